@@ -132,3 +132,15 @@ func unixSeconds(t time.Time) int64 {
 }
 
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }
+
+// Window is a span of time: Since <= t < Until. A zero Since reaches back to
+// the first row; a zero Until has no end.
+type Window struct {
+	Since time.Time
+	Until time.Time
+}
+
+// Contains reports whether t lies in the window.
+func (w Window) Contains(t time.Time) bool {
+	return (w.Since.IsZero() || !t.Before(w.Since)) && (w.Until.IsZero() || t.Before(w.Until))
+}

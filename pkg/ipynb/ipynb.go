@@ -151,3 +151,33 @@ func (nb *Notebook) WriteFile(path string) error {
 	}
 	return os.WriteFile(path, data, 0o644)
 }
+
+// MarshalJSON writes a cell as nbformat 4 requires: code cells always carry
+// "outputs" and "execution_count" (null when not run); other cells carry
+// neither.
+func (c Cell) MarshalJSON() ([]byte, error) {
+	meta := c.Metadata
+	if meta == nil {
+		meta = map[string]any{}
+	}
+	if c.CellType != "code" {
+		return json.Marshal(struct {
+			CellType string         `json:"cell_type"`
+			ID       string         `json:"id,omitempty"`
+			Metadata map[string]any `json:"metadata"`
+			Source   MultilineText  `json:"source"`
+		}{c.CellType, c.ID, meta, c.Source})
+	}
+	outputs := c.Outputs
+	if outputs == nil {
+		outputs = []Output{}
+	}
+	return json.Marshal(struct {
+		CellType       string         `json:"cell_type"`
+		ExecutionCount *int           `json:"execution_count"`
+		ID             string         `json:"id,omitempty"`
+		Metadata       map[string]any `json:"metadata"`
+		Outputs        []Output       `json:"outputs"`
+		Source         MultilineText  `json:"source"`
+	}{c.CellType, c.ExecutionCount, c.ID, meta, outputs, c.Source})
+}

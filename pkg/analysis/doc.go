@@ -1,0 +1,20 @@
+// Package analysis holds the computations behind lensbook's standard
+// reports: counts, shares, daily series and audits over the typed records of
+// the three Cryptolens logs ([cryptolens.WebAPILog], [cryptolens.Event] and
+// [cryptolens.ObjectLogEntry]).
+//
+// Every function is pure: it takes plain parameters (a [cryptolens.Window],
+// an explicit as-of time where one is needed) and never reads the clock. Its
+// result is sorted and deterministic: equal inputs give equal results, and
+// ties are broken by a stated secondary key.
+//
+// Shared conventions:
+//   - A row belongs to a window when [cryptolens.Window.Contains] its time.
+//   - A day is a UTC calendar day, represented by its 00:00:00 UTC instant.
+//   - Daily series cover every day of the window, zero-filled: from the day
+//     of Since to the day of the last instant before Until. An open bound
+//     is taken from the earliest (or latest) row inside the window; an open
+//     window with no rows has no days.
+//   - A share is a count divided by the stated total, and 0 when that total
+//     is 0.
+package analysis

@@ -1,0 +1,66 @@
+package analysis
+
+import "github.com/lensbook/lensbook/pkg/cryptolens"
+
+// Outcome is the result class of a request by the Cryptolens documentation's
+// rule, state%100/10 - 1 ([cryptolens.State.Failure]).
+type Outcome int
+
+// The outcome classes.
+const (
+	OutcomeSuccess Outcome = iota // the rule gives 0: third digit 1
+	OutcomeFailure                // the rule gives 1: third digit 2
+	OutcomeOther                  // any other third digit
+)
+
+var outcomeNames = [...]string{"Success", "Failure", "Other"}
+
+// String returns "Success", "Failure" or "Other", the labels of the
+// reference notebook.
+func (o Outcome) String() string {
+	if o >= 0 && int(o) < len(outcomeNames) {
+		return outcomeNames[o]
+	}
+	return "Other"
+}
+
+// OutcomeOf classifies a state code: [OutcomeSuccess] when
+// state%100/10 - 1 == 0, [OutcomeFailure] when it is 1, [OutcomeOther]
+// otherwise.
+func OutcomeOf(s cryptolens.State) Outcome {
+	switch s.Failure() {
+	case 0:
+		return OutcomeSuccess
+	case 1:
+		return OutcomeFailure
+	default:
+		return OutcomeOther
+	}
+}
+
+// OutcomeSummary holds the counts of the "successful vs. unsuccessful"
+// report and their shares of Total.
+type OutcomeSummary struct {
+	Total, Succeeded, Failed, Other         int
+	SucceededShare, FailedShare, OtherShare float64
+}
+
+// RequestOutcomes counts the Web API Log rows inside w by [OutcomeOf] their
+// state. Total counts every row inside w; each share is its count divided by
+// Total (all 0 when Total is 0).
+func RequestOutcomes(logs []cryptolens.WebAPILog, w cryptolens.Window) OutcomeSummary {
+	var counts [3]int
+	for i := range logs {
+		if w.Contains(logs[i].Time) {
+			counts[OutcomeOf(logs[i].State)]++
+		}
+	}
+	total := counts[0] + counts[1] + counts[2]
+	return OutcomeSummary{
+		Total: total, Succeeded: counts[OutcomeSuccess], Failed: counts[OutcomeFailure],
+		Other:          counts[OutcomeOther],
+		SucceededShare: share(counts[OutcomeSuccess], total),
+		FailedShare:    share(counts[OutcomeFailure], total),
+		OtherShare:     share(counts[OutcomeOther], total),
+	}
+}

@@ -2,15 +2,15 @@ package analysis
 
 import "github.com/lensbook/lensbook/pkg/cryptolens"
 
-// Labels used for groups that are not one friendly name.
+// Labels used for groups that are not one value.
 const (
-	NoFriendlyName = "(none)" // rows whose friendly name is empty
-	RestLabel      = "(rest)" // the names beyond the top N, aggregated
+	NoneLabel = "(none)" // rows whose friendly name, feature, currency or performer is empty
+	RestLabel = "(rest)" // the names beyond the top N, aggregated
 )
 
 // FriendlyNameCount is one bar of the "requests per friendly name" report.
 type FriendlyNameCount struct {
-	Name  string // the friendly name, [NoFriendlyName] or [RestLabel]
+	Name  string // the friendly name, [NoneLabel] or [RestLabel]
 	Count int
 	Share float64 // Count divided by all rows inside the window
 	// Names is 1 for a single name and the number of names aggregated in
@@ -21,7 +21,7 @@ type FriendlyNameCount struct {
 
 // RequestsPerFriendlyName counts the Web API Log rows inside w per friendly
 // name. Names are compared exactly (no case folding or trimming); the empty
-// name is counted as [NoFriendlyName] and competes for the top like any
+// name is counted as [NoneLabel] and competes for the top like any
 // other. The top n names by count (descending, ties by name ascending) are
 // listed, followed, when any remain, by one row labelled [RestLabel] summing
 // all other names (Rest true). n <= 0 lists every name with no rest row.
@@ -36,7 +36,7 @@ func RequestsPerFriendlyName(logs []cryptolens.WebAPILog, w cryptolens.Window, n
 		}
 		name := r.FriendlyName
 		if name == "" {
-			name = NoFriendlyName
+			name = NoneLabel
 		}
 		counts[name]++
 		total++

@@ -1,0 +1,143 @@
+package analysis
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/lensbook/lensbook/pkg/cryptolens"
+)
+
+// PurchaseEventName is the event name that marks a purchase event.
+const PurchaseEventName = "purchase"
+
+// IsPurchase reports whether an event is a purchase: its EventName, trimmed,
+// equals [PurchaseEventName] without regard to case.
+func IsPurchase(e cryptolens.Event) bool {
+	return strings.EqualFold(strings.TrimSpace(e.EventName), PurchaseEventName)
+}
+
+// CurrencyCode returns the currency of an event as revenue reports group it:
+// trimmed and upper-cased, [NoneLabel] when empty.
+func CurrencyCode(currency string) string {
+	return labelOrNone(strings.ToUpper(strings.TrimSpace(currency)))
+}
+
+// CurrencyRevenue is the revenue in one currency.
+type CurrencyRevenue struct {
+	Currency  string // [CurrencyCode]
+	Amount    int64  // sum of Value, in the currency's minor unit (cents)
+	Purchases int
+}
+
+// DailyRevenue is the revenue in one currency on one day.
+type DailyRevenue struct {
+	Day       time.Time // 00:00 UTC
+	Currency  string
+	Amount    int64
+	Purchases int
+}
+
+// FeatureRevenue is the revenue of one feature in one currency.
+type FeatureRevenue struct {
+	Feature   string // FeatureName, or [NoneLabel] when empty
+	Currency  string
+	Amount    int64
+	Purchases int
+}
+
+// purchases returns the purchase events inside w.
+func purchases(events []cryptolens.Event, w cryptolens.Window) []cryptolens.Event {
+	var out []cryptolens.Event
+	for i := range events {
+		if IsPurchase(events[i]) && w.Contains(events[i].Time) {
+			out = append(out, events[i])
+		}
+	}
+	return out
+}
+
+// RevenueByCurrency sums the Value (cents) of the purchase events
+// ([IsPurchase]) inside w per currency ([CurrencyCode]). Amounts of
+// different currencies are never added together, and are not comparable,
+// so the result is sorted by currency code.
+func RevenueByCurrency(events []cryptolens.Event, w cryptolens.Window) []CurrencyRevenue {
+	byCur := map[string]*CurrencyRevenue{}
+	for _, e := range purchases(events, w) {
+		c := CurrencyCode(e.Currency)
+		r := byCur[c]
+		if r == nil {
+			r = &CurrencyRevenue{Currency: c}
+			byCur[c] = r
+		}
+		r.Amount += e.Value
+		r.Purchases++
+	}
+	out := make([]CurrencyRevenue, 0, len(byCur))
+	for _, r := range byCur {
+		out = append(out, *r)
+	}
+	slices.SortFunc(out, func(a, b CurrencyRevenue) int { return cmp.Compare(a.Currency, b.Currency) })
+	return out
+}
+
+// RevenuePerDay sums the purchase events inside w per UTC day and currency,
+// for every day of w (the window's days, from the purchases' times when a
+// bound is open) and every currency with a purchase inside w, zero-filled,
+// sorted by day and then currency.
+func RevenuePerDay(events []cryptolens.Event, w cryptolens.Window) []DailyRevenue {
+	ps := purchases(events, w)
+	totals := RevenueByCurrency(ps, cryptolens.Window{})
+	slot := make(map[string]int, len(totals))
+	for i, t := range totals {
+		slot[t.Currency] = i
+	}
+	axis := axisFor(ps, w, eventTime)
+	nc := len(totals)
+	out := make([]DailyRevenue, axis.n*nc)
+	for d := range axis.n {
+		for i, t := range totals {
+			out[d*nc+i] = DailyRevenue{Day: axis.day(d), Currency: t.Currency}
+		}
+	}
+	for _, e := range ps {
+		if d := axis.index(e.Time); d >= 0 {
+			r := &out[d*nc+slot[CurrencyCode(e.Currency)]]
+			r.Amount += e.Value
+			r.Purchases++
+		}
+	}
+	return out
+}
+
+// RevenueByFeature sums the purchase events inside w per feature and
+// currency, sorted by currency, then Amount (descending), then feature.
+func RevenueByFeature(events []cryptolens.Event, w cryptolens.Window) []FeatureRevenue {
+	type k struct{ feature, currency string }
+	byKey := map[k]*FeatureRevenue{}
+	for _, e := range purchases(events, w) {
+		key := k{featureLabel(&e), CurrencyCode(e.Currency)}
+		r := byKey[key]
+		if r == nil {
+			r = &FeatureRevenue{Feature: key.feature, Currency: key.currency}
+			byKey[key] = r
+		}
+		r.Amount += e.Value
+		r.Purchases++
+	}
+	out := make([]FeatureRevenue, 0, len(byKey))
+	for _, r := range byKey {
+		out = append(out, *r)
+	}
+	slices.SortFunc(out, func(a, b FeatureRevenue) int {
+		if c := cmp.Compare(a.Currency, b.Currency); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Amount, a.Amount); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Feature, b.Feature)
+	})
+	return out
+}

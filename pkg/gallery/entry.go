@@ -1,0 +1,40 @@
+package gallery
+
+import (
+	"time"
+
+	"github.com/lensbook/lensbook/pkg/pagerender"
+)
+
+// Entry is one report in the gallery.
+type Entry struct {
+	// Slug identifies the report, e.g. "weblog-overview"; entries are
+	// ordered by Title, then Slug, within a group.
+	Slug string
+	// Title and Description are shown on the card.
+	Title, Description string
+	// Group is the section the card appears in, e.g. "Web API Log",
+	// "Events Log", "Object Log"; empty means "Other reports".
+	Group string
+	// Params are the parameters the report ran with.
+	Params []pagerender.Param
+	// Status is "ok" or "failed"; Error is the failing cell's error.
+	Status, Error string
+	// RenderedAt is when the report was rendered, shown in UTC.
+	RenderedAt time.Time
+	// Duration is how long rendering took.
+	Duration time.Duration
+	// Thumbnail is a PNG image; a neutral placeholder is shown when it is
+	// empty.
+	Thumbnail []byte
+	// Href links to the report page, relative to the gallery, e.g.
+	// "weblog-overview.html"; empty means Slug + ".html".
+	Href string
+}
+
+// KnownGroups are the groups shown first, in this order; other groups
+// follow in alphabetical order, and entries without a group come last.
+var KnownGroups = []string{"Web API Log", "Events Log", "Object Log"}
+
+// OtherGroup is the heading of entries without a group.
+const OtherGroup = "Other reports"

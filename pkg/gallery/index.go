@@ -1,0 +1,220 @@
+package gallery
+
+import (
+	"bytes"
+	"embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/lensbook/lensbook/pkg/pagerender"
+)
+
+//go:embed assets
+var assets embed.FS
+
+var indexTemplate = template.Must(template.ParseFS(assets, "assets/index.html.tmpl"))
+
+// placeholderThumbnail is shown for entries without a thumbnail: a neutral
+// chart outline as an SVG data URI.
+const placeholderThumbnail = "data:image/svg+xml;base64," +
+	"PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCAzMjAgMTgwIj48cmVjdCB3aWR0aD0iMzIwIiBoZWlnaHQ9IjE4MCIgZmlsbD0iI2U1ZTdlYiIvPjxwb2x5bGluZSBwb2ludHM9IjMwLDE0MCA5MCw5NSAxNTAsMTEwIDIxMCw2MCAyOTAsNzUiIGZpbGw9Im5vbmUiIHN0cm9rZT0iIzljYTNhZiIgc3Ryb2tlLXdpZHRoPSI2IiBzdHJva2UtbGluZWNhcD0icm91bmQiIHN0cm9rZS1saW5lam9pbj0icm91bmQiLz48L3N2Zz4="
+
+// pngSignature starts every PNG file.
+var pngSignature = []byte("\x89PNG\r\n\x1a\n")
+
+type indexView struct {
+	CSP     string
+	CSS     template.CSS
+	Total   int
+	Failed  int
+	Updated string
+	Groups  []groupView
+}
+
+type groupView struct {
+	Name  string
+	ID    string
+	Cards []cardView
+}
+
+type cardView struct {
+	Title       string
+	Description string
+	Href        string
+	Thumbnail   template.URL
+	HasThumb    bool
+	Params      []pagerender.Param
+	Failed      bool
+	Error       string
+	RenderedAt  string
+	RenderedISO string
+	Duration    string
+}
+
+// Index renders the gallery page for entries. Groups appear in the order of
+// KnownGroups, then alphabetically, then OtherGroup; cards within a group
+// are ordered by Title, then Slug. The same entries give byte-identical
+// output. A thumbnail that is not a PNG, or an Href that is not a relative
+// link, is an error naming the entry.
+func Index(entries []Entry) ([]byte, error) {
+	view := indexView{
+		CSP:   pagerender.ContentSecurityPolicy("'none'"),
+		CSS:   template.CSS(pagerender.ThemeCSS() + galleryCSS),
+		Total: len(entries),
+	}
+	var latest time.Time
+	groups := map[string][]cardView{}
+	sorted := slices.Clone(entries)
+	slices.SortStableFunc(sorted, func(a, b Entry) int {
+		if c := strings.Compare(a.Title, b.Title); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Slug, b.Slug)
+	})
+	for _, e := range sorted {
+		card, err := newCard(e)
+		if err != nil {
+			return nil, err
+		}
+		if card.Failed {
+			view.Failed++
+		}
+		if e.RenderedAt.After(latest) {
+			latest = e.RenderedAt
+		}
+		group := strings.TrimSpace(e.Group)
+		if group == "" {
+			group = OtherGroup
+		}
+		groups[group] = append(groups[group], card)
+	}
+	for i, name := range groupOrder(groups) {
+		view.Groups = append(view.Groups, groupView{Name: name, ID: fmt.Sprintf("group-%d", i+1), Cards: groups[name]})
+	}
+	if !latest.IsZero() {
+		view.Updated = latest.UTC().Format("2006-01-02 15:04 UTC")
+	}
+	var buf bytes.Buffer
+	if err := indexTemplate.Execute(&buf, view); err != nil {
+		return nil, fmt.Errorf("gallery: executing index template: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Write writes the gallery for entries to dir/index.html, creating dir.
+func Write(dir string, entries []Entry) error {
+	page, err := Index(entries)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("gallery: creating %s: %w", dir, err)
+	}
+	path := filepath.Join(dir, "index.html")
+	if err := os.WriteFile(path, page, 0o644); err != nil {
+		return fmt.Errorf("gallery: writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// groupOrder lists the groups: KnownGroups first, then the others sorted,
+// then OtherGroup.
+func groupOrder(groups map[string][]cardView) []string {
+	var order []string
+	for _, g := range KnownGroups {
+		if _, ok := groups[g]; ok {
+			order = append(order, g)
+		}
+	}
+	var others []string
+	for g := range groups {
+		if !slices.Contains(KnownGroups, g) && g != OtherGroup {
+			others = append(others, g)
+		}
+	}
+	slices.Sort(others)
+	order = append(order, others...)
+	if _, ok := groups[OtherGroup]; ok {
+		order = append(order, OtherGroup)
+	}
+	return order
+}
+
+// newCard checks an entry and builds its card.
+func newCard(e Entry) (cardView, error) {
+	name := e.Slug
+	if name == "" {
+		name = e.Title
+	}
+	href := e.Href
+	if href == "" {
+		href = e.Slug + ".html"
+	}
+	if !isRelativeLink(href) {
+		return cardView{}, fmt.Errorf("gallery: entry %q: href %q is not a relative link", name, href)
+	}
+	card := cardView{
+		Title:       firstNonEmpty(e.Title, e.Slug, "Untitled report"),
+		Description: e.Description,
+		Href:        href,
+		Thumbnail:   template.URL(placeholderThumbnail),
+		Params:      e.Params,
+		Failed:      e.Status == pagerender.StatusFailed,
+		Error:       e.Error,
+	}
+	if len(e.Thumbnail) > 0 {
+		if !bytes.HasPrefix(e.Thumbnail, pngSignature) {
+			return cardView{}, fmt.Errorf("gallery: entry %q: thumbnail is not a PNG image", name)
+		}
+		card.Thumbnail = template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(e.Thumbnail))
+		card.HasThumb = true
+	}
+	if !e.RenderedAt.IsZero() {
+		at := e.RenderedAt.UTC()
+		card.RenderedAt = at.Format("2006-01-02 15:04 UTC")
+		card.RenderedISO = at.Format("2006-01-02T15:04:05Z")
+	}
+	if e.Duration > 0 {
+		card.Duration = formatDuration(e.Duration)
+	}
+	return card, nil
+}
+
+// isRelativeLink accepts paths like "name.html" or "sub/name.html": no
+// scheme, no host, no absolute path.
+func isRelativeLink(href string) bool {
+	if href == "" || strings.HasPrefix(href, "/") || strings.HasPrefix(href, "\\") {
+		return false
+	}
+	if i := strings.IndexAny(href, ":/?#"); i >= 0 && href[i] == ':' {
+		return false
+	}
+	return !strings.ContainsAny(href, "\x00\r\n\t ")
+}
+
+// formatDuration shows a duration to a tenth of a second, or whole seconds
+// past a minute.
+func formatDuration(d time.Duration) string {
+	if d >= time.Minute {
+		return d.Round(time.Second).String()
+	}
+	if d < 100*time.Millisecond {
+		return d.Round(time.Millisecond).String()
+	}
+	return d.Round(100 * time.Millisecond).String()
+}
+
+func firstNonEmpty(values ...string) string {
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}

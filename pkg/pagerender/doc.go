@@ -1,0 +1,37 @@
+// Package pagerender turns an executed GoNB notebook (pkg/ipynb) into one
+// self-contained HTML page: a report that can be mailed, opened from disk and
+// read offline by people who do not read Go.
+//
+// The page carries every style, image and script inline and makes no network
+// request: fonts are the system font stack, images are data: URIs. Markdown
+// cells go through goldmark with GitHub tables; raw HTML inside markdown is
+// shown as escaped text, never rendered. Code cells are highlighted as Go by
+// chroma and folded in a <details> element, which works without script.
+// Light and dark themes follow prefers-color-scheme, and a print style
+// unfolds and flattens the page.
+//
+// # Safety
+//
+// Notebook outputs come from notebook code and may carry log data, so the
+// page treats every string from the notebook as hostile:
+//
+//   - Text, stream, error and markdown content is escaped by html/template or
+//     by goldmark without its unsafe option.
+//   - text/html outputs are rebuilt by an allow-list sanitizer written for
+//     this package (golang.org/x/net/html is not a dependency): the input is
+//     tokenized, every tag and attribute outside the allow-list is dropped
+//     (script, style, iframe and similar elements with their content), text
+//     and attribute values are unescaped and escaped again, and the output is
+//     balanced, so the fragment cannot close the page's own elements. Event
+//     handlers, id and name (DOM clobbering), href and any src other than a
+//     data:image URI never survive.
+//   - image/svg+xml outputs are embedded as <img src="data:image/svg+xml;...">
+//     so that a script inside the SVG cannot run.
+//   - A Content-Security-Policy meta tag allows only data: images, inline
+//     styles and the page's own inline script, pinned by its SHA-256 hash: a
+//     script that slipped through the sanitizer would still not run, and no
+//     request can leave the page.
+//
+// Output is deterministic: the same notebook and PageMeta give a
+// byte-identical page. The caller pins PageMeta.RenderedAt.
+package pagerender

@@ -1,0 +1,144 @@
+package pagerender
+
+import (
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+
+	"github.com/lensbook/lensbook/pkg/ipynb"
+)
+
+// MIME types of display outputs, in the order of preference: a raster image
+// beats everything (GoNB charts), markup beats plain text.
+var mimePreference = []string{
+	"image/png",
+	"image/jpeg",
+	"image/svg+xml",
+	"text/html",
+	"text/markdown",
+	"text/plain",
+}
+
+// outputView is one output as the page template shows it. Exactly one of the
+// fields other than Kind is set.
+type outputView struct {
+	Kind   string       // "image", "html", "markdown", "text", "stream", "error", "note"
+	Class  string       // extra CSS class, e.g. "output-stderr"
+	Image  template.URL // data: URI, checked by imageURI
+	Alt    string
+	HTML   template.HTML // produced by sanitizeHTML, ansiToHTML or markdown
+	Text   string
+	EName  string
+	EValue string
+}
+
+// renderOutputs turns a code cell's outputs into views.
+func renderOutputs(outputs []ipynb.Output, cellNumber int, ids *headingIDs) ([]outputView, error) {
+	var views []outputView
+	for i, out := range outputs {
+		v, err := renderOutput(out, cellNumber, ids)
+		if err != nil {
+			return nil, fmt.Errorf("cell %d output %d: %w", cellNumber, i+1, err)
+		}
+		views = append(views, v)
+	}
+	return views, nil
+}
+
+func renderOutput(out ipynb.Output, cellNumber int, ids *headingIDs) (outputView, error) {
+	switch out.OutputType {
+	case "stream":
+		class := "output-stdout"
+		if out.Name == "stderr" {
+			class = "output-stderr"
+		}
+		return outputView{Kind: "stream", Class: class, HTML: template.HTML(ansiToHTML(string(out.Text)))}, nil
+	case "error":
+		trace := strings.Join(out.Traceback, "\n")
+		return outputView{Kind: "error", EName: stripANSI(out.EName), EValue: stripANSI(out.EValue), HTML: template.HTML(ansiToHTML(trace))}, nil
+	case "display_data", "execute_result":
+		return renderDisplay(out.Data, cellNumber, ids)
+	default:
+		return outputView{Kind: "note", Text: fmt.Sprintf("output type %q is not shown", out.OutputType)}, nil
+	}
+}
+
+// renderDisplay picks the preferred MIME type of a display output.
+func renderDisplay(data map[string]ipynb.MultilineText, cellNumber int, ids *headingIDs) (outputView, error) {
+	alt := fmt.Sprintf("Output of cell %d", cellNumber)
+	if plain, ok := data["text/plain"]; ok && strings.TrimSpace(string(plain)) != "" && len(plain) < 200 {
+		alt = strings.TrimSpace(string(plain))
+	}
+	for _, mime := range mimePreference {
+		content, ok := data[mime]
+		if !ok {
+			continue
+		}
+		switch mime {
+		case "image/png", "image/jpeg":
+			uri, err := imageURI(mime, string(content))
+			if err != nil {
+				return outputView{Kind: "note", Text: err.Error()}, nil
+			}
+			return outputView{Kind: "image", Image: uri, Alt: alt}, nil
+		case "image/svg+xml":
+			uri := template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString([]byte(content)))
+			return outputView{Kind: "image", Image: uri, Alt: alt}, nil
+		case "text/html":
+			return outputView{Kind: "html", HTML: template.HTML(sanitizeHTML(string(content)))}, nil
+		case "text/markdown":
+			doc := parseMarkdown(string(content), ids)
+			rendered, err := doc.render()
+			if err != nil {
+				return outputView{}, err
+			}
+			return outputView{Kind: "markdown", HTML: template.HTML(rendered)}, nil
+		case "text/plain":
+			return outputView{Kind: "text", HTML: template.HTML(ansiToHTML(string(content)))}, nil
+		}
+	}
+	mimes := make([]string, 0, len(data))
+	for m := range data {
+		mimes = append(mimes, m)
+	}
+	sort.Strings(mimes)
+	return outputView{Kind: "note", Text: fmt.Sprintf("output of type %s is not shown", strings.Join(mimes, ", "))}, nil
+}
+
+// imageURI checks base64 image data (whitespace allowed, as Jupyter wraps it)
+// and makes a data: URI of it.
+func imageURI(mime, b64 string) (template.URL, error) {
+	clean := strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\n' || r == '\r' || r == '\t' {
+			return -1
+		}
+		return r
+	}, b64)
+	if _, err := base64.StdEncoding.DecodeString(clean); err != nil {
+		return "", fmt.Errorf("%s output is not valid base64: %w", mime, err)
+	}
+	return template.URL("data:" + mime + ";base64," + clean), nil
+}
+
+// stripANSI removes ANSI escape sequences from a one-line string.
+func stripANSI(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '\x1b')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i+1:]
+		if strings.HasPrefix(s, "[") {
+			end := strings.IndexFunc(s[1:], func(r rune) bool { return r >= 0x40 && r <= 0x7e })
+			if end < 0 {
+				return b.String()
+			}
+			s = s[2+end:]
+		}
+	}
+}

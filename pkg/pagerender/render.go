@@ -1,0 +1,171 @@
+package pagerender
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/lensbook/lensbook/pkg/ipynb"
+	"github.com/yuin/goldmark/ast"
+)
+
+// Cell tags that hide parts of a cell on the page, as in Jupyter Book and
+// nbconvert.
+const (
+	TagRemoveCell   = "remove-cell"
+	TagRemoveInput  = "remove-input"
+	TagRemoveOutput = "remove-output"
+)
+
+// pageView is what the page template shows.
+type pageView struct {
+	CSP           string
+	CSS           template.CSS
+	Script        template.JS
+	Title         string
+	Description   string
+	Params        []Param
+	DataWindow    string
+	RenderedAt    string
+	RenderedAtISO string
+	Source        string
+	Failed        bool
+	Error         string
+	TOC           []heading
+	Cells         []cellView
+}
+
+// cellView is one cell as the page template shows it.
+type cellView struct {
+	Kind           string // "markdown", "code", "raw"
+	Number         int    // 1-based position in the notebook
+	Markdown       template.HTML
+	Text           string
+	Code           template.HTML
+	ExecutionCount string
+	Outputs        []outputView
+}
+
+// Render turns an executed notebook into one self-contained HTML page.
+// meta.Title and meta.Description default to the notebook's own
+// (TitleAndDescription); the notebook's leading "# Title" heading and
+// description paragraph are then not repeated in the body. Cells tagged
+// remove-cell are left out, remove-input hides the code and remove-output
+// the outputs. The same notebook and meta give byte-identical pages.
+func Render(nb *ipynb.Notebook, meta PageMeta) ([]byte, error) {
+	if nb == nil {
+		return nil, errors.New("pagerender: nil notebook")
+	}
+	tmpl, css, err := loadPage()
+	if err != nil {
+		return nil, err
+	}
+	nbTitle, nbDescription := TitleAndDescription(nb)
+	view := pageView{
+		CSP:         ContentSecurityPolicy(ScriptHash(pageScript)),
+		CSS:         template.CSS(css),
+		Script:      template.JS(pageScript),
+		Title:       firstNonEmpty(meta.Title, nbTitle, "Untitled report"),
+		Description: firstNonEmpty(meta.Description, nbDescription),
+		Params:      meta.Params,
+		DataWindow:  meta.DataWindow,
+		Source:      meta.Source,
+		Failed:      meta.failed(),
+		Error:       meta.Error,
+	}
+	if !meta.RenderedAt.IsZero() {
+		at := meta.RenderedAt.UTC()
+		view.RenderedAt = at.Format("2006-01-02 15:04 UTC")
+		view.RenderedAtISO = at.Format("2006-01-02T15:04:05Z")
+	}
+	ids := newHeadingIDs()
+	leadingDone := false
+	for i, cell := range nb.Cells {
+		number := i + 1
+		if cell.HasTag(TagRemoveCell) {
+			continue
+		}
+		switch cell.CellType {
+		case "markdown":
+			doc := parseMarkdown(string(cell.Source), ids)
+			if !leadingDone {
+				leadingDone = true
+				dropLeadingTitle(doc, view.Title, view.Description)
+			}
+			if doc.isEmpty() {
+				continue
+			}
+			rendered, err := doc.render()
+			if err != nil {
+				return nil, fmt.Errorf("pagerender: cell %d: %w", number, err)
+			}
+			view.TOC = append(view.TOC, doc.headings()...)
+			view.Cells = append(view.Cells, cellView{Kind: "markdown", Number: number, Markdown: template.HTML(rendered)})
+		case "code":
+			cv, err := codeCell(cell, number, ids)
+			if err != nil {
+				return nil, fmt.Errorf("pagerender: %w", err)
+			}
+			if cv.Code == "" && len(cv.Outputs) == 0 {
+				continue
+			}
+			view.Cells = append(view.Cells, cv)
+		default:
+			if strings.TrimSpace(string(cell.Source)) == "" {
+				continue
+			}
+			view.Cells = append(view.Cells, cellView{Kind: "raw", Number: number, Text: string(cell.Source)})
+		}
+	}
+	var buf bytes.Buffer
+	if err := tmpl.Execute(&buf, view); err != nil {
+		return nil, fmt.Errorf("pagerender: executing page template: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// codeCell builds the view of one code cell.
+func codeCell(cell ipynb.Cell, number int, ids *headingIDs) (cellView, error) {
+	cv := cellView{Kind: "code", Number: number, ExecutionCount: " "}
+	if cell.ExecutionCount != nil {
+		cv.ExecutionCount = strconv.Itoa(*cell.ExecutionCount)
+	}
+	if src := string(cell.Source); strings.TrimSpace(src) != "" && !cell.HasTag(TagRemoveInput) {
+		cv.Code = template.HTML(highlightGo(strings.TrimRight(src, "\n")))
+	}
+	if !cell.HasTag(TagRemoveOutput) {
+		outputs, err := renderOutputs(cell.Outputs, number, ids)
+		if err != nil {
+			return cellView{}, err
+		}
+		cv.Outputs = outputs
+	}
+	return cv, nil
+}
+
+// dropLeadingTitle removes the first markdown cell's leading heading and the
+// paragraph after it when the page header already shows them.
+func dropLeadingTitle(doc markdownDoc, title, description string) {
+	first := doc.root.FirstChild()
+	h, ok := first.(*ast.Heading)
+	if !ok || plainText(h, doc.source) != title {
+		return
+	}
+	next := h.NextSibling()
+	doc.root.RemoveChild(doc.root, h)
+	if p, ok := next.(*ast.Paragraph); ok && description != "" && plainText(p, doc.source) == description {
+		doc.root.RemoveChild(doc.root, p)
+	}
+}
+
+func firstNonEmpty(values ...string) string {
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,164 @@
+package cryptolens
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// rowInputs are rows as servers might send them: the documented shape and
+// the tolerated deviations.
+var rowInputs = []string{
+	`{"id":47720990,"productId":3941,"key":"KWJRH-IWVJH-OGMTQ-ISOOZ","ip":"85.230.98.0","time":1614705487,"state":3010,"machineCode":null,"friendlyName":"","floatingExpires":0,"doIntValue":0,"doId":0}`,
+	`{"ID":"12","ProductId":"3","Key":"a\"b\\c\u00e9\ud83d\ude00","TIME":1.6e9,"state":2014.0,"machineCode":123,"friendlyName":true,"floatingExpires":""}`,
+	`{"id":1,"isAnomaly":true,"anomalyProperties":{"groupId":5,"x":[1,2,{"y":null}]},"key":"k"}`,
+	` { "id" : 2 , "key" : "<script>alert(1)</script>" , "friendlyName" : "x,\ny" } `,
+	`{"id":3,"friendlyName":{"nested":[1,2]},"machineCode":[1,"a"]}`,
+	`{"id":4,"key":"\xff\xfeinvalid","ip":"caf\u00e9","machineCode":"日本"}`,
+	`{"id":5,"id":6,"Id":7}`,
+	`{}`,
+	`null`,
+	`{"\u0069d":8,"metadata":"{\"OS\":\"Windows\"}","data":"{\"Notes\":[\"\",\"VIP\"]}"}`,
+	`{"id":9,"created":1614705487,"resourceType":3,"resourceAction":2,"affectedObjectId":123456,"objectOwnerUserId":465,"performedByUserId":465,"data":null}`,
+	`{"id":10,"value":-2530,"currency":"SEK","eventName":"purchase"}`,
+	`{"id":-0,"productId":-12,"time":9007199254740992}`,
+	`{"\u212Aey":"kelvin"}`,
+	// Malformed: each must fail in both decoders.
+	`{"id":1.5}`,
+	`{"id":"x"}`,
+	`{"id":true}`,
+	`{"id":{"a":1}}`,
+	`{"id":1e400}`,
+	`{"id":12345678901234567890}`,
+	`{"id":01}`,
+	`{"id":1.}`,
+	`{"id":-}`,
+	`{"key":"abc}`,
+	`{"key":"a\qb"}`,
+	`{"key":"a` + "\x01" + `b"}`,
+	`{"id":1,}`,
+	`{"id":1}x`,
+	`{"id" 1}`,
+	`{"id":1`,
+	`{"unknown":[1,2}`,
+	`{"unknown":tru}`,
+	`{"unknown":nul`,
+	`[]`,
+	``,
+	`"row"`,
+}
+
+// decodeBoth decodes b with the scanner and the reference decoder of T.
+func checkAgainstReference[T any](t *testing.T, b []byte, ref func([]byte, *T) error) {
+	t.Helper()
+	var fast, slow T
+	fastErr := json.Unmarshal(b, &fast)
+	slowErr := ref(b, &slow)
+	if (fastErr == nil) != (slowErr == nil) {
+		t.Fatalf("%q: scanner error %v, reference error %v", b, fastErr, slowErr)
+	}
+	if fastErr == nil {
+		if diff := cmp.Diff(slow, fast); diff != "" {
+			t.Fatalf("%q: scanner and reference differ (-reference +scanner):\n%s", b, diff)
+		}
+	}
+}
+
+func TestUnmarshalMatchesReference(t *testing.T) {
+	for _, in := range rowInputs {
+		checkAgainstReference(t, []byte(in), refDecodeWebAPILog)
+		checkAgainstReference(t, []byte(in), refDecodeEvent)
+		checkAgainstReference(t, []byte(in), refDecodeObjectLog)
+	}
+}
+
+func FuzzUnmarshalMatchesReference(f *testing.F) {
+	for _, in := range rowInputs {
+		f.Add([]byte(in))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		checkAgainstReference(t, b, refDecodeWebAPILog)
+		checkAgainstReference(t, b, refDecodeEvent)
+		checkAgainstReference(t, b, refDecodeObjectLog)
+	})
+}
+
+func TestUnmarshalDocumentedRow(t *testing.T) {
+	var got WebAPILog
+	if err := json.Unmarshal([]byte(rowInputs[0]), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := WebAPILog{ID: 47720990, ProductID: 3941, Key: "KWJRH-IWVJH-OGMTQ-ISOOZ",
+		IP: "85.230.98.0", Time: time.Date(2021, 3, 2, 17, 18, 7, 0, time.UTC), State: StateKeyCreated}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("decoded row (-want +got):\n%s", diff)
+	}
+}
+
+func TestMarshalRoundTrip(t *testing.T) {
+	rows := []WebAPILog{
+		{ID: 1, ProductID: 2, Key: "K", IP: "1.2.3.0", Time: time.Unix(1700000000, 0).UTC(),
+			State: StateSeatLimitReached, MachineCode: `"><img src=x onerror=alert(1)>`,
+			FriendlyName: "a,b\nc", FloatingExpires: time.Unix(1700000600, 0).UTC(), DOIntValue: -3, DOID: 9},
+	}
+	b, err := json.Marshal(rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back []WebAPILog
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(rows, back); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+}
+
+func TestDecodeEnvelope(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    string
+		wantEnv envelope
+		rows    int
+		wantErr string
+	}{
+		{"success", `{"logs":[{"id":1},{"id":2}],"result":0,"message":null}`, envelope{0, true, ""}, 2, ""},
+		{"list key case", `{"Logs":[{"id":1}],"Result":"0","Message":""}`, envelope{0, true, ""}, 1, ""},
+		{"null list", `{"logs":null,"result":0}`, envelope{0, true, ""}, 0, ""},
+		{"unknown members", `{"extra":{"a":[1,2]},"result":0,"logs":[]}`, envelope{0, true, ""}, 0, ""},
+		{"error", `{"result":1,"message":"Access denied."}`, envelope{1, true, "Access denied."}, 0, ""},
+		{"no result", `{"message":"server error"}`, envelope{0, false, "server error"}, 0, ""},
+		{"null result", `{"result":null}`, envelope{}, 0, ""},
+		{"empty object", `{}`, envelope{}, 0, ""},
+		{"truncated", `{"logs":[{"id":1},{"id":2`, envelope{}, 0, "unexpected end"},
+		{"html", `<html>oops</html>`, envelope{}, 0, "want '{'"},
+		{"empty body", ``, envelope{}, 0, "unexpected end"},
+		{"list not array", `{"logs":5,"result":0}`, envelope{}, 0, "not an array"},
+		{"null row", `{"logs":[null],"result":0}`, envelope{}, 0, "row is null"},
+		{"trailing data", `{"result":0} {}`, envelope{}, 0, "after the top-level value"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var rows []WebAPILog
+			env, err := decodeEnvelope([]byte(tt.body), "logs", rowsDecoder(&webAPILogSchema, webAPILogFrom, &rows), newInterner())
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want one containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if env != tt.wantEnv {
+				t.Errorf("envelope %+v, want %+v", env, tt.wantEnv)
+			}
+			if len(rows) != tt.rows {
+				t.Errorf("%d rows, want %d", len(rows), tt.rows)
+			}
+		})
+	}
+}

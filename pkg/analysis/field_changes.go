@@ -40,8 +40,9 @@ func ParseFieldChanges(data string) (changes []FieldChange, ok bool) {
 // jsonText renders a JSON value as text: a string's content, or the value's
 // compact JSON.
 func jsonText(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
 	var s string
-	if err := json.Unmarshal(raw, &s); err == nil {
+	if len(raw) > 0 && raw[0] == '"' && json.Unmarshal(raw, &s) == nil {
 		return s
 	}
 	var buf bytes.Buffer

@@ -1,0 +1,93 @@
+package emulator
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/lensbook/lensbook/pkg/cryptolens"
+)
+
+// getEvents answers ai/GetEvents: filters ProductId, Key, Metadata (a
+// case-sensitive substring of the metadata text) and Time; exclusive
+// StartingAfter and EndingBefore cursors; ascending by id, or descending
+// when EndingBefore is set; Limit default 10, at most 100.
+func (s *Server) getEvents(req *request) []byte {
+	p := req.params
+	productID, key, err := p.productAndKey()
+	if err != nil {
+		return errorBody(msgBadInput)
+	}
+	metadata := p[strings.ToLower("Metadata")]
+	window, err := p.timeRange()
+	if err != nil {
+		return errorBody(msgBadInput)
+	}
+	after, before, err := p.cursors()
+	if err != nil {
+		return errorBody(msgBadInput)
+	}
+	limit, err := p.limit(eventsDefaultLimit, eventsMaxLimit)
+	if err != nil {
+		return errorBody(msgBadInput)
+	}
+	inScope, err := s.lockScope(req.token, &productID, &key)
+	if err != nil {
+		return errorBody(msgBadInput)
+	}
+	out := []cryptolens.Event{}
+	if !inScope {
+		return listBody("events", out)
+	}
+	keep := func(e *cryptolens.Event) bool {
+		return (productID == 0 || e.ProductID == productID) && (key == "" || e.Key == key) &&
+			(metadata == "" || strings.Contains(e.Metadata, metadata)) &&
+			(!window.active() || window.contains(e.Time.Unix()))
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	events := s.events
+	lo, hi := 0, len(events)
+	if after > 0 {
+		lo = sort.Search(len(events), func(i int) bool { return events[i].ID > after })
+	}
+	if before > 0 {
+		hi = sort.Search(len(events), func(i int) bool { return events[i].ID >= before })
+	}
+	if before > 0 {
+		for i := hi - 1; i >= lo && len(out) < limit; i-- {
+			if keep(&events[i]) {
+				out = append(out, events[i])
+			}
+		}
+	} else {
+		for i := lo; i < hi && len(out) < limit; i++ {
+			if keep(&events[i]) {
+				out = append(out, events[i])
+			}
+		}
+	}
+	return listBody("events", out)
+}
+
+// getObjectLog answers ai/GetObjectLog: ascending by id after the
+// exclusive StartingAfter cursor; Limit default 10, at most 100.
+func (s *Server) getObjectLog(req *request) []byte {
+	after, err := req.params.int64Param("StartingAfter")
+	if err != nil {
+		return errorBody(msgBadInput)
+	}
+	limit, err := req.params.limit(eventsDefaultLimit, eventsMaxLimit)
+	if err != nil {
+		return errorBody(msgBadInput)
+	}
+	log := s.data.ObjectLog
+	lo := 0
+	if after > 0 {
+		lo, _ = slices.BinarySearchFunc(log, after+1, func(e cryptolens.ObjectLogEntry, id int64) int {
+			return cmp.Compare(e.ID, id)
+		})
+	}
+	return listBody("events", log[lo:min(lo+limit, len(log))])
+}

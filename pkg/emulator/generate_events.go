@@ -1,0 +1,100 @@
+package emulator
+
+import (
+	"math/rand/v2"
+	"slices"
+
+	"github.com/lensbook/lensbook/pkg/cryptolens"
+)
+
+const (
+	firstEventID = 5000
+	// eventsPerWebLogRow is the size of the Events Log relative to the Web
+	// API Log.
+	eventsPerWebLogRow = 0.3
+	purchaseShare      = 0.015
+)
+
+var purchaseFeatures = []string{"Upgrade", "Credits", "ExtraSeat"}
+var purchaseCents = []int64{999, 1999, 4900, 9900, 24900, 49900}
+
+// genEvents registers feature usage and purchases from the machines of
+// successful activations, shortly after them: the same keys, machines,
+// products and times as the Web API Log.
+func (g *generator) genEvents(rng *rand.Rand) {
+	type machineInfo struct {
+		os       string
+		currency string
+	}
+	machines := map[string]machineInfo{}
+	for _, p := range g.plans {
+		for _, m := range p.machines {
+			machines[m.code] = machineInfo{m.os, g.customers[p.customer].currency}
+		}
+	}
+	productIndex := map[int]int{}
+	for i, p := range g.ds.Products {
+		productIndex[p.ID] = i
+	}
+	anchors := 0
+	for _, r := range g.ds.WebLog {
+		if r.State.Group() == cryptolens.GroupActivation && r.State.Succeeded() {
+			anchors++
+		}
+	}
+	if anchors == 0 {
+		return
+	}
+	rate := eventsPerWebLogRow * float64(len(g.ds.WebLog)) / float64(anchors)
+	day0 := g.start / 86400
+	var events []cryptolens.Event
+	for _, r := range g.ds.WebLog {
+		if r.State.Group() != cryptolens.GroupActivation || !r.State.Succeeded() {
+			continue
+		}
+		n := int(rate)
+		if rng.Float64() < rate-float64(n) {
+			n++
+		}
+		info := machines[r.MachineCode]
+		pi := productIndex[r.ProductID]
+		for range n {
+			t := min(r.Time.Unix()+rng.Int64N(1200), g.end-1)
+			e := cryptolens.Event{ProductID: r.ProductID, Key: r.Key, MachineCode: r.MachineCode, Time: unix(t)}
+			if rng.Float64() < purchaseShare {
+				e.FeatureName, e.EventName = pick(rng, purchaseFeatures), "purchase"
+				e.Value, e.Currency = pick(rng, purchaseCents), info.currency
+			} else {
+				e.FeatureName, e.EventName = pick(rng, productFeatures[pi]), pick(rng, featureEvents)
+			}
+			if rng.Float64() < 0.9 {
+				e.Metadata = `{"OS":"` + info.os + `","Version":"` + appVersion(pi, int(t/86400-day0)) + `"}`
+			}
+			g.hostileEvent(rng, &e)
+			events = append(events, e)
+		}
+	}
+	slices.SortStableFunc(events, func(a, b cryptolens.Event) int { return a.Time.Compare(b.Time) })
+	id := int64(firstEventID)
+	for i := range events {
+		id += 1 + int64(rng.IntN(2))
+		events[i].ID = id
+	}
+	g.ds.Events = events
+}
+
+// hostileEvent replaces some of an event's texts with hostile ones.
+func (g *generator) hostileEvent(rng *rand.Rand, e *cryptolens.Event) {
+	if g.hostile(rng, 0.03) {
+		e.FeatureName = hostileFor(rng)
+	}
+	if g.hostile(rng, 0.03) {
+		e.EventName = hostileFor(rng)
+	}
+	if g.hostile(rng, 0.03) {
+		e.Metadata = hostileMetadata(rng)
+	}
+	if e.Currency != "" && g.hostile(rng, 0.2) {
+		e.Currency = hostileFor(rng)
+	}
+}

@@ -1,0 +1,342 @@
+package emulator
+
+import (
+	"cmp"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"time"
+
+	"github.com/lensbook/lensbook/pkg/cryptolens"
+)
+
+// firstWebLogID is where the Web API Log's ids start; they are global on the
+// real service, so they are large and have gaps.
+const firstWebLogID = 47_720_000
+
+// simRow is a compact Web API Log row of one key, before the logs of all
+// keys are merged; machine and ipFrom index the key's machines (-1: none,
+// or the customer's office address for ipFrom).
+type simRow struct {
+	t       int64
+	expires int64
+	doValue int32
+	state   int16
+	machine int16
+	ipFrom  int16
+	noKey   bool
+}
+
+// genWebLog simulates the requests of every key and merges them into one log
+// ordered by time, numbering the rows with increasing ids.
+func (g *generator) genWebLog() {
+	perKey := make([][]simRow, len(g.plans))
+	total := 0
+	for i := range g.plans {
+		rng := newRand(g.cfg.Seed, streamKeys+uint64(i))
+		lic, plan := &g.ds.Licenses[i], &g.plans[i]
+		plan.machines = g.machinesFor(rng, lic, &g.customers[plan.customer])
+		perKey[i] = g.keyRows(rng, lic, plan)
+		total += len(perKey[i])
+	}
+	type ref struct {
+		t        int64
+		key, pos int32
+	}
+	refs := make([]ref, 0, total)
+	for k, rows := range perKey {
+		for p, r := range rows {
+			refs = append(refs, ref{r.t, int32(k), int32(p)})
+		}
+	}
+	slices.SortFunc(refs, func(a, b ref) int {
+		return cmp.Or(cmp.Compare(a.t, b.t), cmp.Compare(a.key, b.key), cmp.Compare(a.pos, b.pos))
+	})
+	rng := newRand(g.cfg.Seed, streamWebLogIDs)
+	out := make([]cryptolens.WebAPILog, len(refs))
+	id := int64(firstWebLogID)
+	for i, r := range refs {
+		id++
+		if rng.IntN(8) == 0 {
+			id += int64(rng.IntN(5))
+		}
+		out[i] = g.webRow(id, perKey[r.key][r.pos], int(r.key))
+	}
+	g.ds.WebLog = out
+}
+
+// webRow expands a compact row of key k into the API's record.
+func (g *generator) webRow(id int64, s simRow, k int) cryptolens.WebAPILog {
+	lic, plan := &g.ds.Licenses[k], &g.plans[k]
+	row := cryptolens.WebAPILog{
+		ID: id, ProductID: lic.ProductID, Key: lic.Key, Time: unix(s.t),
+		State: cryptolens.State(s.state), IP: g.customers[plan.customer].officeIP,
+		DOIntValue: int(s.doValue),
+	}
+	if s.noKey {
+		row.Key = ""
+	}
+	if s.expires != 0 {
+		row.FloatingExpires = unix(s.expires)
+	}
+	if s.machine >= 0 {
+		m := plan.machines[s.machine]
+		row.MachineCode, row.FriendlyName, row.IP = m.code, m.friendly, m.ip
+	} else if s.ipFrom >= 0 {
+		row.IP = plan.machines[s.ipFrom].ip
+	}
+	if cryptolens.State(s.state).Group() == cryptolens.GroupDataObject {
+		row.DOID = plan.dataObjectID
+	}
+	return row
+}
+
+// keyRows simulates one key: its creation (3010), its activations,
+// deactivations and data-object changes, ascending by time.
+func (g *generator) keyRows(rng *rand.Rand, lic *License, plan *keyPlan) []simRow {
+	created := lic.Created.Unix()
+	rows := make([]simRow, 0, plan.budget+2)
+	if rng.Float64() < 0.03 { // a failed CreateKey call just before the real one
+		rows = append(rows, simRow{t: created - 30 - rng.Int64N(600), state: int16(cryptolens.StateKeyCreateFailed),
+			machine: -1, ipFrom: -1, noKey: true})
+	}
+	rows = append(rows, simRow{t: created, state: int16(cryptolens.StateKeyCreated), machine: -1, ipFrom: -1})
+	activity := plan.budget - 1
+	if plan.dataObjectID != 0 {
+		n := plan.budget * 15 / 100
+		activity -= n
+		rows = g.dataObjectRows(rng, plan, n, rows)
+	}
+	if lic.Floating {
+		rows = g.floatingRows(rng, lic, plan, activity, rows)
+	} else {
+		rows = g.nodeLockedRows(rng, lic, plan, activity, rows)
+	}
+	slices.SortStableFunc(rows, func(a, b simRow) int { return cmp.Compare(a.t, b.t) })
+	return rows
+}
+
+// dataObjectRows adds n data-object changes (8010, a few failed 8020) made
+// through the API, carrying the key's data object id.
+func (g *generator) dataObjectRows(rng *rand.Rand, plan *keyPlan, n int, rows []simRow) []simRow {
+	for range n {
+		t := rhythmTime(rng, plan.doCreated+1, plan.stop, plan.tz)
+		state := cryptolens.StateDataObjectChanged
+		if rng.Float64() < 0.06 {
+			state = cryptolens.StateDataObjectFailed
+		}
+		rows = append(rows, simRow{t: t, state: int16(state), doValue: int32(1 + rng.IntN(25)),
+			machine: -1, ipFrom: int16(rng.IntN(len(plan.machines)))})
+	}
+	return rows
+}
+
+// preferredMachine draws a machine index, favouring the first ones.
+func preferredMachine(rng *rand.Rand, n int) int {
+	return min(int(float64(n)*math.Pow(rng.Float64(), 1.8)), n-1)
+}
+
+// Detail codes of failed activations whose meaning the documentation leaves
+// open; the emulator uses them for a blocked key and for a generic failure.
+const (
+	stateActivationBlocked cryptolens.State = 2021
+	stateActivationInvalid cryptolens.State = 2023
+	maxBlockedRows                          = 15
+)
+
+// nodeLockedRows simulates n requests to a node-locked key: every start of
+// the application activates (2010 on a known machine, 2011 on a new one
+// while there is room, 2020 when the key is full), now and then a machine
+// is deactivated (6010) and frees its place.
+func (g *generator) nodeLockedRows(rng *rand.Rand, lic *License, plan *keyPlan, n int, rows []simRow) []simRow {
+	times := make([]int64, n)
+	for i := range times {
+		times[i] = rhythmTime(rng, lic.Created.Unix()+30, plan.stop, plan.tz)
+	}
+	slices.Sort(times)
+	pool := len(plan.machines)
+	licensed := min(lic.MaxNoOfMachines, pool)
+	active := make([]bool, pool)
+	count := 0
+	blocked, blockedRows := blockedAt(lic), 0
+	for _, t := range times {
+		m := preferredMachine(rng, licensed)
+		if rng.Float64() < plan.extraRate {
+			m = rng.IntN(pool)
+		}
+		row := simRow{t: t, machine: int16(m), ipFrom: -1}
+		switch {
+		case blocked != 0 && t >= blocked:
+			if blockedRows == maxBlockedRows {
+				continue
+			}
+			blockedRows++
+			row.state = int16(stateActivationBlocked)
+		case count > 0 && rng.Float64() < 0.012:
+			for !active[m] {
+				m = rng.IntN(pool)
+			}
+			active[m], count = false, count-1
+			row.machine, row.state = int16(m), int16(cryptolens.StateDeactivation)
+		case rng.Float64() < 0.012:
+			row.state = int16(stateActivationInvalid)
+		case active[m]:
+			row.state = int16(cryptolens.StateActivation)
+		case count < lic.MaxNoOfMachines:
+			active[m], count = true, count+1
+			row.state = int16(cryptolens.StateActivationNewMachine)
+		default:
+			row.state = int16(cryptolens.StateActivationFailed)
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func blockedAt(lic *License) int64 {
+	if lic.Blocked.IsZero() {
+		return 0
+	}
+	return lic.Blocked.Unix()
+}
+
+// floatReq is one planned request of a floating session.
+type floatReq struct {
+	t       int64
+	session int32
+	kind    uint8
+	machine int16
+}
+
+const (
+	reqStart uint8 = iota
+	reqHeartbeat
+	reqRelease
+)
+
+// floatingRows plans sessions for a floating key (each one an activation,
+// heartbeats before the lease runs out and, mostly, a release), then plays
+// them in time order against the key's seats.
+func (g *generator) floatingRows(rng *rand.Rand, lic *License, plan *keyPlan, budget int, rows []simRow) []simRow {
+	lease := int64(lic.FloatingInterval / time.Second)
+	period := lease * 3 / 4 // with jitter below lease/10 a heartbeat always comes before expiry
+	from := lic.Created.Unix() + 60
+	var reqs []floatReq
+	planned, session := 0, int32(0)
+	addSession := func(start, dur int64, m int) {
+		reqs = append(reqs, floatReq{start, session, reqStart, int16(m)})
+		planned++
+		end := min(start+dur, plan.stop)
+		for j := int64(1); ; j++ {
+			t := start + j*period - rng.Int64N(lease/10+1)
+			if t >= end {
+				break
+			}
+			reqs = append(reqs, floatReq{t, session, reqHeartbeat, int16(m)})
+			planned++
+		}
+		if start+dur < plan.stop && rng.Float64() < 0.7 {
+			reqs = append(reqs, floatReq{start + dur, session, reqRelease, int16(m)})
+			planned++
+		}
+		session++
+	}
+	if plan.busy {
+		perSession := int(7*3600/period) + 2
+		days := max((plan.stop-from)/86400*5/7, 1)
+		pDay := min(0.85, float64(budget)/float64(int64(len(plan.machines)*perSession)*days))
+		for d := (from + plan.tz) / 86400; d*86400-plan.tz < plan.stop; d++ {
+			midnight := d*86400 - plan.tz
+			if !isWeekday(midnight, plan.tz) {
+				continue
+			}
+			for m := range plan.machines {
+				if rng.Float64() >= pDay {
+					continue
+				}
+				start := midnight + 7*3600 + rng.Int64N(3*3600)
+				if start >= from && start < plan.stop {
+					addSession(start, 4*3600+rng.Int64N(5*3600), m)
+				}
+			}
+		}
+	} else {
+		for planned < budget {
+			start := rhythmTime(rng, from, plan.stop, plan.tz)
+			addSession(start, 300+int64(rng.ExpFloat64()*2.5*3600), preferredMachine(rng, len(plan.machines)))
+		}
+	}
+	slices.SortStableFunc(reqs, func(a, b floatReq) int { return cmp.Compare(a.t, b.t) })
+	return playSessions(lic, lease, reqs, rows)
+}
+
+// playSessions runs the planned requests of a floating key in time order.
+// A machine holds a seat while its lease (floatingExpires) lies in the
+// future. An activation or heartbeat gets 2014 while the holders, itself
+// included, number at most MaxNoOfMachines, 2015 beyond that within the
+// allowed overdraft, and 2024 (no row change to the seats) when every seat
+// is held; a session that fails three times gives up. A release (6011)
+// frees the seat.
+func playSessions(lic *License, lease int64, reqs []floatReq, rows []simRow) []simRow {
+	maxSeats := lic.MaxNoOfMachines
+	var pool int16
+	for _, q := range reqs {
+		pool = max(pool, q.machine+1)
+	}
+	expires := make([]int64, pool)
+	held := func(t int64) int {
+		n := 0
+		for _, e := range expires {
+			if e > t {
+				n++
+			}
+		}
+		return n
+	}
+	type sessionState struct {
+		failures int
+		gaveUp   bool
+	}
+	var sessions []sessionState
+	blocked, blockedRows := blockedAt(lic), 0
+	for _, q := range reqs {
+		for int(q.session) >= len(sessions) {
+			sessions = append(sessions, sessionState{})
+		}
+		s := &sessions[q.session]
+		if s.gaveUp {
+			continue
+		}
+		m := q.machine
+		row := simRow{t: q.t, machine: m, ipFrom: -1}
+		holds := expires[m] > q.t
+		switch {
+		case q.kind == reqRelease:
+			if !holds || (blocked != 0 && q.t >= blocked) {
+				continue
+			}
+			expires[m] = 0
+			row.state = int16(cryptolens.StateFloatingDeactivation)
+		case blocked != 0 && q.t >= blocked:
+			s.gaveUp = true
+			if blockedRows == maxBlockedRows {
+				continue
+			}
+			blockedRows++
+			row.state = int16(stateActivationBlocked)
+		case holds || held(q.t) < maxSeats+lic.AllowedOverdraft:
+			expires[m] = q.t + lease
+			row.expires = expires[m]
+			row.state = int16(cryptolens.StateFloatingActivation)
+			if held(q.t) > maxSeats {
+				row.state = int16(cryptolens.StateFloatingOverdraft)
+			}
+		default:
+			row.state = int16(cryptolens.StateSeatLimitReached)
+			s.failures++
+			s.gaveUp = s.failures == 3
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}

@@ -1,0 +1,22 @@
+// Package store keeps a local SQLite copy of the three Cryptolens logs (Web
+// API Log, Events Log, Object Log) that syncs incrementally and outlives the
+// API's 30-day retention of events and object-log entries.
+//
+// One file may hold several accounts: every table is keyed by an account,
+// the fingerprint of a base URL and an access token (see [Fingerprint]), so
+// rows of two tokens never mix. The token itself is never stored.
+//
+// For each account and log the store records coverage: id ranges it holds
+// completely. For a covered range [FromID, ToID] the store holds every row
+// the API had with an id in that range when it was fetched, and every row
+// with a time in [Since, Until) has an id in the range. The time claim rests
+// on the API's ids increasing with time, which holds for rows the server
+// stamps itself (all Web API Log and Object Log rows, and events registered
+// without an explicit time).
+//
+// [Account.Sync] keeps coverage growing without gaps: every page of rows is
+// committed in one transaction together with the coverage it proves, so a
+// sync killed at any moment and run again ends with exactly the API's rows,
+// none doubled and none missing. Two processes may sync the same file at
+// once.
+package store

@@ -1,0 +1,58 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Fingerprint returns the account key of a base URL and an access token: the
+// first 16 hex digits of SHA-256("lensbook\x00" + baseURL + "\x00" + token),
+// with trailing slashes trimmed from baseURL. It cannot be turned back into
+// the token.
+func Fingerprint(baseURL, token string) string {
+	sum := sha256.Sum256([]byte("lensbook\x00" + normalizeBaseURL(baseURL) + "\x00" + token))
+	return hex.EncodeToString(sum[:8])
+}
+
+func normalizeBaseURL(u string) string { return strings.TrimRight(strings.TrimSpace(u), "/") }
+
+// DefaultPath returns the store file for a base URL and token:
+// os.UserCacheDir()/lensbook/HOST-FINGERPRINT.db, where HOST is the base
+// URL's host (port included, with ':' written as '_') and FINGERPRINT is
+// [Fingerprint]. It creates no file or folder.
+func DefaultPath(baseURL, token string) (string, error) {
+	u, err := url.Parse(normalizeBaseURL(baseURL))
+	if err != nil || u.Host == "" {
+		return "", fmt.Errorf("store: default path: base URL %q has no host", redactURL(baseURL, token))
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("store: default path: %w", err)
+	}
+	return filepath.Join(dir, "lensbook", safeHost(u.Host)+"-"+Fingerprint(baseURL, token)+".db"), nil
+}
+
+// safeHost keeps letters, digits, dots and dashes of a host; anything else
+// becomes '_'.
+func safeHost(h string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '-':
+			return r
+		}
+		return '_'
+	}, strings.ToLower(h))
+}
+
+// redactURL removes the token from a URL string before it reaches an error.
+func redactURL(u, token string) string {
+	if token == "" {
+		return u
+	}
+	return strings.ReplaceAll(u, token, "REDACTED")
+}

@@ -1,0 +1,72 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go)
+)
+
+// busyTimeout is how long a connection waits for another process's write
+// lock before giving up.
+const busyTimeout = 30 * time.Second
+
+// Store is an open store file. It is safe for concurrent use; several
+// processes may open the same file.
+type Store struct {
+	db   *sql.DB
+	path string
+	now  func() time.Time // the local clock; tests may replace it
+}
+
+// Open opens or creates the store file at path, creating its folder, and
+// brings its schema up to date. The file uses WAL journaling, a busy
+// timeout and foreign keys.
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, fmt.Errorf("store: open: empty path")
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Set("_txlock", "immediate")
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, now: time.Now}
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Path returns the file the store was opened from.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("store: close %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Account returns the handle of one account in the store: the rows and
+// coverage of the access token at baseURL. Only the [Fingerprint] of the
+// pair is kept.
+func (s *Store) Account(baseURL, token string) *Account {
+	return &Account{st: s, fingerprint: Fingerprint(baseURL, token)}
+}

@@ -1,0 +1,217 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// SyncStats tells what one [Account.Sync] did.
+type SyncStats struct {
+	Log         Log
+	Requests    int // pages requested: API calls, not counting the client's retries
+	RowsFetched int // rows received
+	RowsNew     int // rows the store did not hold before
+	Duration    time.Duration
+}
+
+// pager fetches pages of one log. older returns the rows with ids below
+// before, newest first (before 0: the newest rows); it is nil for a log the
+// API pages only forward. newer returns the rows with ids above after,
+// oldest first (after 0: from the first row).
+type pager[R any] struct {
+	older func(ctx context.Context, before int64) ([]R, error)
+	newer func(ctx context.Context, after int64) ([]R, error)
+}
+
+// syncer runs one sync of one log.
+type syncer[R any] struct {
+	st      *Store
+	account int64
+	t       *table[R]
+	p       pager[R]
+	insert  *sql.Stmt
+	stats   SyncStats
+}
+
+// runSync brings the log's coverage up to now and back to since (zero: the
+// log's first row). See [Account.Sync].
+func runSync[R any](ctx context.Context, a *Account, t *table[R], p pager[R], since time.Time) (SyncStats, error) {
+	start := time.Now()
+	s := &syncer[R]{st: a.st, t: t, p: p, stats: SyncStats{Log: t.log}}
+	err := s.run(ctx, a, sinceSeconds(since))
+	s.stats.Duration = time.Since(start)
+	if err != nil {
+		return s.stats, fmt.Errorf("store: sync %s: %w", t.log, err)
+	}
+	return s.stats, nil
+}
+
+// sinceSeconds is the earliest whole second a window starting at since
+// holds; fromStart for the zero time.
+func sinceSeconds(since time.Time) int64 {
+	if since.IsZero() {
+		return fromStart
+	}
+	sec := since.Unix()
+	if since.Nanosecond() != 0 {
+		sec++
+	}
+	return sec
+}
+
+func (s *syncer[R]) run(ctx context.Context, a *Account, since int64) error {
+	var err error
+	if s.account, err = a.rowID(ctx, true); err != nil {
+		return err
+	}
+	if s.insert, err = s.st.db.PrepareContext(ctx, s.t.insertSQL()); err != nil {
+		return fmt.Errorf("prepare insert: %w", err)
+	}
+	defer s.insert.Close()
+	spans, err := loadSpans(ctx, s.st.db, s.account, s.t.log)
+	if err != nil {
+		return err
+	}
+	if len(spans) == 0 {
+		if s.p.older == nil {
+			_, err = s.forward(ctx, 0)
+			return err
+		}
+		_, err = s.backward(ctx, 0, since)
+		return err
+	}
+	top, err := s.forward(ctx, spans[len(spans)-1].hi)
+	if err != nil || s.p.older == nil || top.since <= since || top.lo == 0 {
+		return err
+	}
+	_, err = s.backward(ctx, top.lo, since)
+	return err
+}
+
+// forward fetches the rows above cursor, page by page, until a page comes
+// back empty, and returns the span that then holds cursor.
+func (s *syncer[R]) forward(ctx context.Context, cursor int64) (span, error) {
+	for {
+		reqStart := s.st.now()
+		rows, err := s.p.newer(ctx, cursor)
+		s.stats.Requests++
+		if err != nil {
+			return span{}, fmt.Errorf("fetch rows after id %d: %w", cursor, err)
+		}
+		s.stats.RowsFetched += len(rows)
+		proof := span{lo: cursor + 1, hi: cursor, since: noSince, until: noUntil}
+		if cursor == 0 {
+			proof.lo, proof.since = 0, fromStart
+		}
+		if len(rows) == 0 {
+			// Nothing above cursor existed when the request left.
+			proof.until = reqStart.Unix()
+			return s.commit(ctx, nil, proof)
+		}
+		if err := s.checkOrder(rows, cursor, true); err != nil {
+			return span{}, err
+		}
+		last := &rows[len(rows)-1]
+		proof.hi, proof.until = s.t.id(last), s.t.time(last).Unix()
+		merged, err := s.commit(ctx, rows, proof)
+		if err != nil {
+			return span{}, err
+		}
+		cursor = merged.hi
+	}
+}
+
+// backward fetches the rows below before, newest first, page by page, until
+// it holds a row older than since or reaches the log's first row, and
+// returns the span that then holds before-1.
+func (s *syncer[R]) backward(ctx context.Context, before, since int64) (span, error) {
+	for {
+		reqStart := s.st.now()
+		rows, err := s.p.older(ctx, before)
+		s.stats.Requests++
+		if err != nil {
+			return span{}, fmt.Errorf("fetch rows before id %d: %w", before, err)
+		}
+		s.stats.RowsFetched += len(rows)
+		proof := span{lo: 0, hi: before - 1, since: fromStart, until: noUntil}
+		if before == 0 {
+			// The first page is the newest: nothing newer existed when the
+			// request left.
+			proof.hi, proof.until = 0, reqStart.Unix()
+		}
+		if len(rows) == 0 {
+			return s.commit(ctx, nil, proof)
+		}
+		if err := s.checkOrder(rows, before, false); err != nil {
+			return span{}, err
+		}
+		oldest := &rows[len(rows)-1]
+		// Rows older than oldest's second may share its second and lie below
+		// it, so the time claim starts one second later.
+		proof.lo, proof.since = s.t.id(oldest), s.t.time(oldest).Unix()+1
+		if before == 0 {
+			proof.hi = s.t.id(&rows[0])
+		}
+		merged, err := s.commit(ctx, rows, proof)
+		if err != nil {
+			return span{}, err
+		}
+		if merged.since <= since || merged.lo == 0 {
+			return merged, nil
+		}
+		before = merged.lo
+	}
+}
+
+// checkOrder makes sure a page is strictly ascending (or descending) by id
+// and lies beyond the cursor, so that it proves a range without holes.
+func (s *syncer[R]) checkOrder(rows []R, cursor int64, ascending bool) error {
+	prev := cursor
+	for i := range rows {
+		id := s.t.id(&rows[i])
+		ok := id > prev
+		if !ascending {
+			ok = id < prev || (i == 0 && prev == 0)
+		}
+		if !ok {
+			return fmt.Errorf("page from cursor %d is not strictly %s by id (id %d after %d)",
+				cursor, map[bool]string{true: "ascending", false: "descending"}[ascending], id, prev)
+		}
+		prev = id
+	}
+	return nil
+}
+
+// commit stores a page and the coverage it proves in one transaction and
+// returns the merged span.
+func (s *syncer[R]) commit(ctx context.Context, rows []R, proof span) (span, error) {
+	tx, err := s.st.db.BeginTx(ctx, nil)
+	if err != nil {
+		return span{}, fmt.Errorf("begin page transaction: %w", err)
+	}
+	defer tx.Rollback()
+	insert := tx.StmtContext(ctx, s.insert)
+	values := make([]any, 0, 1+len(s.t.columns))
+	added := 0
+	for i := range rows {
+		values = s.t.values(&rows[i], append(values[:0], s.account))
+		res, err := insert.ExecContext(ctx, values...)
+		if err != nil {
+			return span{}, fmt.Errorf("store row id %d: %w", s.t.id(&rows[i]), err)
+		}
+		if n, err := res.RowsAffected(); err == nil {
+			added += int(n)
+		}
+	}
+	merged, err := mergeSpan(ctx, tx, s.account, s.t.log, proof)
+	if err != nil {
+		return span{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return span{}, fmt.Errorf("commit page: %w", err)
+	}
+	s.stats.RowsNew += added
+	return merged, nil
+}

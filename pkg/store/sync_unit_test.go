@@ -1,0 +1,248 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/lensbook/lensbook/pkg/cryptolens"
+)
+
+func openTemp(t *testing.T) *Store {
+	t.Helper()
+	st, err := Open(filepath.Join(t.TempDir(), "store.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func memWebLog(rows []cryptolens.WebAPILog, pageSize int) *memLog[cryptolens.WebAPILog] {
+	return &memLog[cryptolens.WebAPILog]{rows: rows, id: webLogTable.id, pageSize: pageSize}
+}
+
+func syncMem(t *testing.T, a *Account, m *memLog[cryptolens.WebAPILog], since time.Time) SyncStats {
+	t.Helper()
+	st, err := runSync(t.Context(), a, webLogTable, m.pager(true), since)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func wantRows(t *testing.T, a *Account, w cryptolens.Window, want []cryptolens.WebAPILog) {
+	t.Helper()
+	got, err := a.WebLog(t.Context(), w, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("rows in %v (-want +got):\n%s", w, diff)
+	}
+}
+
+func TestSyncRangesWithHandBuiltRows(t *testing.T) {
+	st := openTemp(t)
+	a := st.Account("http://h/api", "tok")
+	all := handWebLog(1, 95)
+	m := memWebLog(all[:80], 10)
+	st.now = func() time.Time { return base.Add(24 * time.Hour) }
+
+	// First sync: rows at or after id 50's time, newest first: ids 80..41
+	// (4 pages; the last holds rows before since).
+	since := all[49].Time
+	s := syncMem(t, a, m, since)
+	if s.Requests != 4 || s.RowsFetched != 40 || s.RowsNew != 40 {
+		t.Fatalf("first sync stats %+v, want 4 requests, 40 rows", s)
+	}
+	wantRows(t, a, cryptolens.Window{}, all[40:80])
+	cov, err := a.Coverage(t.Context(), WebLog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantCov := []Coverage{{Log: WebLog, FromID: 41, ToID: 80, Window: cryptolens.Window{
+		Since: all[40].Time.Add(time.Second), Until: base.Add(24 * time.Hour)}}}
+	if diff := cmp.Diff(wantCov, cov); diff != "" {
+		t.Fatalf("coverage (-want +got):\n%s", diff)
+	}
+
+	// Unchanged: one request.
+	if s := syncMem(t, a, m, since); s.Requests != 1 || s.RowsFetched != 0 {
+		t.Fatalf("unchanged sync %+v, want 1 request and no rows", s)
+	}
+	// New rows: only they come.
+	m.rows = all
+	if s := syncMem(t, a, m, since); s.Requests != 3 || s.RowsFetched != 15 || s.RowsNew != 15 {
+		t.Fatalf("incremental sync %+v, want 3 requests (10+5+empty), 15 rows", s)
+	}
+	// Wider window: only the older part, down to the first row.
+	if s := syncMem(t, a, m, time.Time{}); s.RowsFetched != 40 || s.RowsNew != 40 || s.Requests != 6 {
+		t.Fatalf("widening sync %+v, want 40 rows in 6 requests (nothing newer, 4 pages, the empty end)", s)
+	}
+	wantRows(t, a, cryptolens.Window{}, all)
+	wantRows(t, a, cryptolens.Window{Since: all[10].Time, Until: all[20].Time}, all[10:20])
+	ok, err := a.Covered(t.Context(), WebLog, cryptolens.Window{Until: all[90].Time})
+	if err != nil || !ok {
+		t.Fatalf("Covered(whole past) = %v, %v; want true", ok, err)
+	}
+	if s := syncMem(t, a, m, time.Time{}); s.Requests != 1 {
+		t.Fatalf("re-run after widening: %d requests, want 1", s.Requests)
+	}
+}
+
+func TestSyncResumesAfterAFailureAtEveryPage(t *testing.T) {
+	all := handWebLog(1, 57)
+	for failAt := 1; failAt <= 8; failAt++ {
+		st := openTemp(t)
+		a := st.Account("http://h/api", "tok")
+		m := memWebLog(all[:40], 7)
+		m.failAt = failAt
+		_, err := runSync(t.Context(), a, webLogTable, m.pager(true), time.Time{})
+		if failAt <= 7 && !errors.Is(err, errInjected) {
+			t.Fatalf("failAt %d: err = %v, want the injected failure", failAt, err)
+		}
+		m.rows = all
+		m.failAt = 0
+		fetchedBefore := m.requests
+		s := syncMem(t, a, m, time.Time{})
+		wantRows(t, a, cryptolens.Window{}, all)
+		// Rows fetched again: only those of the failed page (none: a failed
+		// page yields nothing) plus the 17 new ones.
+		if s.RowsNew != s.RowsFetched {
+			t.Fatalf("failAt %d: fetched %d rows but %d new: a covered range was fetched again (requests before %d)",
+				failAt, s.RowsFetched, s.RowsNew, fetchedBefore)
+		}
+		cov, _ := a.Coverage(t.Context(), WebLog)
+		if len(cov) != 1 || cov[0].FromID != 0 || cov[0].ToID != 57 {
+			t.Fatalf("failAt %d: coverage %+v, want one range 0..57", failAt, cov)
+		}
+	}
+}
+
+func TestSpanUnion(t *testing.T) {
+	tests := []struct {
+		name  string
+		a, b  span
+		touch bool
+		want  span
+	}{
+		{"adjacent", span{1, 5, 10, 20}, span{6, 9, 15, 30}, true, span{1, 9, 10, 30}},
+		{"overlap", span{1, 5, 10, 20}, span{3, 9, noSince, 30}, true, span{1, 9, 10, 30}},
+		{"gap", span{1, 5, 10, 20}, span{7, 9, 15, 30}, false, span{}},
+		{"empty proof on top", span{6, 5, noSince, 40}, span{1, 5, 10, 20}, true, span{1, 5, 10, 40}},
+		{"from start", span{0, 3, fromStart, noUntil}, span{4, 9, 15, 30}, true, span{0, 9, fromStart, 30}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.a.touches(tt.b); got != tt.touch {
+				t.Fatalf("touches = %v, want %v", got, tt.touch)
+			}
+			if tt.touch {
+				if got := tt.a.union(tt.b); got != tt.want {
+					t.Fatalf("union = %+v, want %+v", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func TestTextIsKeptExactly(t *testing.T) {
+	st := openTemp(t)
+	a := st.Account("http://h/api", "tok")
+	rows := handWebLog(1, 6)
+	hostile := []string{"<script>alert(1)</script>", "a\"b,c\nd", "nul\x00byte", "\xff\xfe not utf-8",
+		"ünïcødé 日本 🎉", "", "  spaced  "}
+	for i := range rows {
+		rows[i].FriendlyName = hostile[i]
+		rows[i].MachineCode = hostile[len(hostile)-1-i]
+		rows[i].Key = hostile[(i+2)%len(hostile)]
+	}
+	syncMem(t, a, memWebLog(rows, 4), time.Time{})
+	wantRows(t, a, cryptolens.Window{}, rows)
+}
+
+func TestAccountsDoNotMix(t *testing.T) {
+	st := openTemp(t)
+	one, two := st.Account("http://h/api", "token-one"), st.Account("http://h/api", "token-two")
+	rowsOne, rowsTwo := handWebLog(1, 5), handWebLog(3, 9)
+	for i := range rowsTwo {
+		rowsTwo[i].FriendlyName = "second account"
+	}
+	syncMem(t, one, memWebLog(rowsOne, 2), time.Time{})
+	syncMem(t, two, memWebLog(rowsTwo, 2), time.Time{})
+	wantRows(t, one, cryptolens.Window{}, rowsOne)
+	wantRows(t, two, cryptolens.Window{}, rowsTwo)
+	if one.Fingerprint() == two.Fingerprint() {
+		t.Fatal("two tokens share a fingerprint")
+	}
+}
+
+func TestReadFilters(t *testing.T) {
+	st := openTemp(t)
+	a := st.Account("http://h/api", "tok")
+	rows := handWebLog(1, 30)
+	rows[4].FriendlyName, rows[4].State = "Alice@Example.com", cryptolens.StateSeatLimitReached
+	rows[9].State = cryptolens.StateSeatLimitReached
+	syncMem(t, a, memWebLog(rows, 100), time.Time{})
+	tests := []struct {
+		name string
+		f    Filter
+		keep func(cryptolens.WebAPILog) bool
+	}{
+		{"product", Filter{ProductID: 2}, func(r cryptolens.WebAPILog) bool { return r.ProductID == 2 }},
+		{"key and machine", Filter{Key: rows[3].Key, MachineCode: rows[3].MachineCode}, func(r cryptolens.WebAPILog) bool {
+			return r.Key == rows[3].Key && r.MachineCode == rows[3].MachineCode
+		}},
+		{"friendly name any case", Filter{FriendlyName: "alice@EXAMPLE"}, func(r cryptolens.WebAPILog) bool { return r.ID == 5 }},
+		{"states", Filter{States: []cryptolens.State{cryptolens.StateSeatLimitReached}}, func(r cryptolens.WebAPILog) bool {
+			return r.State == cryptolens.StateSeatLimitReached
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var want []cryptolens.WebAPILog
+			for _, r := range rows {
+				if tt.keep(r) {
+					want = append(want, r)
+				}
+			}
+			got, err := a.WebLog(t.Context(), cryptolens.Window{}, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestOpenSetsUpTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sub", "store.db")
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	var version int
+	var mode string
+	var fk int
+	if err := st.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		t.Fatal(err)
+	}
+	st.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
+	st.db.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk)
+	if version != SchemaVersion || mode != "wal" || fk != 1 {
+		t.Fatalf("user_version %d, journal_mode %q, foreign_keys %d; want %d, wal, 1", version, mode, fk, SchemaVersion)
+	}
+	st.Close()
+	st, err = Open(path) // reopening applies nothing twice
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+}

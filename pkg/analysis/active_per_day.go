@@ -35,24 +35,14 @@ func ActivePerDay(logs []cryptolens.WebAPILog, w cryptolens.Window) []DailyActiv
 	if axis.n == 0 {
 		return out
 	}
-	keyIDs, machineIDs := map[string]uint32{}, map[string]uint32{}
-	seenKeys, seenMachines := map[uint64]struct{}{}, map[uint64]struct{}{}
-	mark := func(ids map[string]uint32, seen map[uint64]struct{}, name string, from, to int, count func(int)) {
-		id, ok := ids[name]
-		if !ok {
-			id = uint32(len(ids))
-			ids[name] = id
-		}
-		for d := from; d <= to; d++ {
-			k := uint64(d)<<32 | uint64(id)
-			if _, dup := seen[k]; !dup {
-				seen[k] = struct{}{}
-				count(d)
-			}
-		}
+	// First pass: each row's day span and interned key and machine ids.
+	type span struct {
+		from, to     int32
+		key, machine int32 // -1 when empty
 	}
-	countKey := func(d int) { out[d].Keys++ }
-	countMachine := func(d int) { out[d].Machines++ }
+	keys, machines := newInterner(), newInterner()
+	machineOf := map[string]int32{} // raw machine code -> id of its normalised form
+	spans := make([]span, 0, len(logs))
 	for i := range logs {
 		r := &logs[i]
 		if !w.Contains(r.Time) {
@@ -74,12 +64,67 @@ func ActivePerDay(logs []cryptolens.WebAPILog, w cryptolens.Window) []DailyActiv
 				to = axis.n - 1
 			}
 		}
-		if r.Key != "" {
-			mark(keyIDs, seenKeys, r.Key, from, to, countKey)
+		mid, ok := machineOf[r.MachineCode]
+		if !ok {
+			mid = machines.id(NormalizeMachineCode(r.MachineCode))
+			machineOf[r.MachineCode] = mid
 		}
-		if mc := NormalizeMachineCode(r.MachineCode); mc != "" {
-			mark(machineIDs, seenMachines, mc, from, to, countMachine)
+		spans = append(spans, span{int32(from), int32(to), keys.id(r.Key), mid})
+	}
+	// Second pass: one bit per (day, id); count each bit when first set.
+	keyBits := newDayBits(axis.n, keys.len())
+	machineBits := newDayBits(axis.n, machines.len())
+	for _, s := range spans {
+		for d := s.from; d <= s.to; d++ {
+			if s.key >= 0 && keyBits.set(int(d), int(s.key)) {
+				out[d].Keys++
+			}
+			if s.machine >= 0 && machineBits.set(int(d), int(s.machine)) {
+				out[d].Machines++
+			}
 		}
 	}
 	return out
+}
+
+// interner numbers distinct non-empty strings from 0.
+type interner map[string]int32
+
+func newInterner() interner { return interner{} }
+
+// id returns s's number, or -1 for the empty string.
+func (in interner) id(s string) int32 {
+	if s == "" {
+		return -1
+	}
+	id, ok := in[s]
+	if !ok {
+		id = int32(len(in))
+		in[s] = id
+	}
+	return id
+}
+
+func (in interner) len() int { return len(in) }
+
+// dayBits is a bit set per day.
+type dayBits struct {
+	words []uint64
+	per   int // words per day
+}
+
+func newDayBits(days, ids int) dayBits {
+	per := (ids + 63) / 64
+	return dayBits{words: make([]uint64, days*per), per: per}
+}
+
+// set sets the bit of (day, id) and reports whether it was clear.
+func (b dayBits) set(day, id int) bool {
+	w := &b.words[day*b.per+id/64]
+	mask := uint64(1) << (id % 64)
+	if *w&mask != 0 {
+		return false
+	}
+	*w |= mask
+	return true
 }

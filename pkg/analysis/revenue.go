@@ -14,7 +14,7 @@ const PurchaseEventName = "purchase"
 
 // IsPurchase reports whether an event is a purchase: its EventName, trimmed,
 // equals [PurchaseEventName] without regard to case.
-func IsPurchase(e cryptolens.Event) bool {
+func IsPurchase(e *cryptolens.Event) bool {
 	return strings.EqualFold(strings.TrimSpace(e.EventName), PurchaseEventName)
 }
 
@@ -48,11 +48,11 @@ type FeatureRevenue struct {
 }
 
 // purchases returns the purchase events inside w.
-func purchases(events []cryptolens.Event, w cryptolens.Window) []cryptolens.Event {
-	var out []cryptolens.Event
+func purchases(events []cryptolens.Event, w cryptolens.Window) []*cryptolens.Event {
+	var out []*cryptolens.Event
 	for i := range events {
-		if IsPurchase(events[i]) && w.Contains(events[i].Time) {
-			out = append(out, events[i])
+		if w.Contains(events[i].Time) && IsPurchase(&events[i]) {
+			out = append(out, &events[i])
 		}
 	}
 	return out
@@ -63,8 +63,12 @@ func purchases(events []cryptolens.Event, w cryptolens.Window) []cryptolens.Even
 // different currencies are never added together, and are not comparable,
 // so the result is sorted by currency code.
 func RevenueByCurrency(events []cryptolens.Event, w cryptolens.Window) []CurrencyRevenue {
+	return revenueByCurrency(purchases(events, w))
+}
+
+func revenueByCurrency(ps []*cryptolens.Event) []CurrencyRevenue {
 	byCur := map[string]*CurrencyRevenue{}
-	for _, e := range purchases(events, w) {
+	for _, e := range ps {
 		c := CurrencyCode(e.Currency)
 		r := byCur[c]
 		if r == nil {
@@ -88,12 +92,12 @@ func RevenueByCurrency(events []cryptolens.Event, w cryptolens.Window) []Currenc
 // sorted by day and then currency.
 func RevenuePerDay(events []cryptolens.Event, w cryptolens.Window) []DailyRevenue {
 	ps := purchases(events, w)
-	totals := RevenueByCurrency(ps, cryptolens.Window{})
+	totals := revenueByCurrency(ps)
 	slot := make(map[string]int, len(totals))
 	for i, t := range totals {
 		slot[t.Currency] = i
 	}
-	axis := axisFor(ps, w, eventTime)
+	axis := axisFor(ps, w, func(e **cryptolens.Event) time.Time { return (*e).Time })
 	nc := len(totals)
 	out := make([]DailyRevenue, axis.n*nc)
 	for d := range axis.n {
@@ -117,7 +121,7 @@ func RevenueByFeature(events []cryptolens.Event, w cryptolens.Window) []FeatureR
 	type k struct{ feature, currency string }
 	byKey := map[k]*FeatureRevenue{}
 	for _, e := range purchases(events, w) {
-		key := k{featureLabel(&e), CurrencyCode(e.Currency)}
+		key := k{featureLabel(e), CurrencyCode(e.Currency)}
 		r := byKey[key]
 		if r == nil {
 			r = &FeatureRevenue{Feature: key.feature, Currency: key.currency}

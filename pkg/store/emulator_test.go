@@ -1,0 +1,230 @@
+package store_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/lensbook/lensbook/pkg/cryptolens"
+	"github.com/lensbook/lensbook/pkg/emulator"
+	"github.com/lensbook/lensbook/pkg/store"
+)
+
+// testToken is the emulator token of these tests; every server of a test
+// accepts it, so swapping servers keeps the account.
+const testToken = "store-test-token-0123456789abcdef"
+
+// apiServer serves the current emulator server at one URL, so a test can
+// swap in a dataset with more rows between syncs.
+type apiServer struct {
+	current atomic.Pointer[emulator.Server]
+	baseURL string
+}
+
+func startAPI(t testing.TB, ds *emulator.Dataset) *apiServer {
+	t.Helper()
+	a := &apiServer{}
+	a.serve(ds)
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a.current.Load().ServeHTTP(w, r)
+	}))
+	t.Cleanup(ts.Close)
+	a.baseURL = ts.URL + "/api"
+	return a
+}
+
+// serve switches to a new emulator server for ds and returns it.
+func (a *apiServer) serve(ds *emulator.Dataset) *emulator.Server {
+	srv := emulator.NewServer(ds)
+	srv.AddToken(emulator.Token{Value: testToken, Permissions: emulator.AllPermissions})
+	a.current.Store(srv)
+	return srv
+}
+
+func (a *apiServer) client(t testing.TB) *cryptolens.Client {
+	t.Helper()
+	c, err := cryptolens.NewClient(testToken, cryptolens.WithBaseURL(a.baseURL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func openStore(t testing.TB, path string) *store.Store {
+	t.Helper()
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func mustSync(t testing.TB, acct *store.Account, c *cryptolens.Client, l store.Log, since time.Time) store.SyncStats {
+	t.Helper()
+	s, err := acct.Sync(t.Context(), c, l, since)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.RowsNew != s.RowsFetched {
+		t.Fatalf("sync %s fetched %d rows but only %d were new: a covered range came twice", l, s.RowsFetched, s.RowsNew)
+	}
+	return s
+}
+
+func inWindow(w cryptolens.Window) func(time.Time) bool { return w.Contains }
+
+// checkWindows compares the store's rows of every log with the emulator's
+// in each window.
+func checkWindows(t *testing.T, acct *store.Account, ds *emulator.Dataset, events []cryptolens.Event, windows []cryptolens.Window) {
+	t.Helper()
+	ctx := t.Context()
+	for _, w := range windows {
+		in := inWindow(w)
+		gotWeb, err := acct.WebLog(ctx, w, store.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return in(r.Time) }), gotWeb); diff != "" {
+			t.Fatalf("web log in %v (-emulator +store):\n%s", w, diff)
+		}
+		var wantEvents []cryptolens.Event
+		for _, e := range events {
+			if in(e.Time) {
+				wantEvents = append(wantEvents, e)
+			}
+		}
+		gotEvents, err := acct.Events(ctx, w, store.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(wantEvents, gotEvents); diff != "" {
+			t.Fatalf("events in %v (-emulator +store):\n%s", w, diff)
+		}
+		gotObjects, err := acct.ObjectLog(ctx, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(ds.ObjectLogWhere(func(r cryptolens.ObjectLogEntry) bool { return in(r.Created) }), gotObjects); diff != "" {
+			t.Fatalf("object log in %v (-emulator +store):\n%s", w, diff)
+		}
+		for _, l := range store.Logs() {
+			if ok, err := acct.Covered(ctx, l, w); err != nil || !ok {
+				t.Fatalf("Covered(%s, %v) = %v, %v; want true", l, w, ok, err)
+			}
+		}
+	}
+}
+
+func TestSyncMatchesTheEmulator(t *testing.T) {
+	ds := emulator.Generate(emulator.Config{Seed: 11, Days: 60, Rows: 12_000, Hostile: true})
+	api := startAPI(t, ds)
+	srv := api.current.Load()
+	c := api.client(t)
+	st := openStore(t, filepath.Join(t.TempDir(), "store.db"))
+	acct := st.Account(api.baseURL, testToken)
+	end := emulator.DemoEnd
+	since := end.AddDate(0, 0, -20)
+
+	for _, l := range store.Logs() {
+		s := mustSync(t, acct, c, l, since)
+		if got := srv.RequestCount(string(methodOf(l))); got != s.Requests {
+			t.Fatalf("sync %s counted %d requests, the emulator saw %d", l, s.Requests, got)
+		}
+	}
+	checkWindows(t, acct, ds, ds.Events, []cryptolens.Window{
+		{Since: since, Until: end},
+		{Since: since.Add(36 * time.Hour), Until: since.Add(9*24*time.Hour + 17*time.Minute)},
+		{Since: end.Add(-time.Hour), Until: end},
+	})
+	// The last page (1000 rows, about 5 days here) reaches before since;
+	// coverage claims that much and no more.
+	if ok, _ := acct.Covered(t.Context(), store.WebLog, cryptolens.Window{Since: since.AddDate(0, 0, -15), Until: end}); ok {
+		t.Fatal("Covered claims 15 days before the synced window")
+	}
+
+	t.Run("unchanged sync makes one request per log", func(t *testing.T) {
+		srv.ResetCounts()
+		for _, l := range store.Logs() {
+			s := mustSync(t, acct, c, l, since)
+			if s.Requests != 1 || s.RowsFetched != 0 || srv.RequestCount(string(methodOf(l))) != 1 {
+				t.Fatalf("%s: %+v and %d requests at the emulator; want 1 request, no rows", l, s, srv.RequestCount(string(methodOf(l))))
+			}
+		}
+	})
+
+	t.Run("widening fetches only the older part", func(t *testing.T) {
+		held, _ := acct.WebLog(t.Context(), cryptolens.Window{}, store.Filter{})
+		srv.ResetCounts()
+		s := mustSync(t, acct, c, store.WebLog, time.Time{})
+		older := len(ds.WebLog) - len(held)
+		// One "anything newer?" page, then pages of 1000 back to an empty page.
+		if s.RowsFetched != older || s.Requests != 1+(older+999)/1000+1 || srv.RequestCount("GetWebAPILog") != s.Requests {
+			t.Fatalf("widening: %+v, want %d rows in %d requests", s, older, 1+(older+999)/1000+1)
+		}
+		mustSync(t, acct, c, store.Events, time.Time{})
+		checkWindows(t, acct, ds, ds.Events, []cryptolens.Window{{Until: end}, {Until: since}})
+	})
+
+	t.Run("registered events arrive incrementally", func(t *testing.T) {
+		for i := range 5 {
+			if err := c.RegisterEvent(t.Context(), cryptolens.EventInput{FeatureName: "Export", EventName: "click",
+				Value: int64(i), Metadata: `{"OS":"<b>Linux</b>"}`}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		srv.ResetCounts()
+		s := mustSync(t, acct, c, store.Events, since)
+		if s.RowsNew != 5 || s.Requests != 2 {
+			t.Fatalf("events after 5 registered: %+v, want 5 new rows in 2 requests", s)
+		}
+		got, err := acct.Events(t.Context(), cryptolens.Window{}, store.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(srv.Events(), got); diff != "" {
+			t.Fatalf("events (-emulator +store):\n%s", diff)
+		}
+	})
+}
+
+// methodOf is the API method that serves a log.
+func methodOf(l store.Log) string {
+	return map[store.Log]string{store.WebLog: "GetWebAPILog", store.Events: "GetEvents", store.ObjectLog: "GetObjectLog"}[l]
+}
+
+// TestIncrementalWebLog serves the first 70% of a dataset's Web API Log,
+// syncs, then serves all of it at the same URL and token: the second sync
+// must fetch exactly the rows appended.
+func TestIncrementalWebLog(t *testing.T) {
+	full := emulator.Generate(emulator.Config{Seed: 5, Days: 30, Rows: 8_000})
+	first := *full
+	first.WebLog = full.WebLog[:len(full.WebLog)*7/10]
+	api := startAPI(t, &first)
+	c := api.client(t)
+	st := openStore(t, filepath.Join(t.TempDir(), "store.db"))
+	acct := st.Account(api.baseURL, testToken)
+
+	mustSync(t, acct, c, store.WebLog, time.Time{})
+	srv := api.serve(full)
+	s := mustSync(t, acct, c, store.WebLog, time.Time{})
+	added := len(full.WebLog) - len(first.WebLog)
+	if s.RowsNew != added || s.Requests != (added+999)/1000+1 || srv.RequestCount("GetWebAPILog") != s.Requests {
+		t.Fatalf("second sync %+v, want %d new rows in %d requests", s, added, (added+999)/1000+1)
+	}
+	got, err := acct.WebLog(t.Context(), cryptolens.Window{}, store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(full.WebLog, got); diff != "" {
+		t.Fatalf("web log (-emulator +store):\n%s", diff)
+	}
+	cov, _ := acct.Coverage(t.Context(), store.WebLog)
+	if len(cov) != 1 || cov[0].FromID != 0 || cov[0].ToID != full.WebLog[len(full.WebLog)-1].ID {
+		t.Fatalf("coverage %+v, want one range from the start to the last id", cov)
+	}
+}

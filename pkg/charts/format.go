@@ -1,0 +1,54 @@
+package charts
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Count formats a value as a whole number with thousands separators, such
+// as "12,345".
+func Count(v float64) string {
+	return group(strconv.FormatFloat(math.Round(v), 'f', 0, 64))
+}
+
+// Percent formats a value already in percent with one decimal, such as
+// "87.1%".
+func Percent(v float64) string {
+	return strconv.FormatFloat(v, 'f', 1, 64) + "%"
+}
+
+// Number formats a value for an axis or a label: whole numbers as [Count],
+// others with up to two decimals and thousands separators, such as
+// "1,234.5".
+func Number(v float64) string {
+	if v == math.Trunc(v) {
+		return Count(v)
+	}
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return group(s)
+}
+
+// group inserts thousands separators into a formatted number.
+func group(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac := s, ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		intPart, frac = s[:i], s[i:]
+	}
+	if sign == "-" && strings.Trim(intPart+frac, "0.") == "" {
+		sign = "" // no "-0"
+	}
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return sign + b.String() + frac
+}

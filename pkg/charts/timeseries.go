@@ -1,0 +1,84 @@
+package charts
+
+import (
+	"math"
+	"time"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// TimeSeriesData is the data of a chart of lines over days.
+type TimeSeriesData struct {
+	Title, XLabel, YLabel string
+	// Days are the points' days, strictly increasing; each is read as its
+	// UTC calendar day.
+	Days []time.Time
+	// Series are the lines, one value per day. NaN leaves a gap (a point
+	// alone between gaps is drawn as a dot); infinite values are refused.
+	Series []Series
+	// ValueFormat formats the Y tick labels; nil gives [Number].
+	ValueFormat func(float64) string
+}
+
+// TimeSeries returns a line chart over days with ticks at UTC midnights,
+// labelled like "Nov 02" (or "Nov 2026" over long spans). The Y axis starts
+// at zero unless a value is negative. An empty XLabel becomes "Day (UTC)".
+// It fails when a series' length differs from Days or on days out of order.
+// No days, no series, or only NaN values give a "No data" chart.
+func TimeSeries(d TimeSeriesData) (*Chart, error) {
+	const kind = "TimeSeries"
+	days, err := checkDays(kind, d.Title, d.Days)
+	if err != nil {
+		return nil, err
+	}
+	dayName := func(i int) string { return d.Days[i].UTC().Format(time.DateOnly) }
+	anyValue := false
+	for _, s := range d.Series {
+		if err := checkLen(kind, d.Title, "values in series "+quote(s.Name), len(s.Values), len(d.Days), "days"); err != nil {
+			return nil, err
+		}
+		if err := checkValues(kind, d.Title, s.Name, s.Values, dayName, true, true); err != nil {
+			return nil, err
+		}
+		for _, v := range s.Values {
+			anyValue = anyValue || !math.IsNaN(v)
+		}
+	}
+	d.Series = cloneSeries(d.Series)
+	if d.XLabel == "" {
+		d.XLabel = "Day (UTC)"
+	}
+	c := &Chart{title: d.Title, empty: !anyValue}
+	if len(d.Series) > 1 {
+		for i, s := range d.Series {
+			c.legend = append(c.legend, legendEntry{name: s.Name, color: s.colorAt(i), line: true})
+		}
+	}
+	c.build = func(area vg.Rectangle) *plot.Plot { return buildTimeSeries(d, days, area) }
+	return c, nil
+}
+
+func buildTimeSeries(d TimeSeriesData, days []float64, area vg.Rectangle) *plot.Plot {
+	format := formatter(d.ValueFormat)
+	p := newPlot(d.XLabel, d.YLabel)
+	lo, hi := 0.0, 0.0
+	var all [][]float64
+	for _, s := range d.Series {
+		lo, hi = math.Min(lo, minOf(s.Values)), math.Max(hi, maxOf(s.Values))
+		all = append(all, s.Values)
+	}
+	scale := scaleFor(lo, hi, 0.05, wholeNumbers(all...))
+	p.Y.Min, p.Y.Max = scale.lo, scale.hi
+	p.Y.Tick.Marker = scale.ticker(format)
+	first, last := days[0], days[len(days)-1]
+	pad := math.Max(0.5, (last-first)*0.01)
+	p.X.Min, p.X.Max = first-pad, last+pad
+	p.X.Tick.Marker = dayAxisTicker(p, area, format(scale.hi))
+	p.Add(grid{})
+	for i, s := range d.Series {
+		p.Add(&line{xs: days, ys: s.Values, style: draw.LineStyle{Color: s.colorAt(i), Width: 2}})
+	}
+	return p
+}

@@ -24,6 +24,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -209,6 +210,24 @@ func (tab *Tab) Click(selector string) {
 	if err := chromedp.Do(tab.ctx, chromedp.Click(chromedp.CSS(selector), chromedp.NodeVisible)); err != nil {
 		tab.t.Fatalf("clicking %s: %v", selector, err)
 	}
+}
+
+// ClickAndWaitLoad clicks the first element matching the CSS selector and
+// waits for the page it leads to to load.
+func (tab *Tab) ClickAndWaitLoad(selector string) {
+	tab.t.Helper()
+	wait := chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(selector), chromedp.NodeVisible))
+	if _, err := chromedp.Run(tab.ctx, wait); err != nil {
+		tab.t.Fatalf("clicking %s and waiting for the next page: %v", selector, err)
+	}
+}
+
+// Forget drops the events recorded so far, for example before the tab moves
+// on to another page that AssertClean checks on its own.
+func (tab *Tab) Forget() {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	tab.errors, tab.requests, tab.failed = nil, nil, nil
 }
 
 // PreferColorScheme emulates prefers-color-scheme: "light" or "dark".

@@ -1,0 +1,212 @@
+package gallery_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/lensbook/lensbook/pkg/gallery"
+	"github.com/lensbook/lensbook/pkg/ipynb"
+	"github.com/lensbook/lensbook/pkg/pagerender"
+)
+
+var renderedAt = time.Date(2026, 11, 1, 6, 30, 0, 0, time.UTC)
+
+// chartPNG is the PNG chart of pagerender's test notebook.
+func chartPNG(t testing.TB) []byte {
+	t.Helper()
+	nb, err := ipynb.ReadFile(filepath.Join("..", "pagerender", "testdata", "report.ipynb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mime, data, ok := pagerender.FirstImage(nb)
+	if !ok || mime != "image/png" {
+		t.Fatalf("FirstImage = %q, %v; want a PNG", mime, ok)
+	}
+	return data
+}
+
+func sampleEntries(t testing.TB) []gallery.Entry {
+	return []gallery.Entry{
+		{
+			Slug: "object-log-changes", Title: "Object Log changes", Group: "Object Log",
+			Description: "Who changed which licence objects.",
+			Status:      pagerender.StatusOK, RenderedAt: renderedAt, Duration: 4200 * time.Millisecond,
+		},
+		{
+			Slug: "weblog-overview", Title: "Web API Log overview", Group: "Web API Log",
+			Description: "Requests, errors and busiest methods.",
+			Params:      []pagerender.Param{{Name: "asOf", Value: "2026-11-01"}, {Name: "days", Value: "30"}},
+			Status:      pagerender.StatusOK, RenderedAt: renderedAt, Duration: 6300 * time.Millisecond,
+			Thumbnail: chartPNG(t),
+		},
+		{
+			Slug: "events-funnel", Title: "Events <script>window.__pwned='title'</script> funnel", Group: "Events Log",
+			Description: `<img src=x onerror="window.__pwned='description'">`,
+			Params:      []pagerender.Param{{Name: "<b>name</b>", Value: `"><script>window.__pwned='param'</script>`}},
+			Status:      pagerender.StatusFailed, Error: "cell 4: panic: <script>window.__pwned='error'</script>",
+			RenderedAt: renderedAt.Add(time.Minute), Duration: 1500 * time.Millisecond,
+		},
+		{
+			Slug: "activations", Title: "Activations by product", Group: "Web API Log",
+			Status: pagerender.StatusOK, RenderedAt: renderedAt, Duration: 90 * time.Second,
+		},
+		{Slug: "scratch", Title: "Scratch", Status: pagerender.StatusOK},
+		{Slug: "custom", Title: "Custom", Group: "Audits", Status: pagerender.StatusOK},
+	}
+}
+
+func TestIndexGroupsInStableOrder(t *testing.T) {
+	page, err := gallery.Index(sampleEntries(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	headings := regexp.MustCompile(`<h2 id="group-\d+-title">([^<]*)</h2>`).FindAllStringSubmatch(string(page), -1)
+	var groups []string
+	for _, h := range headings {
+		groups = append(groups, h[1])
+	}
+	if diff := cmp.Diff([]string{"Web API Log", "Events Log", "Object Log", "Audits", "Other reports"}, groups); diff != "" {
+		t.Errorf("group order (-want +got):\n%s", diff)
+	}
+	links := regexp.MustCompile(`class="card-link" href="([^"]*)"`).FindAllStringSubmatch(string(page), -1)
+	var hrefs []string
+	for _, l := range links {
+		hrefs = append(hrefs, l[1])
+	}
+	want := []string{"activations.html", "weblog-overview.html", "events-funnel.html", "object-log-changes.html", "custom.html", "scratch.html"}
+	if diff := cmp.Diff(want, hrefs); diff != "" {
+		t.Errorf("card order (-want +got):\n%s", diff)
+	}
+}
+
+func TestIndexIsDeterministic(t *testing.T) {
+	entries := sampleEntries(t)
+	first, err := gallery.Index(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Reversed input gives the same page.
+	reversed := make([]gallery.Entry, len(entries))
+	for i, e := range entries {
+		reversed[len(entries)-1-i] = e
+	}
+	again, err := gallery.Index(reversed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, again) {
+		t.Error("the same entries in another order give a different page")
+	}
+}
+
+func TestIndexEscapesEverything(t *testing.T) {
+	page, err := gallery.Index(sampleEntries(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(page)
+	for _, bad := range []string{"<script>window", "<img src=x", "<b>name</b>"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("page contains unescaped %q", bad)
+		}
+	}
+	if n := strings.Count(s, "<script"); n != 0 {
+		t.Errorf("gallery has %d script elements, want none", n)
+	}
+	for _, want := range []string{
+		"Events &lt;script&gt;window.__pwned=&#39;title&#39;&lt;/script&gt; funnel",
+		"cell 4: panic: &lt;script&gt;",
+		"script-src &#39;none&#39;",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}
+
+func TestIndexCardContents(t *testing.T) {
+	page, err := gallery.Index(sampleEntries(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(page)
+	for _, want := range []string{
+		`<li>asOf=2026-11-01</li><li>days=30</li>`,
+		`<time datetime="2026-11-01T06:30:00Z">2026-11-01 06:30 UTC</time> · 6.3s`,
+		` · 1m30s`,
+		`src="data:image/png;base64,iVBORw0KGgo`,
+		`class="thumb thumb-placeholder" src="data:image/svg&#43;xml;base64,`,
+		`6 reports, <span class="status-failed">1 failed</span> · last rendered 2026-11-01 06:31 UTC`,
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}
+
+func TestIndexRejectsBadEntries(t *testing.T) {
+	tests := []struct {
+		name  string
+		entry gallery.Entry
+		want  string
+	}{
+		{"absolute href", gallery.Entry{Slug: "a", Href: "https://example.com/a.html"}, `entry "a": href "https://example.com/a.html" is not a relative link`},
+		{"javascript href", gallery.Entry{Slug: "b", Href: "javascript:alert(1)"}, `entry "b": href "javascript:alert(1)" is not a relative link`},
+		{"rooted href", gallery.Entry{Slug: "c", Href: "/etc/passwd"}, `is not a relative link`},
+		{"thumbnail not PNG", gallery.Entry{Slug: "d", Thumbnail: []byte("<svg/>")}, `entry "d": thumbnail is not a PNG image`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := gallery.Index([]gallery.Entry{tt.entry})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Index error = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestIndexEmpty(t *testing.T) {
+	page, err := gallery.Index(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "No reports have been rendered yet.") {
+		t.Error("empty gallery does not say so")
+	}
+}
+
+func TestWriteCreatesIndex(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "reports")
+	entries := sampleEntries(t)
+	if err := gallery.Write(dir, entries); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := gallery.Index(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("index.html differs from Index")
+	}
+}
+
+func TestWriteReportsUnwritableDir(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := gallery.Write(filepath.Join(file, "reports"), nil)
+	if err == nil || !strings.Contains(err.Error(), "gallery: creating") {
+		t.Errorf("Write into a file's path: error = %v", err)
+	}
+}

@@ -39,7 +39,6 @@ type customer struct {
 	currency string
 	tz       int64 // local time = UTC + tz seconds
 	officeIP string
-	added    int64 // when the customer was added (Object Log)
 }
 
 // machine is a device that uses a license key.
@@ -56,10 +55,10 @@ type keyPlan struct {
 	customer     int // index into generator.customers
 	machines     []machine
 	extraRate    float64 // how often an unlicensed extra machine tries to activate
+	invalidRate  float64 // how often an activation fails for another reason
 	busy         bool    // floating key used every working day by most machines
 	dataObjectID int64   // 0: the key has no data object
 	doCreated    int64
-	notes        string
 }
 
 func newRand(seed int64, stream uint64) *rand.Rand {
@@ -181,9 +180,10 @@ func (g *generator) genLicenses(rng *rand.Rand) {
 			ID: int64(1_200_000 + i*7 + rng.IntN(7)), ProductID: g.ds.Products[pi].ID, Key: key,
 			Created: time.Unix(created, 0).UTC(), Customer: cust.name, CustomerID: cust.id,
 		}
-		plan := keyPlan{stop: g.end, tz: cust.tz, customer: ci, extraRate: 0.01 + 0.04*rng.Float64()}
-		if rng.Float64() < 0.12 {
-			plan.extraRate = 0.1 + 0.3*rng.Float64() // users who keep trying one machine too many
+		plan := keyPlan{stop: g.end, tz: cust.tz, customer: ci, extraRate: 0.02 + 0.08*rng.Float64(),
+			invalidRate: 0.01 + 0.05*rng.Float64()}
+		if rng.Float64() < 0.2 {
+			plan.extraRate = 0.2 + 0.4*rng.Float64() // users who keep trying one machine too many
 		}
 		if rng.Float64() < 0.22 {
 			lic.Floating = true
@@ -205,7 +205,7 @@ func (g *generator) genLicenses(rng *rand.Rand) {
 				plan.stop = stop
 			}
 		}
-		if rng.Float64() < 0.04 {
+		if rng.Float64() < 0.06 {
 			b := created + rng.Int64N(max(plan.stop-created, 2))
 			lic.Blocked = time.Unix(b, 0).UTC()
 		}
@@ -237,10 +237,14 @@ func (g *generator) chooseVeryActive(rng *rand.Rand) {
 			continue
 		}
 		p.weight = total * 0.03 / 0.91 * (0.8 + 0.4*rng.Float64())
-		p.extraRate = 0.02
-		if chosen == 0 { // one busy floating key that often runs out of seats
+		p.extraRate = 0.1
+		switch chosen {
+		case 0: // a busy floating key that often runs out of seats
 			lic.Floating, lic.MaxNoOfMachines, p.busy = true, 3, true
-			lic.FloatingInterval, lic.AllowedOverdraft = 1800*time.Second, 0
+			lic.FloatingInterval, lic.AllowedOverdraft = 3600*time.Second, 0
+		case 1: // a busy floating key that may overdraw by one seat
+			lic.Floating, lic.MaxNoOfMachines, p.busy = true, 2, true
+			lic.FloatingInterval, lic.AllowedOverdraft = 1800*time.Second, 1
 		}
 		chosen++
 	}
@@ -257,7 +261,9 @@ func (g *generator) spreadBudget() {
 		p.weight *= max(span, 0.01)
 		total += p.weight
 	}
-	rows := float64(max(g.cfg.Rows-len(g.plans), len(g.plans)))
+	// Blocked keys' clients give up and failed floating sessions stop early,
+	// so budgets are set a little above the target.
+	rows := 1.06 * float64(max(g.cfg.Rows-len(g.plans), len(g.plans)))
 	for i := range g.plans {
 		g.plans[i].budget = int(math.Round(rows * g.plans[i].weight / total))
 	}
@@ -280,10 +286,20 @@ func weightedIndex(rng *rand.Rand, weights []float64) int {
 }
 
 // machinesFor creates the devices that use a license key.
-func (g *generator) machinesFor(rng *rand.Rand, lic *License, cust *customer) []machine {
+func (g *generator) machinesFor(rng *rand.Rand, lic *License, plan *keyPlan, cust *customer) []machine {
 	n := lic.MaxNoOfMachines + rng.IntN(3)
 	if lic.Floating {
 		n = lic.MaxNoOfMachines + 1 + rng.IntN(lic.MaxNoOfMachines+1)
+	}
+	if plan.busy {
+		// A busy key with a large budget needs more machines (and seats)
+		// to spend it: each machine works at most one session a day.
+		days := float64(plan.stop-lic.Created.Unix()) / 86400 * 5 / 7 * crunchShare
+		perMachine := days * 0.9 * float64(busySessionRows(lic))
+		if need := int(float64(plan.budget)/perMachine) + 1; need > n {
+			n = need
+			lic.MaxNoOfMachines = max(lic.MaxNoOfMachines, n*2/5)
+		}
 	}
 	ms := make([]machine, n)
 	for i := range ms {

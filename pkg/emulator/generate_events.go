@@ -47,7 +47,8 @@ func (g *generator) genEvents(rng *rand.Rand) {
 	}
 	rate := eventsPerWebLogRow * float64(len(g.ds.WebLog)) / float64(anchors)
 	day0 := g.start / 86400
-	var events []cryptolens.Event
+	events := make([]cryptolens.Event, 0, int(float64(anchors)*rate*1.05)+16)
+	metadata := map[string]string{}
 	for _, r := range g.ds.WebLog {
 		if r.State.Group() != cryptolens.GroupActivation || !r.State.Succeeded() {
 			continue
@@ -68,7 +69,7 @@ func (g *generator) genEvents(rng *rand.Rand) {
 				e.FeatureName, e.EventName = pick(rng, productFeatures[pi]), pick(rng, featureEvents)
 			}
 			if rng.Float64() < 0.9 {
-				e.Metadata = `{"OS":"` + info.os + `","Version":"` + appVersion(pi, int(t/86400-day0)) + `"}`
+				e.Metadata = eventMetadata(metadata, info.os, appVersion(pi, int(t/86400-day0)))
 			}
 			g.hostileEvent(rng, &e)
 			events = append(events, e)
@@ -97,4 +98,16 @@ func (g *generator) hostileEvent(rng *rand.Rand, e *cryptolens.Event) {
 	if e.Currency != "" && g.hostile(rng, 0.2) {
 		e.Currency = hostileFor(rng)
 	}
+}
+
+// eventMetadata returns the Metadata text for an OS and version, sharing
+// one string per pair through cache.
+func eventMetadata(cache map[string]string, os, version string) string {
+	k := os + "/" + version
+	if m, ok := cache[k]; ok {
+		return m
+	}
+	m := `{"OS":"` + os + `","Version":"` + version + `"}`
+	cache[k] = m
+	return m
 }

@@ -35,7 +35,7 @@ func (g *generator) genWebLog() {
 	for i := range g.plans {
 		rng := newRand(g.cfg.Seed, streamKeys+uint64(i))
 		lic, plan := &g.ds.Licenses[i], &g.plans[i]
-		plan.machines = g.machinesFor(rng, lic, &g.customers[plan.customer])
+		plan.machines = g.machinesFor(rng, lic, plan, &g.customers[plan.customer])
 		perKey[i] = g.keyRows(rng, lic, plan)
 		total += len(perKey[i])
 	}
@@ -141,7 +141,7 @@ func preferredMachine(rng *rand.Rand, n int) int {
 const (
 	stateActivationBlocked cryptolens.State = 2021
 	stateActivationInvalid cryptolens.State = 2023
-	maxBlockedRows                          = 15
+	maxBlockedRows                          = 300
 )
 
 // nodeLockedRows simulates n requests to a node-locked key: every start of
@@ -178,7 +178,7 @@ func (g *generator) nodeLockedRows(rng *rand.Rand, lic *License, plan *keyPlan, 
 			}
 			active[m], count = false, count-1
 			row.machine, row.state = int16(m), int16(cryptolens.StateDeactivation)
-		case rng.Float64() < 0.012:
+		case rng.Float64() < plan.invalidRate:
 			row.state = int16(stateActivationInvalid)
 		case active[m]:
 			row.state = int16(cryptolens.StateActivation)
@@ -198,6 +198,17 @@ func blockedAt(lic *License) int64 {
 		return 0
 	}
 	return lic.Blocked.Unix()
+}
+
+// crunchShare is the share of working days on which a busy floating key is
+// used: on those days most of its machines want a seat at once.
+const crunchShare = 0.4
+
+// busySessionRows is about how many rows a working day's session of a busy
+// floating key makes.
+func busySessionRows(lic *License) int {
+	period := int64(lic.FloatingInterval/time.Second) * 3 / 4
+	return int(7*3600/period) + 2
 }
 
 // floatReq is one planned request of a floating session.
@@ -242,12 +253,12 @@ func (g *generator) floatingRows(rng *rand.Rand, lic *License, plan *keyPlan, bu
 		session++
 	}
 	if plan.busy {
-		perSession := int(7*3600/period) + 2
+		perSession := busySessionRows(lic)
 		days := max((plan.stop-from)/86400*5/7, 1)
-		pDay := min(0.85, float64(budget)/float64(int64(len(plan.machines)*perSession)*days))
+		pDay := min(0.95, float64(budget)/float64(int64(len(plan.machines)*perSession)*days)/crunchShare)
 		for d := (from + plan.tz) / 86400; d*86400-plan.tz < plan.stop; d++ {
 			midnight := d*86400 - plan.tz
-			if !isWeekday(midnight, plan.tz) {
+			if !isWeekday(midnight, plan.tz) || rng.Float64() >= crunchShare {
 				continue
 			}
 			for m := range plan.machines {

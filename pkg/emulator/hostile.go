@@ -15,7 +15,7 @@ var hostileStrings = []string{
 	`javascript:alert(document.cookie)`,
 	`{{.Token}} {{template "x"}} ${7*7}`,
 	`</textarea><svg onload=alert(1)>`,
-	`Zoë Ångström – 東京 📷 ‮reversed`,
+	`Zoë Ångström – 東京 📷 ` + "\u202e" + `reversed`,
 	`=HYPERLINK("http://example.invalid","click")`,
 	`\u003cscript\u003e & &amp; &lt;b&gt;`,
 	`<a href="javascript:alert(1)">link</a>`,

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/lensbook/lensbook/pkg/emulator"
+)
+
+const emulateUsage = `[--addr 127.0.0.1:8470] [--seed N] [--days N] [--rows N] [--hostile] [--token T]
+
+Serves generated Cryptolens data on a local port until interrupted. It prints,
+as shell exports, the base URL and a token to use with every other command.`
+
+func runEmulate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("emulate", emulateUsage, stderr)
+	addr := fs.String("addr", "127.0.0.1:8470", "address to listen on (port 0 picks a free port)")
+	seed := fs.Int64("seed", emulator.DefaultSeed, "seed of the generated data")
+	days := fs.Int("days", 90, "days of data, ending at "+emulator.DemoEnd.Format(time.RFC3339))
+	rows := fs.Int("rows", 0, "approximate Web API Log rows (0: a realistic default; 1000000 and more work)")
+	hostile := fs.Bool("hostile", false, "seed hostile strings (markup, script, quotes) into every user-controlled field")
+	token := fs.String("token", "", "accept this token (default: a new random one)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	if *days <= 0 || *rows < 0 {
+		return usagef("--days must be positive and --rows not negative")
+	}
+	start := time.Now()
+	ds := emulator.Generate(emulator.Config{Seed: *seed, Days: *days, Rows: *rows, Hostile: *hostile})
+	srv := emulator.NewServer(ds)
+	tok := *token
+	if tok == "" {
+		tok = srv.NewToken(emulator.AllPermissions...)
+	} else {
+		srv.AddToken(emulator.Token{Value: tok, Permissions: emulator.AllPermissions})
+	}
+	fmt.Fprintf(stderr, "lensbook emulate: %d Web API Log rows, %d events, %d Object Log entries, %s to %s (generated in %s)\n",
+		len(ds.WebLog), len(ds.Events), len(ds.ObjectLog), ds.Config.Start().Format(time.DateOnly),
+		ds.Config.End.Format(time.DateOnly), time.Since(start).Round(time.Millisecond))
+	return emulator.ListenAndServe(ctx, *addr, srv, func(baseURL string) {
+		fmt.Fprintf(stdout, "export CRYPTOLENS_BASE_URL=%s\nexport CRYPTOLENS_TOKEN=%s\nexport LENSBOOK_AS_OF=%s\n",
+			baseURL, tok, ds.Config.End.Format(time.RFC3339))
+		fmt.Fprintln(stderr, "lensbook emulate: serving; paste the lines above into a shell, stop with Ctrl-C")
+	})
+}

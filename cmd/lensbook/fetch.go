@@ -1,0 +1,257 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/lensbook/lensbook/pkg/credentials"
+	"github.com/lensbook/lensbook/pkg/cryptolens"
+	"github.com/lensbook/lensbook/pkg/export"
+	"github.com/lensbook/lensbook/pkg/timespec"
+)
+
+const fetchUsage = `weblog|events|objectlog [--since T] [--until T] [--product N] [--key K] [--states 2010,2024] [--format csv|jsonl] [--out FILE] [--offline]
+
+T is an RFC 3339 time, a date (UTC midnight) or a span back from now (30d, 12h).
+Rows with since <= time < until are written in ascending id order.`
+
+// windowFlags are the --since and --until flags shared by several commands.
+type windowFlags struct {
+	since, until string
+}
+
+func (w *windowFlags) register(fs interface {
+	StringVar(p *string, name, value, usage string)
+}, defaultSince string) {
+	fs.StringVar(&w.since, "since", defaultSince, "start of the window (inclusive): RFC 3339 time, date, or span back from now such as 30d")
+	fs.StringVar(&w.until, "until", "", "end of the window (exclusive); default now")
+}
+
+func (w *windowFlags) window(now time.Time) (cryptolens.Window, error) {
+	var win cryptolens.Window
+	var err error
+	if w.since != "" {
+		if win.Since, err = timespec.Parse(w.since, now); err != nil {
+			return win, usagef("--since: %v", err)
+		}
+	}
+	if w.until != "" {
+		if win.Until, err = timespec.Parse(w.until, now); err != nil {
+			return win, usagef("--until: %v", err)
+		}
+	}
+	if !win.Since.IsZero() && !win.Until.IsZero() && !win.Since.Before(win.Until) {
+		return win, usagef("--since %s is not before --until %s", win.Since.Format(time.RFC3339), win.Until.Format(time.RFC3339))
+	}
+	return win, nil
+}
+
+type fetchOptions struct {
+	log      string
+	win      cryptolens.Window
+	weblog   cryptolens.WebAPILogFilter
+	events   cryptolens.EventsFilter
+	format   export.Format
+	out      string
+	offline  bool
+	progress io.Writer // nil: no progress line
+}
+
+func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("fetch", fetchUsage, stderr)
+	var wf windowFlags
+	wf.register(fs, "30d")
+	product := fs.Int("product", 0, "only this product id")
+	key := fs.String("key", "", "only this license key (needs --product for the Web API Log)")
+	machine := fs.String("machine-code", "", "Web API Log: only this machine code (exact)")
+	friendly := fs.String("friendly-name", "", "Web API Log: friendly names containing this text (case-insensitive)")
+	states := fs.String("states", "", "Web API Log: only these state codes, comma-separated (2010,2024)")
+	format := fs.String("format", "csv", "output format: csv or jsonl")
+	out := fs.String("out", "", "output file (default stdout)")
+	offline := fs.Bool("offline", false, "read the local store only; make no request")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("want one log: weblog, events or objectlog")
+	}
+	o := fetchOptions{log: pos[0], out: *out, offline: *offline}
+	if o.win, err = wf.window(time.Now()); err != nil {
+		return err
+	}
+	if o.format, err = export.ParseFormat(*format); err != nil || o.format == export.Parquet {
+		return usagef("--format %q: want csv or jsonl (lensbook export writes Parquet)", *format)
+	}
+	st, err := parseStates(*states)
+	if err != nil {
+		return err
+	}
+	switch o.log {
+	case "weblog":
+		o.weblog = cryptolens.WebAPILogFilter{ProductID: *product, Key: *key, MachineCode: *machine, FriendlyName: *friendly, States: st}
+	case "events":
+		if *machine != "" || *friendly != "" || st != nil {
+			return usagef("--machine-code, --friendly-name and --states filter the Web API Log only")
+		}
+		o.events = cryptolens.EventsFilter{ProductID: *product, Key: *key}
+	case "objectlog":
+		if *product != 0 || *key != "" || *machine != "" || *friendly != "" || st != nil {
+			return usagef("the Object Log has no filters; only --since and --until apply")
+		}
+	default:
+		return usagef("unknown log %q: want weblog, events or objectlog", o.log)
+	}
+	if isTerminal(stderr) {
+		o.progress = stderr
+	}
+	return fetch(ctx, o, stdout)
+}
+
+// fetch writes the window's rows of one log. A file is written whole or not
+// at all: rows go to a temporary file renamed into place at the end.
+func fetch(ctx context.Context, o fetchOptions, stdout io.Writer) (err error) {
+	w := stdout
+	if o.out != "" {
+		f, err := os.CreateTemp(filepath.Dir(o.out), "."+filepath.Base(o.out)+".*")
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if err != nil {
+				f.Close()
+				os.Remove(f.Name())
+				return
+			}
+			if err = f.Close(); err == nil {
+				err = os.Rename(f.Name(), o.out)
+			}
+		}()
+		w = f
+	}
+	var src source
+	if o.offline {
+		src, err = openStoreSource(ctx)
+	} else {
+		src, err = openAPISource(o.progress)
+	}
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	switch o.log {
+	case "weblog":
+		rows, err := src.WebLog(ctx, o.weblog, o.win)
+		if err != nil {
+			return err
+		}
+		return writeRows(w, o.format, rows, func(r cryptolens.WebAPILog) int64 { return r.ID })
+	case "events":
+		rows, err := src.Events(ctx, o.events, o.win)
+		if err != nil {
+			return err
+		}
+		return writeRows(w, o.format, rows, func(r cryptolens.Event) int64 { return r.ID })
+	default:
+		rows, err := src.ObjectLog(ctx, o.win)
+		if err != nil {
+			return err
+		}
+		return writeRows(w, o.format, rows, func(r cryptolens.ObjectLogEntry) int64 { return r.ID })
+	}
+}
+
+func writeRows[R export.Record](w io.Writer, f export.Format, rows []R, id func(R) int64) error {
+	slices.SortFunc(rows, func(a, b R) int { return int(min(max(id(a)-id(b), -1), 1)) })
+	ew, err := export.NewWriter[R](w, f)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := ew.Write(r); err != nil {
+			return err
+		}
+	}
+	return ew.Close()
+}
+
+// source is where fetch reads rows: the API or the local store.
+type source interface {
+	WebLog(ctx context.Context, f cryptolens.WebAPILogFilter, w cryptolens.Window) ([]cryptolens.WebAPILog, error)
+	Events(ctx context.Context, f cryptolens.EventsFilter, w cryptolens.Window) ([]cryptolens.Event, error)
+	ObjectLog(ctx context.Context, w cryptolens.Window) ([]cryptolens.ObjectLogEntry, error)
+	Close() error
+}
+
+// apiSource reads straight from the API.
+type apiSource struct {
+	c *cryptolens.Client
+}
+
+func newClient(progress io.Writer) (*cryptolens.Client, credentials.Credentials, error) {
+	creds, err := credentials.Load()
+	if err != nil {
+		return nil, creds, err
+	}
+	opts := []cryptolens.Option{cryptolens.WithBaseURL(creds.BaseURL)}
+	if progress != nil {
+		var rows, pages int
+		opts = append(opts, cryptolens.WithObserver(func(ri cryptolens.RequestInfo) {
+			if ri.Err == nil {
+				pages++
+				rows += ri.Rows
+			}
+			fmt.Fprintf(progress, "\r%s: %d rows in %d pages ", ri.Method, rows, pages)
+		}))
+	}
+	c, err := cryptolens.NewClient(creds.Token, opts...)
+	return c, creds, err
+}
+
+func openAPISource(progress io.Writer) (source, error) {
+	c, _, err := newClient(progress)
+	if err != nil {
+		return nil, err
+	}
+	return apiSource{c}, nil
+}
+
+func collect[R any](seq func(yield func(R, error) bool)) ([]R, error) {
+	var rows []R
+	for r, err := range seq {
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
+
+func (a apiSource) WebLog(ctx context.Context, f cryptolens.WebAPILogFilter, w cryptolens.Window) ([]cryptolens.WebAPILog, error) {
+	return collect(a.c.WebAPILogWindow(ctx, f, w))
+}
+
+func (a apiSource) Events(ctx context.Context, f cryptolens.EventsFilter, w cryptolens.Window) ([]cryptolens.Event, error) {
+	return collect(a.c.EventsWindow(ctx, f, w))
+}
+
+func (a apiSource) ObjectLog(ctx context.Context, w cryptolens.Window) ([]cryptolens.ObjectLogEntry, error) {
+	return collect(a.c.ObjectLogWindow(ctx, w))
+}
+
+func (a apiSource) Close() error { return nil }
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

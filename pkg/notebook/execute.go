@@ -1,0 +1,312 @@
+package notebook
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/lensbook/lensbook/pkg/ipynb"
+)
+
+// DefaultTimeout bounds an execution when ExecOptions.Timeout is zero.
+const DefaultTimeout = 10 * time.Minute
+
+// ErrTimeout is wrapped by Execute's error when the notebook did not finish
+// within its timeout.
+var ErrTimeout = errors.New("timed out")
+
+// ErrTokenLeak is wrapped by Execute's error when the access token appears in
+// the executed notebook.
+var ErrTokenLeak = errors.New("the access token appears in the executed notebook")
+
+// ExecOptions configures Execute.
+type ExecOptions struct {
+	// Timeout bounds the whole execution, kernel start included; at the
+	// deadline the run is killed. Zero means DefaultTimeout.
+	Timeout time.Duration
+	// Env is added to the environment of nbconvert and so of the kernel
+	// and every cell: CRYPTOLENS_BASE_URL, CRYPTOLENS_TOKEN, LENSBOOK_AS_OF...
+	Env map[string]string
+	// Params are injected with InjectParameters before the run.
+	Params map[string]string
+	// Token, when set, must not appear in the executed notebook. When empty,
+	// Env["CRYPTOLENS_TOKEN"] is used.
+	Token string
+	// Paths locates the kernel and jupyter; nil means FindPaths().
+	Paths *Paths
+}
+
+// Result is an executed notebook and what failed in it.
+type Result struct {
+	Notebook *ipynb.Notebook // the executed notebook, with outputs
+	Failures []Failure       // failed cells, in cell order; empty when all ran cleanly
+	Params   []Param         // the parameters the notebook ran with
+	Duration time.Duration   // wall time of the run
+}
+
+// OK reports whether every cell ran without failing.
+func (r *Result) OK() bool { return len(r.Failures) == 0 }
+
+// Err is nil when every cell ran cleanly, and otherwise an error naming the
+// first failed cell and its error (and how many more failed).
+func (r *Result) Err() error {
+	switch len(r.Failures) {
+	case 0:
+		return nil
+	case 1:
+		return errors.New(r.Failures[0].String())
+	}
+	return fmt.Errorf("%s (and %d more failed cells)", r.Failures[0], len(r.Failures)-1)
+}
+
+// Execute runs the notebook at path through the GoNB kernel with
+// `jupyter nbconvert --execute --allow-errors`, in its own process group,
+// and returns the executed notebook with its failures. Cell failures are
+// not errors: they are in Result.Failures (see Result.Err). The error is
+// for a run that could not happen or finish: an unreadable notebook, bad
+// parameters, nbconvert failing, the timeout (wrapping ErrTimeout), or the
+// access token found in the output (wrapping ErrTokenLeak; no notebook is
+// returned then). The notebook's own folder stays the kernel's working
+// folder, even when parameters are injected.
+func Execute(ctx context.Context, path string, opts ExecOptions) (*Result, error) {
+	start := time.Now()
+	paths, err := resolvePaths(opts.Paths)
+	if err != nil {
+		return nil, err
+	}
+	if ok, why := paths.KernelInstalled(); !ok {
+		return nil, fmt.Errorf("notebook %s: %s", path, why)
+	}
+	nb, err := ipynb.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("notebook: %w", err)
+	}
+	if err := InjectParameters(nb, opts.Params); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	params, err := Parameters(nb)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("notebook %s: %w", path, err)
+	}
+	input, cleanup, err := runCopy(abs, nb, len(opts.Params) > 0)
+	if err != nil {
+		return nil, err
+	}
+	defer cleanup()
+	outDir, err := os.MkdirTemp("", "lensbook-exec-")
+	if err != nil {
+		return nil, fmt.Errorf("notebook: output folder: %w", err)
+	}
+	defer os.RemoveAll(outDir)
+
+	timeout := opts.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	token := opts.Token
+	if token == "" {
+		token = opts.Env["CRYPTOLENS_TOKEN"]
+	}
+	if err := runNBConvert(ctx, paths, input, outDir, timeout, opts.Env, token); err != nil {
+		return nil, fmt.Errorf("notebook %s: %w", path, err)
+	}
+	executed, err := ipynb.ReadFile(filepath.Join(outDir, "executed.ipynb"))
+	if err != nil {
+		return nil, fmt.Errorf("notebook %s: reading nbconvert's output: %w", path, err)
+	}
+	if ContainsToken(executed, token) {
+		return nil, fmt.Errorf("notebook %s: %w: refusing to return it", path, ErrTokenLeak)
+	}
+	return &Result{
+		Notebook: executed,
+		Failures: Failures(executed),
+		Params:   params,
+		Duration: time.Since(start),
+	}, nil
+}
+
+func resolvePaths(p *Paths) (Paths, error) {
+	if p != nil {
+		return *p, nil
+	}
+	return FindPaths()
+}
+
+// runCopy returns the file nbconvert should execute: the notebook itself, or
+// when it was changed (parameters), a hidden copy next to it, so the kernel
+// starts in the same folder ($GONB_DIR); in a temporary folder if that one
+// is not writable (the setup cell then relies on LENSBOOK_ROOT).
+func runCopy(path string, nb *ipynb.Notebook, changed bool) (string, func(), error) {
+	if !changed {
+		return path, func() {}, nil
+	}
+	data, err := nb.Marshal()
+	if err != nil {
+		return "", nil, fmt.Errorf("notebook %s: %w", path, err)
+	}
+	name := ".lensbook-run-" + strings.TrimSuffix(filepath.Base(path), ".ipynb") + "-*.ipynb"
+	f, err := os.CreateTemp(filepath.Dir(path), name)
+	if err != nil {
+		f, err = os.CreateTemp("", name)
+		if err != nil {
+			return "", nil, fmt.Errorf("notebook %s: writing the copy to run: %w", path, err)
+		}
+	}
+	remove := func() { os.Remove(f.Name()) }
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		remove()
+		return "", nil, fmt.Errorf("notebook %s: writing the copy to run: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		remove()
+		return "", nil, fmt.Errorf("notebook %s: writing the copy to run: %w", path, err)
+	}
+	return f.Name(), remove, nil
+}
+
+// runNBConvert executes input into outDir/executed.ipynb, killing the whole
+// run (nbconvert, the kernel in its own session, and the cell programs) at
+// the timeout or when ctx ends.
+func runNBConvert(ctx context.Context, paths Paths, input, outDir string, timeout time.Duration, env map[string]string, token string) error {
+	runID, err := newRunID()
+	if err != nil {
+		return err
+	}
+	// nbclient's own per-cell timeout must not fire first: it aborts the
+	// run without writing the notebook.
+	cellTimeout := int(timeout/time.Second) + 60
+	cmd := exec.Command(paths.Jupyter, "nbconvert",
+		"--to", "notebook", "--execute", "--allow-errors",
+		"--ExecutePreprocessor.timeout="+strconv.Itoa(cellTimeout),
+		"--ExecutePreprocessor.kernel_name=gonb",
+		"--output-dir", outDir, "--output", "executed.ipynb",
+		input)
+	cmd.Dir = filepath.Dir(input)
+	cmd.Env = kernelEnv(paths, env, runID)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	var stderr bytes.Buffer
+	cmd.Stdout = &stderr
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("starting %s nbconvert: %w", paths.Jupyter, err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		killRun(runID) // a cell may have left a background process behind
+		if err != nil {
+			return fmt.Errorf("jupyter nbconvert failed (%w): %s", err, errorLines(redact(stderr.String(), token)))
+		}
+		return nil
+	case <-timer.C:
+		stopGroup(cmd.Process.Pid, done)
+		killRun(runID)
+		return fmt.Errorf("%w after %s", ErrTimeout, timeout)
+	case <-ctx.Done():
+		stopGroup(cmd.Process.Pid, done)
+		killRun(runID)
+		return fmt.Errorf("execution stopped: %w", context.Cause(ctx))
+	}
+}
+
+// stopGroup interrupts nbconvert's process group so that nbclient can shut
+// its kernel down, and kills the group if it has not exited 3 s later.
+func stopGroup(pid int, done <-chan error) {
+	_ = syscall.Kill(-pid, syscall.SIGINT)
+	select {
+	case <-done:
+	case <-time.After(3 * time.Second):
+		_ = syscall.Kill(-pid, syscall.SIGKILL)
+		<-done
+	}
+}
+
+// kernelEnv is the environment of a run: ours, with the build's bin folder
+// first on PATH, the Jupyter folders and LENSBOOK_ROOT of paths, runEnvVar
+// marking every process of the run, and extra on top.
+func kernelEnv(paths Paths, extra map[string]string, runID string) []string {
+	set := map[string]string{
+		"PATH":               paths.BinDir() + string(os.PathListSeparator) + os.Getenv("PATH"),
+		"JUPYTER_DATA_DIR":   paths.JupyterDataDir,
+		"JUPYTER_CONFIG_DIR": filepath.Join(paths.BuildDir, "jupyter-config"),
+		"LENSBOOK_ROOT":      paths.Root,
+		"LENSBOOK_BUILD_DIR": paths.BuildDir,
+		runEnvVar:            runID,
+	}
+	for k, v := range extra {
+		set[k] = v
+	}
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if _, ok := set[k]; !ok {
+			env = append(env, kv)
+		}
+	}
+	for k, v := range set {
+		env = append(env, k+"="+v)
+	}
+	return env
+}
+
+func newRunID() (string, error) {
+	b := make([]byte, 12)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("notebook: run id: %w", err)
+	}
+	return hex.EncodeToString(b), nil
+}
+
+// redact replaces the token in s.
+func redact(s, token string) string {
+	if token == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, token, "REDACTED")
+}
+
+// errorLines picks the lines of nbconvert's stderr that say what went
+// wrong, or else its last lines.
+func errorLines(stderr string) string {
+	var picked []string
+	for line := range strings.Lines(stderr) {
+		if strings.Contains(line, "ERROR") || strings.Contains(line, "Error") {
+			picked = append(picked, strings.TrimSpace(line))
+		}
+	}
+	if len(picked) > 0 {
+		return tail(strings.Join(picked, "\n"), 2000)
+	}
+	return tail(stderr, 2000)
+}
+
+// tail returns the last n bytes of s, on a line boundary when possible.
+func tail(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if len(s) <= n {
+		return s
+	}
+	s = s[len(s)-n:]
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[i+1:]
+	}
+	return "..." + s
+}

@@ -1,0 +1,159 @@
+package notebook
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestExecuteImportsLensbookPackage(t *testing.T) {
+	paths := kernelPaths(t)
+	t.Parallel()
+	res, err := Execute(t.Context(), "testdata/hello.ipynb", ExecOptions{
+		Paths:   paths,
+		Timeout: 3 * time.Minute,
+		Env:     map[string]string{"LENSBOOK_TEST_VALUE": "from-the-environment"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Err(); err != nil {
+		t.Fatalf("cells failed: %v", err)
+	}
+	want := "web API log fields: 11\nenv: from-the-environment\n"
+	if diff := cmp.Diff(want, stdout(res.Notebook, 2)); diff != "" {
+		t.Errorf("cell 3 stdout (-want +got):\n%s", diff)
+	}
+	t.Logf("hello.ipynb executed in %s", res.Duration.Round(time.Millisecond))
+}
+
+func TestExecuteNamesFailedCells(t *testing.T) {
+	paths := kernelPaths(t)
+	t.Parallel()
+	res, err := Execute(t.Context(), "testdata/fails.ipynb", ExecOptions{Paths: paths, Timeout: 3 * time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Failures {
+		got = append(got, fmt.Sprintf("%d %s", f.Cell, f.Kind))
+	}
+	if diff := cmp.Diff([]string{"2 error", "4 exit status"}, got); diff != "" {
+		t.Fatalf("failures (-want +got):\n%s\nall: %v", diff, res.Failures)
+	}
+	msg := res.Err().Error()
+	for _, want := range []string{"cell 2", "fmt.Println(undefinedVariable)", "line 2: undefined: undefinedVariable", "1 more"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("Err() = %q, want it to contain %q", msg, want)
+		}
+	}
+	if got := res.Failures[1].String(); !strings.Contains(got, "exit status 3") {
+		t.Errorf("shell failure = %q, want exit status 3", got)
+	}
+	if got := stdout(res.Notebook, 2); got != "cell 3 still runs\n" {
+		t.Errorf("cell 3 stdout = %q: cells after a failure must still run", got)
+	}
+}
+
+func TestExecuteTimesOutAndKillsTheRun(t *testing.T) {
+	paths := kernelPaths(t)
+	t.Parallel()
+	marker := fmt.Sprintf("hang-%d", time.Now().UnixNano())
+	start := time.Now()
+	_, err := Execute(t.Context(), "testdata/hangs.ipynb", ExecOptions{
+		Paths:   paths,
+		Timeout: 20 * time.Second,
+		Env:     map[string]string{"LENSBOOK_TEST_MARKER": marker},
+	})
+	if !errors.Is(err, ErrTimeout) {
+		t.Fatalf("err = %v, want ErrTimeout", err)
+	}
+	if !strings.Contains(err.Error(), "timed out after 20s") || !strings.Contains(err.Error(), "hangs.ipynb") {
+		t.Errorf("err = %q, want it to name the notebook and say timed out after 20s", err)
+	}
+	if took := time.Since(start); took > 40*time.Second {
+		t.Errorf("Execute returned %s after start, long past its 20s timeout", took)
+	}
+	if left := processesWithEnv("LENSBOOK_TEST_MARKER=" + marker); len(left) > 0 {
+		t.Errorf("processes of the timed-out run still alive: %v", left)
+	}
+}
+
+func TestExecuteInjectsParameters(t *testing.T) {
+	paths := kernelPaths(t)
+	t.Parallel()
+	res, err := Execute(t.Context(), "testdata/params.ipynb", ExecOptions{
+		Paths:   paths,
+		Timeout: 3 * time.Minute,
+		Params:  map[string]string{"days": "7", "asOf": "2026-10-01", "span": "36h", "ratio": "2"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Err(); err != nil {
+		t.Fatalf("cells failed: %v", err)
+	}
+	want := "days=7 asOf=\"2026-10-01\" ratio=2 all=false span=36h0m0s\n"
+	if diff := cmp.Diff(want, stdout(res.Notebook, 3)); diff != "" {
+		t.Errorf("printed parameters (-want +got):\n%s", diff)
+	}
+	var values []string
+	for _, p := range res.Params {
+		values = append(values, p.Name+"="+p.Value)
+	}
+	wantValues := []string{"days=7", "asOf=2026-10-01", "ratio=2.0", "all=false", "span=36h0m0s"}
+	if diff := cmp.Diff(wantValues, values); diff != "" {
+		t.Errorf("Result.Params (-want +got):\n%s", diff)
+	}
+	leftovers, _ := filepath.Glob("testdata/.lensbook-run-*")
+	if len(leftovers) > 0 {
+		t.Errorf("run copies left behind: %v", leftovers)
+	}
+}
+
+func TestExecuteRefusesANotebookHoldingTheToken(t *testing.T) {
+	paths := kernelPaths(t)
+	t.Parallel()
+	token := "WyIwIiwibGVuc2Jvb2stZmFrZS10b2tlbi1mb3ItdGVzdHMtb25seSJd"
+	res, err := Execute(t.Context(), "testdata/hello.ipynb", ExecOptions{
+		Paths:   paths,
+		Timeout: 3 * time.Minute,
+		Env:     map[string]string{"LENSBOOK_TEST_VALUE": token, "CRYPTOLENS_TOKEN": token},
+	})
+	if !errors.Is(err, ErrTokenLeak) {
+		t.Fatalf("err = %v, want ErrTokenLeak", err)
+	}
+	if res != nil {
+		t.Errorf("a notebook holding the token was returned")
+	}
+	if strings.Contains(err.Error(), token) {
+		t.Errorf("the error holds the token: %q", err)
+	}
+}
+
+func TestExecuteRejectsUnknownParameterBeforeRunning(t *testing.T) {
+	paths := kernelPaths(t)
+	_, err := Execute(t.Context(), "testdata/params.ipynb", ExecOptions{Paths: paths, Params: map[string]string{"weeks": "2"}})
+	if err == nil || !strings.Contains(err.Error(), `unknown parameter "weeks"`) {
+		t.Fatalf("err = %v, want unknown parameter", err)
+	}
+}
+
+// processesWithEnv lists the pids whose environment holds kv.
+func processesWithEnv(kv string) []string {
+	var pids []string
+	dirs, _ := filepath.Glob("/proc/[0-9]*")
+	for _, dir := range dirs {
+		env, err := os.ReadFile(filepath.Join(dir, "environ"))
+		if err == nil && strings.Contains("\x00"+string(env), "\x00"+kv+"\x00") {
+			pids = append(pids, filepath.Base(dir))
+		}
+	}
+	return pids
+}

@@ -1,0 +1,94 @@
+package notebook
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/lensbook/lensbook/pkg/ipynb"
+)
+
+// secretPatterns match text that looks like a credential. Cryptolens access
+// tokens are base64 of a JSON array, so they start with "WyI" (`["`).
+var secretPatterns = []struct {
+	what string
+	re   *regexp.Regexp
+}{
+	{"a Cryptolens access token", regexp.MustCompile(`WyI[A-Za-z0-9+/]{20,}={0,2}`)},
+	{"a token assignment", regexp.MustCompile(`(?i)\b(cryptolens_token|access_token|api_key|apikey|secret)\b["']?\s*[:=]\s*["']?[A-Za-z0-9+/=_\-.]{16,}`)},
+	{"a token in a URL", regexp.MustCompile(`(?i)[?&]token=[A-Za-z0-9+/=%_\-.]{16,}`)},
+	{"a private key", regexp.MustCompile(`-----BEGIN [A-Z ]*PRIVATE KEY-----`)},
+	{"a bearer credential", regexp.MustCompile(`(?i)\bauthorization:\s*(bearer|basic)\s+[A-Za-z0-9+/=_\-.]{16,}`)},
+}
+
+// lookLikeSecret names what s looks like when it holds a credential, and
+// returns "" otherwise.
+func lookLikeSecret(s string) string {
+	for _, p := range secretPatterns {
+		if p.re.MatchString(s) {
+			return p.what
+		}
+	}
+	return ""
+}
+
+// ContainsToken reports whether token appears anywhere in the notebook:
+// sources, outputs (text, every MIME type, tracebacks) and metadata. An empty
+// token is never found.
+func ContainsToken(nb *ipynb.Notebook, token string) bool {
+	if token == "" {
+		return false
+	}
+	data, err := nb.Marshal()
+	if err != nil {
+		return true // cannot tell: treat as present, the safe answer
+	}
+	// The JSON encoding may escape characters of the token; compare both
+	// the raw bytes and every decoded string.
+	if strings.Contains(string(data), token) {
+		return true
+	}
+	found := false
+	walkText(nb, func(s string) {
+		if !found && strings.Contains(s, token) {
+			found = true
+		}
+	})
+	return found
+}
+
+// walkText calls f with every piece of text in the notebook.
+func walkText(nb *ipynb.Notebook, f func(string)) {
+	walkAny(nb.Metadata, f)
+	for _, c := range nb.Cells {
+		f(string(c.Source))
+		walkAny(c.Metadata, f)
+		for _, o := range c.Outputs {
+			f(string(o.Text))
+			f(o.EName)
+			f(o.EValue)
+			for _, t := range o.Traceback {
+				f(t)
+			}
+			for _, d := range o.Data {
+				f(string(d))
+			}
+			walkAny(o.Metadata, f)
+		}
+	}
+}
+
+func walkAny(v any, f func(string)) {
+	switch v := v.(type) {
+	case string:
+		f(v)
+	case []any:
+		for _, x := range v {
+			walkAny(x, f)
+		}
+	case map[string]any:
+		for k, x := range v {
+			f(k)
+			walkAny(x, f)
+		}
+	}
+}

@@ -1,0 +1,228 @@
+// Package report is what a lensbook notebook imports: it opens the
+// configured Cryptolens account (the token comes from the environment or the
+// credentials file, never from the notebook), keeps the local store of the
+// account up to date, and reads the report's window from it.
+//
+// GoNB runs every cell as a new program, so a notebook syncs once, in its
+// fetch cell, and every later cell reads the store (a few milliseconds) rather
+// than the API. Re-running an unchanged report sends one request per log.
+//
+//	s := report.Must(report.Open(report.Params{Days: days, ProductID: productID, AsOf: asOf}))
+//	report.Must(s.Sync(store.WebLog))  // the fetch cell
+//	rows := report.Must(s.WebLog())   // any later cell
+package report
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/lensbook/lensbook/pkg/credentials"
+	"github.com/lensbook/lensbook/pkg/cryptolens"
+	"github.com/lensbook/lensbook/pkg/store"
+	"github.com/lensbook/lensbook/pkg/timespec"
+)
+
+// Environment variables read by [Open].
+const (
+	EnvAsOf    = "LENSBOOK_AS_OF"   // the as-of time when Params.AsOf is empty; the demo pins it
+	EnvStore   = "LENSBOOK_STORE"   // the store file; default: the account's file in the user's cache folder
+	EnvOffline = "LENSBOOK_OFFLINE" // "1": Sync only checks that the store covers the window
+)
+
+// DefaultDays is the window length when Params.Days is 0.
+const DefaultDays = 30
+
+// Params are a report's parameters, as its parameters cell declares them.
+type Params struct {
+	Days      int    // window length in days, ending at AsOf; 0 means DefaultDays
+	ProductID int    // 0 means every product
+	AsOf      string // end of the window: RFC 3339 time or date; "" means $LENSBOOK_AS_OF, else now
+	Key       string // one license key, for reports about a key; "" means every key
+}
+
+// Session is an open report: its window and the account it reads.
+type Session struct {
+	Params Params
+	AsOf   time.Time
+	Window cryptolens.Window // [AsOf - Days, AsOf)
+
+	creds     credentials.Credentials
+	storePath string
+	offline   bool
+}
+
+// Open resolves the parameters and the account's credentials. It makes no
+// request and does not open the store.
+func Open(p Params) (*Session, error) {
+	if p.Days == 0 {
+		p.Days = DefaultDays
+	}
+	if p.Days < 0 {
+		return nil, fmt.Errorf("report: days = %d: want a positive number of days", p.Days)
+	}
+	asOf := p.AsOf
+	if asOf == "" {
+		asOf = os.Getenv(EnvAsOf)
+	}
+	now := time.Now().UTC().Truncate(time.Second)
+	if asOf != "" {
+		t, err := timespec.Parse(asOf, now)
+		if err != nil {
+			return nil, fmt.Errorf("report: asOf: %w", err)
+		}
+		now = t
+	}
+	creds, err := credentials.Load()
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	path := os.Getenv(EnvStore)
+	if path == "" {
+		if path, err = store.DefaultPath(creds.BaseURL, creds.Token); err != nil {
+			return nil, fmt.Errorf("report: %w", err)
+		}
+	}
+	return &Session{
+		Params:    p,
+		AsOf:      now,
+		Window:    cryptolens.Window{Since: now.AddDate(0, 0, -p.Days), Until: now},
+		creds:     creds,
+		storePath: path,
+		offline:   os.Getenv(EnvOffline) == "1",
+	}, nil
+}
+
+// String describes the session without its token: the window and the API.
+func (s *Session) String() string {
+	product := "every product"
+	if s.Params.ProductID != 0 {
+		product = fmt.Sprintf("product %d", s.Params.ProductID)
+	}
+	return fmt.Sprintf("%s to %s (UTC, %d days), %s", s.Window.Since.Format("2006-01-02 15:04"),
+		s.Window.Until.Format("2006-01-02 15:04"), s.Params.Days, product)
+}
+
+func (s *Session) open() (*store.Store, *store.Account, error) {
+	st, err := store.Open(s.storePath)
+	if err != nil {
+		return nil, nil, fmt.Errorf("report: %w", err)
+	}
+	return st, st.Account(s.creds.BaseURL, s.creds.Token), nil
+}
+
+// Sync brings the store's copy of each log up to date and back to the start
+// of the window. Its output does not depend on what was new, so a report
+// renders the same whether it was its first run or not. In offline mode
+// (LENSBOOK_OFFLINE=1) it makes no request and only checks that the store
+// covers the window.
+func (s *Session) Sync(logs ...store.Log) ([]store.SyncStats, error) {
+	ctx := context.Background()
+	st, acc, err := s.open()
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	if s.offline {
+		for _, l := range logs {
+			if err := s.covered(ctx, acc, l); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	}
+	c, err := cryptolens.NewClient(s.creds.Token, cryptolens.WithBaseURL(s.creds.BaseURL))
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	var all []store.SyncStats
+	for _, l := range logs {
+		stats, err := acc.Sync(ctx, c, l, s.Window.Since)
+		if err != nil {
+			return all, fmt.Errorf("report: sync %s: %w", l, err)
+		}
+		all = append(all, stats)
+	}
+	return all, nil
+}
+
+func (s *Session) covered(ctx context.Context, acc *store.Account, l store.Log) error {
+	ok, err := acc.Covered(ctx, l, s.Window)
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	if !ok {
+		return fmt.Errorf("report: the local store does not hold the %s for %s: run the notebook's fetch cell (Sync) first, without LENSBOOK_OFFLINE", l, s)
+	}
+	return nil
+}
+
+// read opens the store, checks that it covers the window and calls f.
+func read[R any](s *Session, l store.Log, f func(context.Context, *store.Account) ([]R, error)) ([]R, error) {
+	ctx := context.Background()
+	st, acc, err := s.open()
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	if err := s.covered(ctx, acc, l); err != nil {
+		return nil, err
+	}
+	rows, err := f(ctx, acc)
+	if err != nil {
+		return nil, fmt.Errorf("report: read %s: %w", l, err)
+	}
+	return rows, nil
+}
+
+// filter is the session's product and key filter.
+func (s *Session) filter() store.Filter {
+	return store.Filter{ProductID: s.Params.ProductID, Key: s.Params.Key}
+}
+
+// WebLog returns the window's Web API Log rows from the store, ascending by
+// id, for the session's product and key.
+func (s *Session) WebLog() ([]cryptolens.WebAPILog, error) {
+	return read(s, store.WebLog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
+		return a.WebLog(ctx, s.Window, s.filter())
+	})
+}
+
+// WebLogWhere returns the window's Web API Log rows that match f as well as
+// the session's product and key.
+func (s *Session) WebLogWhere(f store.Filter) ([]cryptolens.WebAPILog, error) {
+	if f.ProductID == 0 {
+		f.ProductID = s.Params.ProductID
+	}
+	if f.Key == "" {
+		f.Key = s.Params.Key
+	}
+	return read(s, store.WebLog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
+		return a.WebLog(ctx, s.Window, f)
+	})
+}
+
+// Events returns the window's events from the store, ascending by id.
+func (s *Session) Events() ([]cryptolens.Event, error) {
+	return read(s, store.Events, func(ctx context.Context, a *store.Account) ([]cryptolens.Event, error) {
+		return a.Events(ctx, s.Window, s.filter())
+	})
+}
+
+// ObjectLog returns the window's Object Log entries from the store,
+// ascending by id. The Object Log has no product or key.
+func (s *Session) ObjectLog() ([]cryptolens.ObjectLogEntry, error) {
+	return read(s, store.ObjectLog, func(ctx context.Context, a *store.Account) ([]cryptolens.ObjectLogEntry, error) {
+		return a.ObjectLog(ctx, s.Window)
+	})
+}
+
+// Must returns v, or panics with err: in a notebook cell, the panic shows
+// as the cell's error and stops the report there.
+func Must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}

@@ -124,6 +124,22 @@ func TestAuditFloatingLicenseEdges(t *testing.T) {
 					act(50, ActionDeactivation, 2, "B", 2, true),
 				},
 			}},
+		{"a seat whose expiry equals a row's time is gone at that row",
+			[]cryptolens.WebAPILog{
+				seatRow(1, t0, 0, 2014, "A", "", 100),
+				seatRow(2, t0, 100, 2014, "B", "", 200),
+				seatRow(3, t0, 110, 2014, "A", "", 210),
+			}, 2, cryptolens.Window{Since: t0}, t0.Add(120 * time.Second),
+			FloatingAudit{
+				Summary: AuditSummary{MaxNoOfMachines: 2, ActiveNow: 2, SeatsAvailableNow: 0,
+					Activations: 3, Deactivations: 1, ExpiryDeactivations: 1},
+				Activities: []AuditActivity{
+					act(0, ActionActivation, 1, "A", 1, false),
+					act(100, ActionDeactivation, 2, "A", 1, true),
+					act(100, ActionActivation, 1, "B", 2, false),
+					act(110, ActionActivation, 0, "A", 3, false),
+				},
+			}},
 		{"rows after asOf are ignored",
 			[]cryptolens.WebAPILog{seatRow(1, t0, 10, 2014, "A", "", 500)}, 1,
 			cryptolens.Window{Since: t0}, t0,

@@ -133,7 +133,10 @@ func (s *sanitizer) markup() {
 			return
 		}
 		s.pos += 1 + len(name)
-		attrs, selfClosing := s.attributes()
+		attrs, selfClosing, complete := s.attributes()
+		if !complete {
+			return // a start tag cut off by the end of the input is dropped, as browsers do
+		}
 		s.startTag(strings.ToLower(name), attrs, selfClosing)
 	}
 }
@@ -186,8 +189,9 @@ type attribute struct {
 	name, value string
 }
 
-// attributes reads the attributes of a start tag up to and past its '>'.
-func (s *sanitizer) attributes() (attrs []attribute, selfClosing bool) {
+// attributes reads the attributes of a start tag up to and past its '>';
+// complete is false when the input ends first.
+func (s *sanitizer) attributes() (attrs []attribute, selfClosing, complete bool) {
 	src := s.src
 	for s.pos < len(src) {
 		c := src[s.pos]
@@ -197,7 +201,7 @@ func (s *sanitizer) attributes() (attrs []attribute, selfClosing bool) {
 			continue
 		case c == '>':
 			s.pos++
-			return attrs, selfClosing
+			return attrs, selfClosing, true
 		case c == '/':
 			s.pos++
 			selfClosing = s.pos < len(src) && src[s.pos] == '>'
@@ -226,7 +230,7 @@ func (s *sanitizer) attributes() (attrs []attribute, selfClosing bool) {
 		}
 		attrs = append(attrs, attribute{name: name, value: html.UnescapeString(value)})
 	}
-	return attrs, false
+	return attrs, false, false
 }
 
 // attributeValue reads a quoted or unquoted attribute value at s.pos.

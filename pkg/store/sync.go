@@ -31,7 +31,8 @@ type syncer[R any] struct {
 	account int64
 	t       *table[R]
 	p       pager[R]
-	insert  *sql.Stmt
+	insert  *sql.Stmt // one row
+	batch   *sql.Stmt // insertBatch rows
 	stats   SyncStats
 }
 
@@ -66,10 +67,14 @@ func (s *syncer[R]) run(ctx context.Context, a *Account, since int64) error {
 	if s.account, err = a.rowID(ctx, true); err != nil {
 		return err
 	}
-	if s.insert, err = s.st.db.PrepareContext(ctx, s.t.insertSQL()); err != nil {
+	if s.insert, err = s.st.db.PrepareContext(ctx, s.t.insertSQL(1)); err != nil {
 		return fmt.Errorf("prepare insert: %w", err)
 	}
 	defer s.insert.Close()
+	if s.batch, err = s.st.db.PrepareContext(ctx, s.t.insertSQL(insertBatch)); err != nil {
+		return fmt.Errorf("prepare insert: %w", err)
+	}
+	defer s.batch.Close()
 	spans, err := loadSpans(ctx, s.st.db, s.account, s.t.log)
 	if err != nil {
 		return err
@@ -192,18 +197,9 @@ func (s *syncer[R]) commit(ctx context.Context, rows []R, proof span) (span, err
 		return span{}, fmt.Errorf("begin page transaction: %w", err)
 	}
 	defer tx.Rollback()
-	insert := tx.StmtContext(ctx, s.insert)
-	values := make([]any, 0, 1+len(s.t.columns))
-	added := 0
-	for i := range rows {
-		values = s.t.values(&rows[i], append(values[:0], s.account))
-		res, err := insert.ExecContext(ctx, values...)
-		if err != nil {
-			return span{}, fmt.Errorf("store row id %d: %w", s.t.id(&rows[i]), err)
-		}
-		if n, err := res.RowsAffected(); err == nil {
-			added += int(n)
-		}
+	added, err := s.insertRows(ctx, tx, rows)
+	if err != nil {
+		return span{}, err
 	}
 	merged, err := mergeSpan(ctx, tx, s.account, s.t.log, proof)
 	if err != nil {
@@ -214,4 +210,31 @@ func (s *syncer[R]) commit(ctx context.Context, rows []R, proof span) (span, err
 	}
 	s.stats.RowsNew += added
 	return merged, nil
+}
+
+// insertRows inserts rows that are not held yet, insertBatch at a time, and
+// returns how many were new.
+func (s *syncer[R]) insertRows(ctx context.Context, tx *sql.Tx, rows []R) (int, error) {
+	batch, single := tx.StmtContext(ctx, s.batch), tx.StmtContext(ctx, s.insert)
+	values := make([]any, 0, insertBatch*(1+len(s.t.columns)))
+	added := 0
+	for len(rows) > 0 {
+		n, stmt := insertBatch, batch
+		if len(rows) < insertBatch {
+			n, stmt = 1, single
+		}
+		values = values[:0]
+		for i := range n {
+			values = s.t.values(&rows[i], append(values, s.account))
+		}
+		res, err := stmt.ExecContext(ctx, values...)
+		if err != nil {
+			return 0, fmt.Errorf("store rows from id %d: %w", s.t.id(&rows[0]), err)
+		}
+		if k, err := res.RowsAffected(); err == nil {
+			added += int(k)
+		}
+		rows = rows[n:]
+	}
+	return added, nil
 }

@@ -20,9 +20,14 @@ type table[R any] struct {
 	scanInto func(*R) []any        // destinations for Scan in column order
 }
 
-func (t *table[R]) insertSQL() string {
+// insertBatch is how many rows one multi-row INSERT carries.
+const insertBatch = 100
+
+// insertSQL is an INSERT OR IGNORE of n rows.
+func (t *table[R]) insertSQL(n int) string {
+	row := "(?" + strings.Repeat(", ?", len(t.columns)) + ")"
 	return "INSERT OR IGNORE INTO " + t.name + " (account, " + strings.Join(t.columns, ", ") +
-		") VALUES (?" + strings.Repeat(", ?", len(t.columns)) + ")"
+		") VALUES " + row + strings.Repeat(", "+row, n-1)
 }
 
 func (t *table[R]) selectColumns() string { return strings.Join(t.columns, ", ") }

@@ -226,3 +226,11 @@ func Must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// Check panics with err when it is not nil: in a notebook cell, the panic
+// shows as the cell's error.
+func Check(err error) {
+	if err != nil {
+		panic(err)
+	}
+}

@@ -1,0 +1,139 @@
+package notebook
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/lensbook/lensbook/pkg/ipynb"
+)
+
+func paramsNotebook(t *testing.T) *ipynb.Notebook {
+	t.Helper()
+	nb, err := ipynb.ReadFile("testdata/params.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return nb
+}
+
+func TestParametersListsDefaults(t *testing.T) {
+	got, err := Parameters(paramsNotebook(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Param{
+		{Name: "days", Kind: KindInt, Default: "30", Value: "30"},
+		{Name: "asOf", Kind: KindString, Default: "", Value: ""},
+		{Name: "ratio", Kind: KindFloat, Default: "0.5", Value: "0.5"},
+		{Name: "all", Kind: KindBool, Default: "false", Value: "false"},
+		{Name: "span", Kind: KindDuration, Type: "time.Duration", Default: "24 * time.Hour", Value: "24 * time.Hour"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Parameters (-want +got):\n%s", diff)
+	}
+}
+
+func TestInjectParametersWritesACellAfterTheParameters(t *testing.T) {
+	nb := paramsNotebook(t)
+	err := InjectParameters(nb, map[string]string{"asOf": `2026-10-01 "q"`, "days": "7", "ratio": "2", "all": "true", "span": "36h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cell := nb.Cells[2]
+	if !cell.HasTag(InjectedParametersTag) {
+		t.Fatalf("cell 3 tags = %v, want %q", cell.Tags(), InjectedParametersTag)
+	}
+	want := "// Parameters injected by lensbook.\nvar (\n" +
+		"\tdays = 7\n" +
+		"\tasOf = \"2026-10-01 \\\"q\\\"\"\n" +
+		"\tratio = 2.0\n" +
+		"\tall = true\n" +
+		"\tspan time.Duration = 129600000000000 /* 36h0m0s */\n" +
+		")\n"
+	if diff := cmp.Diff(want, string(cell.Source)); diff != "" {
+		t.Errorf("injected cell (-want +got):\n%s", diff)
+	}
+	// Injecting again replaces the cell rather than adding another.
+	if err := InjectParameters(nb, map[string]string{"days": "9"}); err != nil {
+		t.Fatal(err)
+	}
+	if len(nb.Cells) != 4 || !strings.Contains(string(nb.Cells[2].Source), "days = 9") {
+		t.Errorf("after a second injection: %d cells, cell 3 = %q", len(nb.Cells), nb.Cells[2].Source)
+	}
+	got, err := Parameters(nb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Value != "9" || got[1].Value != "" {
+		t.Errorf("values after injection: %+v", got)
+	}
+}
+
+func TestInjectParametersErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		values map[string]string
+		want   string
+	}{
+		{"unknown name", map[string]string{"weeks": "2"}, `unknown parameter "weeks" (the parameters cell declares days, asOf, ratio, all, span)`},
+		{"bad int", map[string]string{"days": "7.5"}, `parameter days: "7.5" is not an integer`},
+		{"bad float", map[string]string{"ratio": "half"}, `parameter ratio: "half" is not a number`},
+		{"infinite float", map[string]string{"ratio": "Inf"}, `parameter ratio: "Inf" is not a number`},
+		{"bad bool", map[string]string{"all": "maybe"}, `parameter all: "maybe" is not true or false`},
+		{"bad duration", map[string]string{"span": "3 days"}, `parameter span: "3 days" is not a duration`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			nb := paramsNotebook(t)
+			before := len(nb.Cells)
+			err := InjectParameters(nb, tt.values)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
+			}
+			if len(nb.Cells) != before {
+				t.Errorf("a failed injection changed the notebook")
+			}
+		})
+	}
+}
+
+func TestInjectParametersWithoutParametersCell(t *testing.T) {
+	nb, err := ipynb.ReadFile("testdata/hello.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := InjectParameters(nb, nil); err != nil {
+		t.Errorf("no values: %v", err)
+	}
+	err = InjectParameters(nb, map[string]string{"b": "1", "a": "2"})
+	if err == nil || !strings.Contains(err.Error(), `cannot set a, b: the notebook has no cell tagged "parameters"`) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestParseParamsKinds(t *testing.T) {
+	src := "!*echo ignored\nvar (\n\ta int64 = -3\n\tb float64 = 2\n\tc string\n\td = time.Now()\n\te, f = 1, \"x\"\n)\nvar g = 1e3\n"
+	got, err := parseParams(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Param{
+		{Name: "a", Kind: KindInt, Type: "int64", Default: "-3", Value: "-3"},
+		{Name: "b", Kind: KindFloat, Type: "float64", Default: "2", Value: "2"},
+		{Name: "c", Kind: KindString, Type: "string", Default: "", Value: ""},
+		{Name: "d", Kind: KindOther, Default: "time.Now()", Value: "time.Now()"},
+		{Name: "e", Kind: KindInt, Default: "1", Value: "1"},
+		{Name: "f", Kind: KindString, Default: "x", Value: "x"},
+		{Name: "g", Kind: KindFloat, Default: "1e3", Value: "1e3"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("parseParams (-want +got):\n%s", diff)
+	}
+	if _, err := goValue(got[3], "now"); err == nil || !strings.Contains(err.Error(), "not a literal") {
+		t.Errorf("setting a non-literal parameter: err = %v", err)
+	}
+	if _, err := parseParams("var ("); err == nil {
+		t.Errorf("a broken parameters cell parsed")
+	}
+}

@@ -1,0 +1,67 @@
+package display_test
+
+import (
+	"fmt"
+	"log"
+	"time"
+
+	"github.com/lensbook/lensbook/pkg/charts"
+	"github.com/lensbook/lensbook/pkg/cryptolens"
+	"github.com/lensbook/lensbook/pkg/display"
+	"github.com/lensbook/lensbook/pkg/frames"
+)
+
+func ExampleChart() {
+	c, err := charts.Bar(charts.BarData{
+		Title: "Activation outcomes", XLabel: "Outcome", YLabel: "Requests",
+		Categories: []string{"Success", "Failure"}, Values: []float64{871, 129},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	// In a GoNB cell this shows the chart; elsewhere it only renders it.
+	if err := display.Chart(c); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("in a notebook:", display.InNotebook())
+	// Output: in a notebook: false
+}
+
+func ExampleTableHTML() {
+	html := display.TableHTML("Top keys", []string{"key", "requests"},
+		[][]string{{"<AAAA>", "1,234"}, {"BBBB", "56"}}, 10, nil)
+	fmt.Println(html)
+	// Output:
+	// <table class="lensbook-table" style="border-collapse:collapse;font-variant-numeric:tabular-nums">
+	// <caption style="caption-side:top;text-align:left;font-weight:bold;padding:4px 0">Top keys</caption>
+	// <thead><tr><th style="text-align:left;padding:2px 8px;border-bottom:1px solid #888">key</th><th style="text-align:right;padding:2px 8px;border-bottom:1px solid #888">requests</th></tr></thead>
+	// <tbody>
+	// <tr><td style="text-align:left;padding:2px 8px">&lt;AAAA&gt;</td><td style="text-align:right;padding:2px 8px">1,234</td></tr>
+	// <tr><td style="text-align:left;padding:2px 8px">BBBB</td><td style="text-align:right;padding:2px 8px">56</td></tr>
+	// </tbody>
+	// <tfoot><tr><td colspan="2" style="text-align:left;padding:2px 8px;color:#666;font-style:italic">10 more rows</td></tr></tfoot>
+	// </table>
+}
+
+func ExampleFrameTable() {
+	df := frames.WebLog([]cryptolens.WebAPILog{
+		{ID: 1, Key: "AAAA", State: 1010, Time: time.Date(2026, 10, 31, 9, 0, 0, 0, time.UTC)},
+		{ID: 2, Key: "AAAA", State: 2024, Time: time.Date(2026, 10, 31, 9, 5, 0, 0, time.UTC)},
+	})
+	// Shows the first 20 rows in a GoNB cell.
+	if err := display.FrameTable(df, 20); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(display.TableText("outcomes", df.Names()[12:], df.Select([]int{12, 13}).Records()[1:], 0))
+	// Output:
+	// outcomes
+	// method      outcome
+	// validation  Success
+	// activation  Failure
+}
+
+func ExampleMarkdown() {
+	if err := display.Markdown("**87.1%** of activations succeeded."); err != nil {
+		log.Fatal(err)
+	}
+}

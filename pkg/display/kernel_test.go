@@ -1,0 +1,156 @@
+package display
+
+import (
+	"encoding/gob"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/janpfeifer/gonb/gonbui/protocol"
+	"github.com/lensbook/lensbook/pkg/charts"
+)
+
+var gonbuiFresh atomic.Bool
+
+func init() { gonbuiFresh.Store(true) }
+
+// gonbEnd is the kernel's end of GoNB's two named pipes, speaking GoNB's
+// own gob protocol to the real gonbui package: it acknowledges every Sync
+// and hands every other output to the test.
+type gonbEnd struct {
+	outputs chan *protocol.DisplayData
+}
+
+// startGoNBEnd creates the pipes in a temporary folder, points gonbui at them
+// as GoNB does (GONB_PIPE, GONB_PIPE_BACK) and serves them.
+func startGoNBEnd(t *testing.T) *gonbEnd {
+	t.Helper()
+	// gonbui opens the pipes once per process and keeps them.
+	if !gonbuiFresh.CompareAndSwap(true, false) {
+		t.Skip("gonbui is already connected in this process (go test -count > 1)")
+	}
+	dir := t.TempDir()
+	toKernel, fromKernel := filepath.Join(dir, "gonb_pipe"), filepath.Join(dir, "gonb_pipe_back")
+	for _, p := range []string{toKernel, fromKernel} {
+		if err := syscall.Mkfifo(p, 0o600); err != nil {
+			t.Skipf("named pipes unavailable: %v", err)
+		}
+	}
+	t.Setenv(protocol.GONB_PIPE_ENV, toKernel)
+	t.Setenv(protocol.GONB_PIPE_BACK_ENV, fromKernel)
+	gonbui.IsNotebook = true
+	t.Cleanup(func() { gonbui.IsNotebook = false })
+
+	end := &gonbEnd{outputs: make(chan *protocol.DisplayData, 16)}
+	go func() {
+		// Opening a FIFO blocks until the other side opens it: gonbui opens
+		// both on its first display call.
+		in, err := os.OpenFile(toKernel, os.O_RDONLY, 0)
+		if err != nil {
+			close(end.outputs)
+			return
+		}
+		out, err := os.OpenFile(fromKernel, os.O_WRONLY, 0)
+		if err != nil {
+			close(end.outputs)
+			return
+		}
+		dec, enc := gob.NewDecoder(in), gob.NewEncoder(out)
+		for {
+			msg := &protocol.DisplayData{}
+			if err := dec.Decode(msg); err != nil {
+				if !errors.Is(err, io.EOF) {
+					t.Logf("kernel end: %v", err)
+				}
+				close(end.outputs)
+				return
+			}
+			if v, ok := msg.Data[protocol.MIMECommValue].(protocol.CommValue); ok && v.Address == "#gonbui/sync" {
+				if err := enc.Encode(&protocol.CommValue{Address: protocol.GonbuiSyncAckAddress, Value: v.Value}); err != nil {
+					t.Logf("kernel end: acknowledging sync: %v", err)
+				}
+				continue
+			}
+			end.outputs <- msg
+		}
+	}()
+	return end
+}
+
+func (e *gonbEnd) next(t *testing.T) *protocol.DisplayData {
+	t.Helper()
+	select {
+	case msg, ok := <-e.outputs:
+		if !ok {
+			t.Fatal("the kernel end closed")
+		}
+		return msg
+	case <-time.After(10 * time.Second):
+		t.Fatal("no output reached the kernel end within 10 s")
+	}
+	return nil
+}
+
+// TestOutputsReachGoNB runs the display calls against GoNB's pipe protocol
+// and checks what a kernel receives: the MIME types and their content. Each
+// call returns only after its Sync was acknowledged.
+func TestOutputsReachGoNB(t *testing.T) {
+	end := startGoNBEnd(t)
+	c, err := charts.Bar(charts.BarData{Title: "Outcomes <&>", Categories: []string{"Success", "Failure"}, Values: []float64{9, 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if err := Chart(c); err != nil {
+		t.Fatal(err)
+	}
+	msg := end.next(t)
+	png, _ := msg.Data[protocol.MIMEImagePNG].([]byte)
+	if !strings.HasPrefix(string(png), "\x89PNG\r\n") {
+		t.Errorf("Chart sent no PNG: %v", keys(msg))
+	}
+	if got := msg.Data[protocol.MIMETextPlain]; got != "Chart: Outcomes <&>" {
+		t.Errorf("Chart text/plain = %q", got)
+	}
+
+	if err := ChartSVG(c); err != nil {
+		t.Fatal(err)
+	}
+	html, _ := end.next(t).Data[protocol.MIMETextHTML].(string)
+	if !strings.HasPrefix(html, "<div><svg ") || strings.Contains(html, "<?xml") || !strings.Contains(html, "Outcomes &lt;&amp;&gt;") {
+		t.Errorf("ChartSVG HTML starts %.80q", html)
+	}
+
+	if err := Table([]string{"key", "n"}, [][]string{{"<script>", "3"}}); err != nil {
+		t.Fatal(err)
+	}
+	msg = end.next(t)
+	if html, _ := msg.Data[protocol.MIMETextHTML].(string); !strings.Contains(html, "&lt;script&gt;") || strings.Contains(html, "<script>") {
+		t.Errorf("Table HTML not escaped: %s", html)
+	}
+	if text, _ := msg.Data[protocol.MIMETextPlain].(string); !strings.Contains(text, "<script>  3") {
+		t.Errorf("Table text/plain = %q", text)
+	}
+
+	if err := Markdown("**bold**"); err != nil {
+		t.Fatal(err)
+	}
+	if got := end.next(t).Data[protocol.MIMETextMarkdown]; got != "**bold**" {
+		t.Errorf("Markdown sent %q", got)
+	}
+}
+
+func keys(msg *protocol.DisplayData) []protocol.MIMEType {
+	var out []protocol.MIMEType
+	for k := range msg.Data {
+		out = append(out, k)
+	}
+	return out
+}

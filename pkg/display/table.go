@@ -1,0 +1,222 @@
+package display
+
+import (
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+	"github.com/janpfeifer/gonb/gonbui/protocol"
+)
+
+// DefaultMaxRows is how many rows [FrameTable] shows when maxRows is not
+// positive.
+const DefaultMaxRows = 20
+
+// Table shows rows under headers as an HTML table captioned with its size.
+// Columns whose every non-empty cell is a number are right-aligned.
+func Table(headers []string, rows [][]string) error {
+	return TableWithCaption(sizeCaption(len(rows), width(headers, rows)), headers, rows)
+}
+
+// TableWithCaption is [Table] with a caption of the caller's.
+func TableWithCaption(caption string, headers []string, rows [][]string) error {
+	return send("table", map[protocol.MIMEType]any{
+		protocol.MIMETextHTML:  TableHTML(caption, headers, rows, 0, nil),
+		protocol.MIMETextPlain: TableText(caption, headers, rows, 0),
+	})
+}
+
+// FrameTable shows the first maxRows rows of df (DefaultMaxRows when
+// maxRows is not positive) as an HTML table with int and float columns
+// right-aligned, a caption with the frame's size, and a line saying how many
+// rows are not shown. It fails when df carries an error.
+func FrameTable(df dataframe.DataFrame, maxRows int) error {
+	t, err := frameTable(df, maxRows)
+	if err != nil {
+		return err
+	}
+	return send("table", map[protocol.MIMEType]any{
+		protocol.MIMETextHTML:  TableHTML(t.caption, t.headers, t.rows, t.more, t.numeric),
+		protocol.MIMETextPlain: TableText(t.caption, t.headers, t.rows, t.more),
+	})
+}
+
+// FrameTableHTML returns the HTML of [FrameTable] without showing it.
+func FrameTableHTML(df dataframe.DataFrame, maxRows int) (string, error) {
+	t, err := frameTable(df, maxRows)
+	if err != nil {
+		return "", err
+	}
+	return TableHTML(t.caption, t.headers, t.rows, t.more, t.numeric), nil
+}
+
+// shownTable is the part of a frame that a table shows.
+type shownTable struct {
+	caption string
+	headers []string
+	rows    [][]string
+	more    int
+	numeric []bool
+}
+
+// frameTable takes the first maxRows rows of df as text.
+func frameTable(df dataframe.DataFrame, maxRows int) (shownTable, error) {
+	if df.Err != nil {
+		return shownTable{}, fmt.Errorf("display: FrameTable: the frame carries an error: %w", df.Err)
+	}
+	if maxRows <= 0 {
+		maxRows = DefaultMaxRows
+	}
+	shown := min(df.Nrow(), maxRows)
+	headers := df.Names()
+	numeric := make([]bool, len(headers))
+	cols := make([]series.Series, len(headers))
+	for j, name := range headers {
+		cols[j] = df.Col(name)
+		numeric[j] = cols[j].Type() == series.Int || cols[j].Type() == series.Float
+	}
+	rows := make([][]string, shown)
+	for i := range rows {
+		rows[i] = make([]string, len(headers))
+		for j, c := range cols {
+			rows[i][j] = cellText(c.Elem(i))
+		}
+	}
+	return shownTable{sizeCaption(df.Nrow(), df.Ncol()), headers, rows, df.Nrow() - shown, numeric}, nil
+}
+
+// cellText formats one frame cell: floats in the shortest exact form,
+// everything else as Gota prints it.
+func cellText(e series.Element) string {
+	if e.Type() == series.Float && !e.IsNA() {
+		return strconv.FormatFloat(e.Float(), 'g', -1, 64)
+	}
+	return e.String()
+}
+
+// TableHTML returns an HTML table: the caption, a header row, the rows,
+// and, when moreRows > 0, a last line saying how many rows are left out.
+// Every header, cell and caption is HTML-escaped. numeric marks the columns
+// to right-align; nil aligns right every column whose non-empty cells all
+// read as numbers (such as "1,234", "-5", "87.1%"). Rows may be ragged:
+// missing cells are empty. The result is the same for the same input.
+func TableHTML(caption string, headers []string, rows [][]string, moreRows int, numeric []bool) string {
+	n := width(headers, rows)
+	if numeric == nil {
+		numeric = numericColumns(n, rows)
+	}
+	align := func(j int) string {
+		if j < len(numeric) && numeric[j] {
+			return "right"
+		}
+		return "left"
+	}
+	cell := func(row []string, j int) string {
+		if j < len(row) {
+			return html.EscapeString(row[j])
+		}
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(`<table class="lensbook-table" style="border-collapse:collapse;font-variant-numeric:tabular-nums">` + "\n")
+	if caption != "" {
+		fmt.Fprintf(&b, `<caption style="caption-side:top;text-align:left;font-weight:bold;padding:4px 0">%s</caption>`+"\n", html.EscapeString(caption))
+	}
+	b.WriteString("<thead><tr>")
+	for j := range n {
+		fmt.Fprintf(&b, `<th style="text-align:%s;padding:2px 8px;border-bottom:1px solid #888">%s</th>`, align(j), cell(headers, j))
+	}
+	b.WriteString("</tr></thead>\n<tbody>\n")
+	for _, row := range rows {
+		b.WriteString("<tr>")
+		for j := range n {
+			fmt.Fprintf(&b, `<td style="text-align:%s;padding:2px 8px">%s</td>`, align(j), cell(row, j))
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</tbody>\n")
+	if moreRows > 0 {
+		fmt.Fprintf(&b, `<tfoot><tr><td colspan="%d" style="text-align:left;padding:2px 8px;color:#666;font-style:italic">%s</td></tr></tfoot>`+"\n",
+			max(n, 1), moreText(moreRows))
+	}
+	b.WriteString("</table>")
+	return b.String()
+}
+
+// moreText reads "1 more row" or "1,234 more rows".
+func moreText(n int) string {
+	if n == 1 {
+		return "1 more row"
+	}
+	return thousands(n) + " more rows"
+}
+
+// sizeCaption reads "3 rows × 2 columns".
+func sizeCaption(rows, cols int) string {
+	plural := func(n int, word string) string {
+		if n == 1 {
+			return "1 " + word
+		}
+		return thousands(n) + " " + word + "s"
+	}
+	return plural(rows, "row") + " × " + plural(cols, "column")
+}
+
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// width is the number of columns: the longest of headers and rows.
+func width(headers []string, rows [][]string) int {
+	n := len(headers)
+	for _, r := range rows {
+		n = max(n, len(r))
+	}
+	return n
+}
+
+// numericColumns marks the columns whose non-empty cells all read as
+// numbers, with at least one such cell.
+func numericColumns(n int, rows [][]string) []bool {
+	out := make([]bool, n)
+	for j := range out {
+		seen := false
+		out[j] = true
+		for _, r := range rows {
+			if j >= len(r) || strings.TrimSpace(r[j]) == "" {
+				continue
+			}
+			seen = true
+			if !looksNumeric(r[j]) {
+				out[j] = false
+				break
+			}
+		}
+		out[j] = out[j] && seen
+	}
+	return out
+}
+
+// looksNumeric accepts numbers as reports print them: an optional sign,
+// thousands separators, a decimal part, and an optional % suffix; also NaN.
+func looksNumeric(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "NaN" {
+		return true
+	}
+	s = strings.TrimSuffix(s, "%")
+	s = strings.ReplaceAll(s, ",", "")
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil && !strings.ContainsAny(s, "xXpPiInN_") // no hex, Inf or NaN spelled otherwise
+}

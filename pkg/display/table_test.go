@@ -1,0 +1,131 @@
+package display
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/google/go-cmp/cmp"
+	"github.com/lensbook/lensbook/pkg/cryptolens"
+	"github.com/lensbook/lensbook/pkg/frames"
+)
+
+func TestTableHTMLEscapesEverything(t *testing.T) {
+	hostile := `<script>alert("x")</script>`
+	got := TableHTML(hostile+" & caption", []string{"<th>", `a"b`}, [][]string{
+		{hostile, "it's <b>bold</b> & 'quoted'"},
+		{"<img src=x onerror=alert(1)>", "</td></tr></table><p>"},
+	}, 0, nil)
+	for _, raw := range []string{"<script", "<b>", "<img", "</td></tr></table><p>", `a"b`, "it's"} {
+		if strings.Contains(got, raw) {
+			t.Errorf("HTML contains unescaped %q:\n%s", raw, got)
+		}
+	}
+	for _, escaped := range []string{
+		"&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; caption</caption>",
+		">&lt;th&gt;</th>",
+		">a&#34;b</th>",
+		">it&#39;s &lt;b&gt;bold&lt;/b&gt; &amp; &#39;quoted&#39;</td>",
+		">&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;</td>",
+	} {
+		if !strings.Contains(got, escaped) {
+			t.Errorf("HTML lacks %q:\n%s", escaped, got)
+		}
+	}
+	if n := strings.Count(got, "<tr>"); n != 3 {
+		t.Errorf("%d <tr> elements, want 3 (header and two rows)", n)
+	}
+}
+
+func TestTableHTMLAlignsNumericColumnsRight(t *testing.T) {
+	got := TableHTML("", []string{"key", "requests", "share", "note", "empty"}, [][]string{
+		{"AAAA", "1,234", "87.1%", "5 apples", ""},
+		{"BBBB", "-5", "12.9%", "", ""},
+		{"0x1F", "NaN", "0.0%", "7", ""},
+	}, 0, nil)
+	// Column by column, the header cell's alignment.
+	want := []string{"left", "right", "right", "left", "left"}
+	for j, name := range []string{"key", "requests", "share", "note", "empty"} {
+		cell := `<th style="text-align:` + want[j] + `;padding:2px 8px;border-bottom:1px solid #888">` + name + `</th>`
+		if !strings.Contains(got, cell) {
+			t.Errorf("column %q is not aligned %s", name, want[j])
+		}
+	}
+}
+
+func TestTableHTMLRaggedRowsAndMoreRows(t *testing.T) {
+	got := TableHTML("c", []string{"a"}, [][]string{{"1", "2", "3"}, {}}, 1234, nil)
+	if n := strings.Count(got, "<th "); n != 3 {
+		t.Errorf("%d header cells, want 3 (the widest row)", n)
+	}
+	if n := strings.Count(got, "<td "); n != 7 {
+		t.Errorf("%d cells, want 3 per row plus the footer", n)
+	}
+	if !strings.Contains(got, `<td colspan="3"`) || !strings.Contains(got, ">1,234 more rows</td>") {
+		t.Errorf("no footer spanning 3 columns saying 1,234 more rows:\n%s", got)
+	}
+	if TableHTML("c", []string{"a"}, nil, 1, nil) == TableHTML("c", []string{"a"}, nil, 0, nil) {
+		t.Error("moreRows=1 adds no footer")
+	}
+	if got := TableHTML("", nil, nil, 0, nil); strings.Contains(got, "<caption") {
+		t.Errorf("empty caption still written: %s", got)
+	}
+}
+
+func TestFrameTableHTML(t *testing.T) {
+	var rows []cryptolens.WebAPILog
+	for i := range 25 {
+		rows = append(rows, cryptolens.WebAPILog{ID: int64(i + 1), Key: "<k>", State: 1010,
+			Time: time.Date(2026, 10, 1, i, 0, 0, 0, time.UTC)})
+	}
+	df := frames.WebLog(rows)
+	got, err := FrameTableHTML(df, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(got, "<tr>"); n != 1+DefaultMaxRows+1 {
+		t.Errorf("%d rows, want header + %d + footer", n, DefaultMaxRows)
+	}
+	for _, want := range []string{"25 rows × 14 columns</caption>", ">5 more rows</td>",
+		`<th style="text-align:right;padding:2px 8px;border-bottom:1px solid #888">id</th>`,
+		`<th style="text-align:left;padding:2px 8px;border-bottom:1px solid #888">key</th>`,
+		">&lt;k&gt;</td>", ">2026-10-01T19:00:00Z</td>"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("HTML lacks %q", want)
+		}
+	}
+	all, err := FrameTableHTML(df, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(all, "more row") {
+		t.Error("a table with every row says more rows")
+	}
+	floats, err := FrameTableHTML(dataframe.LoadRecords([][]string{{"x"}, {"0.1"}, {"2.5"}}), 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(floats, ">0.1</td>") || !strings.Contains(floats, ">2.5</td>") {
+		t.Errorf("floats not in shortest form:\n%s", floats)
+	}
+}
+
+func TestFrameTableErrors(t *testing.T) {
+	broken := dataframe.DataFrame{Err: errors.New("boom")}
+	if _, err := FrameTableHTML(broken, 5); err == nil || !strings.Contains(err.Error(), "boom") {
+		t.Errorf("FrameTableHTML error = %v, want the frame's error", err)
+	}
+	if err := FrameTable(broken, 5); err == nil {
+		t.Error("FrameTable of a broken frame: no error")
+	}
+}
+
+func TestTableText(t *testing.T) {
+	got := TableText("2 rows", []string{"key", "n"}, [][]string{{"naïve\nkey", "1,234"}, {"b"}}, 3)
+	want := "2 rows\nkey        n\nnaïve key  1,234\nb\n3 more rows\n"
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("TableText (-want +got):\n%s", diff)
+	}
+}

@@ -87,6 +87,45 @@ func ChangesByPerformer(entries []cryptolens.ObjectLogEntry, w cryptolens.Window
 	return sortedCounts(counts, total)
 }
 
+// ResourceCount is the number of Object Log changes of one resource type
+// and action.
+type ResourceCount struct {
+	ResourceType cryptolens.ResourceType
+	Action       cryptolens.ResourceAction
+	Count        int
+	Share        float64 // of all entries inside the window
+}
+
+// ChangesByResource counts the Object Log entries created inside w per
+// resource type and action, sorted by resource type and then action (the
+// types' numeric order). Share is of all entries inside w.
+func ChangesByResource(entries []cryptolens.ObjectLogEntry, w cryptolens.Window) []ResourceCount {
+	type k struct {
+		t cryptolens.ResourceType
+		a cryptolens.ResourceAction
+	}
+	counts := map[k]int{}
+	total := 0
+	for i := range entries {
+		o := &entries[i]
+		if w.Contains(o.Created) {
+			counts[k{o.ResourceType, o.ResourceAction}]++
+			total++
+		}
+	}
+	out := make([]ResourceCount, 0, len(counts))
+	for key, n := range counts {
+		out = append(out, ResourceCount{ResourceType: key.t, Action: key.a, Count: n, Share: share(n, total)})
+	}
+	slices.SortFunc(out, func(a, b ResourceCount) int {
+		if c := cmp.Compare(a.ResourceType, b.ResourceType); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Action, b.Action)
+	})
+	return out
+}
+
 // ChangesPerDay counts the Object Log entries created inside w per UTC day
 // and action, for every day of w (zero-filled), in day order. Other counts
 // actions other than Added, Updated and Deleted.

@@ -61,6 +61,15 @@ func TestTeamAudit(t *testing.T) {
 	if diff := cmp.Diff(wantPerf, ChangesByPerformer(entries, w)); diff != "" {
 		t.Errorf("ChangesByPerformer (-want +got):\n%s", diff)
 	}
+	wantRes := []ResourceCount{
+		{cust, cryptolens.ActionUpdated, 1, 0.2},
+		{key, cryptolens.ActionAdded, 1, 0.2},
+		{key, cryptolens.ActionUpdated, 2, 0.4},
+		{key, cryptolens.ActionDeleted, 1, 0.2},
+	}
+	if diff := cmp.Diff(wantRes, ChangesByResource(entries, w)); diff != "" {
+		t.Errorf("ChangesByResource (-want +got):\n%s", diff)
+	}
 	wantDays := []DailyChanges{
 		{Day: at(0, 0), Added: 1, Updated: 2, Total: 3},
 		{Day: at(1, 0)},

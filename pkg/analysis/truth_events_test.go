@@ -217,6 +217,22 @@ func TestTruthTeamAudit(t *testing.T) {
 			if diff := cmp.Diff(wantTeam, TeamChanges(tc.data.ObjectLog, tc.w)); diff != "" {
 				t.Errorf("TeamChanges (-want +got):\n%s", diff)
 			}
+			byRes := map[[2]int]int{}
+			for k, n := range cells {
+				byRes[[2]int{int(k[1][0] - '0'), int(k[2][0] - '0')}] += n
+			}
+			var wantRes []ResourceCount
+			for typ := 0; typ < 10; typ++ {
+				for act := 0; act < 10; act++ {
+					if n := byRes[[2]int{typ, act}]; n > 0 {
+						wantRes = append(wantRes, ResourceCount{cryptolens.ResourceType(typ), cryptolens.ResourceAction(act),
+							n, float64(n) / float64(len(inside))})
+					}
+				}
+			}
+			if diff := cmp.Diff(wantRes, ChangesByResource(tc.data.ObjectLog, tc.w), approx); diff != "" {
+				t.Errorf("ChangesByResource (-want +got):\n%s", diff)
+			}
 			var wantPerf []NameCount
 			for _, p := range sortedKeys(perf) {
 				wantPerf = append(wantPerf, NameCount{p, perf[p], float64(perf[p]) / float64(len(inside))})

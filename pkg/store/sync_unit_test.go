@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -245,4 +246,33 @@ func TestOpenSetsUpTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
+}
+
+func TestDefaultPathHidesTheToken(t *testing.T) {
+	const token = "s3cr3t-token-value"
+	path, err := DefaultPath("https://api.cryptolens.io/api/", token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(path, token) {
+		t.Fatalf("path %q holds the token", path)
+	}
+	want := "api.cryptolens.io-" + Fingerprint("https://api.cryptolens.io/api", token) + ".db"
+	if filepath.Base(path) != want || filepath.Base(filepath.Dir(path)) != "lensbook" {
+		t.Fatalf("path %q, want .../lensbook/%s", path, want)
+	}
+	if _, err := DefaultPath("no host "+token, token); err == nil || strings.Contains(err.Error(), token) {
+		t.Fatalf("bad base URL: err %v, want an error without the token", err)
+	}
+}
+
+func TestParseLog(t *testing.T) {
+	for _, l := range Logs() {
+		if got, err := ParseLog(strings.ToUpper(string(l))); err != nil || got != l {
+			t.Fatalf("ParseLog(%q) = %q, %v", strings.ToUpper(string(l)), got, err)
+		}
+	}
+	if _, err := ParseLog("audit"); err == nil {
+		t.Fatal("ParseLog accepted an unknown log")
+	}
 }

@@ -1,0 +1,193 @@
+// Package notebooks_test executes every notebook in this folder through the
+// GoNB kernel against the emulator, and checks the figures the reports print
+// against ground truth computed here from the emulator's data.
+package notebooks_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/lensbook/lensbook/pkg/cryptolens"
+	"github.com/lensbook/lensbook/pkg/emulator"
+	"github.com/lensbook/lensbook/pkg/ipynb"
+	"github.com/lensbook/lensbook/pkg/notebook"
+)
+
+// demo is the emulator the notebooks run against: the demo's data.
+type demo struct {
+	srv   *emulator.Server
+	data  *emulator.Dataset
+	url   string
+	token string
+}
+
+func startDemo(t *testing.T) *demo {
+	t.Helper()
+	ds := emulator.Generate(emulator.Config{})
+	srv := emulator.NewServer(ds)
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	return &demo{srv: srv, data: ds, url: ts.URL + "/api", token: srv.NewToken(emulator.AllPermissions...)}
+}
+
+func (d *demo) env(storePath string) map[string]string {
+	return map[string]string{
+		"CRYPTOLENS_BASE_URL": d.url,
+		"CRYPTOLENS_TOKEN":    d.token,
+		"LENSBOOK_AS_OF":      emulator.DemoEnd.Format(time.RFC3339),
+		"LENSBOOK_STORE":      storePath,
+	}
+}
+
+func requireKernel(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("executing notebooks takes minutes; skipped with -short")
+	}
+	paths, err := notebook.FindPaths()
+	why := ""
+	if err != nil {
+		why = err.Error()
+	} else if ok, reason := paths.KernelInstalled(); !ok {
+		why = reason
+	}
+	if why == "" {
+		return
+	}
+	if os.Getenv("LENSBOOK_REQUIRE_KERNEL") != "" {
+		t.Fatalf("LENSBOOK_REQUIRE_KERNEL is set but %s", why)
+	}
+	t.Skipf("GoNB kernel not installed: %s (run make setup)", why)
+}
+
+// stdout returns the notebook's stdout streams, joined.
+func stdout(nb *ipynb.Notebook) string {
+	var b strings.Builder
+	for _, c := range nb.Cells {
+		for _, o := range c.Outputs {
+			if o.OutputType == "stream" && o.Name == "stdout" {
+				b.WriteString(string(o.Text))
+			}
+		}
+	}
+	return b.String()
+}
+
+// figures reads the "name=value name=value" line that starts with first.
+func figures(t *testing.T, out, first string) map[string]int {
+	t.Helper()
+	m := regexp.MustCompile(`(?m)^` + first + `=.*$`).FindString(out)
+	if m == "" {
+		t.Fatalf("no %s= line in the notebook's output:\n%s", first, out)
+	}
+	got := map[string]int{}
+	for _, f := range strings.Fields(m) {
+		k, v, _ := strings.Cut(f, "=")
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			t.Fatalf("figure %q: %v", f, err)
+		}
+		got[k] = n
+	}
+	return got
+}
+
+// window is the demo notebooks' default window: 30 days to the demo's end.
+var window = cryptolens.Window{Since: emulator.DemoEnd.AddDate(0, 0, -30), Until: emulator.DemoEnd}
+
+// checks hold, per notebook, the ground-truth check of its printed figures.
+var checks = map[string]func(t *testing.T, d *demo, out string){
+	"success-vs-failure": func(t *testing.T, d *demo, out string) {
+		want := map[string]int{}
+		for _, r := range d.data.WebLog {
+			if !window.Contains(r.Time) {
+				continue
+			}
+			want["total"]++
+			switch int(r.State) % 100 / 10 {
+			case 1:
+				want["succeeded"]++
+			case 2:
+				want["failed"]++
+			default:
+				want["other"]++
+			}
+		}
+		got := figures(t, out, "succeeded")
+		for _, k := range []string{"succeeded", "failed", "other", "total"} {
+			if got[k] != want[k] {
+				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])
+			}
+		}
+	},
+}
+
+func TestEveryNotebookRunsAgainstTheEmulator(t *testing.T) {
+	requireKernel(t)
+	d := startDemo(t)
+	paths, err := filepath.Glob("*.ipynb")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no notebooks: %v", err)
+	}
+	sem := make(chan struct{}, 2)
+	var wg sync.WaitGroup
+	for _, path := range paths {
+		name := strings.TrimSuffix(path, ".ipynb")
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			t.Run(name, func(t *testing.T) {
+				res, err := notebook.Execute(context.Background(), path, notebook.ExecOptions{
+					Timeout: 10 * time.Minute,
+					Env:     d.env(filepath.Join(t.TempDir(), "store.db")),
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := res.Err(); err != nil {
+					t.Fatalf("%s failed: %v", path, err)
+				}
+				t.Logf("%s ran in %s", path, res.Duration.Round(time.Millisecond))
+				check, ok := checks[name]
+				if !ok {
+					t.Fatalf("%s has no ground-truth check in notebooks_test.go", name)
+				}
+				check(t, d, stdout(res.Notebook))
+			})
+		}()
+	}
+	wg.Wait()
+}
+
+// TestRerunSendsOneRequest runs the success-vs-failure report twice on one
+// store: the second run asks the API once whether anything is new.
+func TestRerunSendsOneRequest(t *testing.T) {
+	requireKernel(t)
+	d := startDemo(t)
+	env := d.env(filepath.Join(t.TempDir(), "store.db"))
+	for run := 1; run <= 2; run++ {
+		d.srv.ResetCounts()
+		res, err := notebook.Execute(t.Context(), "success-vs-failure.ipynb", notebook.ExecOptions{Timeout: 10 * time.Minute, Env: env})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := res.Err(); err != nil {
+			t.Fatal(err)
+		}
+		n := d.srv.RequestCount(emulator.MethodGetWebAPILog)
+		t.Logf("run %d: %d GetWebAPILog requests", run, n)
+		if run == 2 && n != 1 {
+			t.Errorf("second run sent %d requests, want 1", n)
+		}
+	}
+}

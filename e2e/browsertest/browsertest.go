@@ -37,14 +37,17 @@ const RequireEnv = "LENSBOOK_REQUIRE_BROWSER"
 // to a t.TempDir().
 const ArtifactsEnv = "LENSBOOK_ARTIFACTS"
 
-// browserCandidates are the executables tried in order; LENSBOOK_CHROMIUM
-// overrides them.
+// browserCandidates are the executables tried in order; the environment
+// variable LENSBOOK_CHROMIUM, when set, is the only one tried.
 var browserCandidates = []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"}
 
 // FindBrowser returns the path of a Chromium executable, or "".
 func FindBrowser() string {
 	if p := os.Getenv("LENSBOOK_CHROMIUM"); p != "" {
-		return p
+		if found, err := exec.LookPath(p); err == nil {
+			return found
+		}
+		return ""
 	}
 	for _, c := range browserCandidates {
 		if p, err := exec.LookPath(c); err == nil {
@@ -65,10 +68,14 @@ func New(t testing.TB) *Browser {
 	t.Helper()
 	path := FindBrowser()
 	if path == "" {
-		if os.Getenv(RequireEnv) != "" {
-			t.Fatalf("no Chromium found (tried %s) and %s is set", strings.Join(browserCandidates, ", "), RequireEnv)
+		tried := strings.Join(browserCandidates, ", ")
+		if p := os.Getenv("LENSBOOK_CHROMIUM"); p != "" {
+			tried = "LENSBOOK_CHROMIUM=" + p
 		}
-		t.Skipf("no Chromium found (tried %s); install chromium or set %s=1 to make this a failure", strings.Join(browserCandidates, ", "), RequireEnv)
+		if os.Getenv(RequireEnv) != "" {
+			t.Fatalf("no Chromium found (tried %s) and %s is set", tried, RequireEnv)
+		}
+		t.Skipf("no Chromium found (tried %s); install chromium, or set %s=1 to make this a failure", tried, RequireEnv)
 	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),

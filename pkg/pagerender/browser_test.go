@@ -206,7 +206,26 @@ func TestBrowserReportPage(t *testing.T) {
 		if got := evalString(t, tab, `getComputedStyle(document.querySelector("nav.toc")).display`); got != "none" {
 			t.Errorf("TOC display in print = %s, want none", got)
 		}
+		if got := evalString(t, tab, `getComputedStyle(document.body).backgroundColor`); got != "rgb(255, 255, 255)" {
+			t.Errorf("print background = %s, want white", got)
+		}
 		tab.EmulateMedia("")
+		// The page script opens every fold before printing and restores
+		// them after.
+		tab.Click("details.code-fold > summary")
+		var open []bool
+		tab.Eval(`window.dispatchEvent(new Event("beforeprint")); Array.from(document.querySelectorAll("details.code-fold")).map(d => d.open)`, &open)
+		for i, o := range open {
+			if !o {
+				t.Errorf("fold %d closed while printing", i)
+			}
+		}
+		tab.Eval(`window.dispatchEvent(new Event("afterprint")); Array.from(document.querySelectorAll("details.code-fold")).map(d => d.open)`, &open)
+		for i, o := range open {
+			if o != (i == 0) {
+				t.Errorf("fold %d open=%v after printing, want it as before", i, o)
+			}
+		}
 	})
 	tab.AssertClean(pageURL)
 

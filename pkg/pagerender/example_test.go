@@ -31,7 +31,7 @@ func ExampleRender() {
 		log.Fatal(err)
 	}
 	for _, line := range strings.Split(string(page), "\n") {
-		if strings.Contains(line, "<title>") || strings.Contains(line, "output-stdout") || strings.HasPrefix(line, "<li class=\"toc-") {
+		if strings.Contains(line, "<title>") || strings.HasPrefix(line, "<div class=\"output ") || strings.HasPrefix(line, "<li class=\"toc-") {
 			fmt.Println(line)
 		}
 	}

@@ -42,9 +42,23 @@ func renderOutputs(outputs []ipynb.Output, cellNumber int, ids *headingIDs) ([]o
 		if err != nil {
 			return nil, fmt.Errorf("cell %d output %d: %w", cellNumber, i+1, err)
 		}
+		if v.isBlank() {
+			continue
+		}
 		views = append(views, v)
 	}
 	return views, nil
+}
+
+// isBlank reports whether the output shows nothing, such as the empty HTML
+// that GoNB's UpdateHTML(id, "") leaves to erase a transient display, or an
+// empty stream.
+func (v outputView) isBlank() bool {
+	switch v.Kind {
+	case "html", "markdown", "text", "stream":
+		return strings.TrimSpace(string(v.HTML)) == ""
+	}
+	return false
 }
 
 func renderOutput(out ipynb.Output, cellNumber int, ids *headingIDs) (outputView, error) {

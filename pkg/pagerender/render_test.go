@@ -289,3 +289,18 @@ func BenchmarkRender(b *testing.B) {
 		}
 	}
 }
+
+func TestRenderSkipsBlankOutputs(t *testing.T) {
+	nb := &ipynb.Notebook{NBFormat: 4, Cells: []ipynb.Cell{{CellType: "code", Source: "%%\ngonbui.UpdateHTML(id, \"\")", Outputs: []ipynb.Output{
+		{OutputType: "display_data", Data: map[string]ipynb.MultilineText{"text/html": ""}},
+		{OutputType: "display_data", Data: map[string]ipynb.MultilineText{"text/html": "<script>x</script>"}},
+		{OutputType: "stream", Name: "stdout", Text: ""},
+	}}}}
+	page, err := Render(nb, PageMeta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(page), `<div class="outputs">`) {
+		t.Error("blank outputs are shown")
+	}
+}

@@ -146,4 +146,3 @@ func refDecodeObjectLog(b []byte, o *ObjectLogEntry) error {
 	}
 	return nil
 }
-

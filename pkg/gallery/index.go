@@ -61,7 +61,8 @@ type cardView struct {
 // KnownGroups, then alphabetically, then OtherGroup; cards within a group
 // are ordered by Title, then Slug. The same entries give byte-identical
 // output. A thumbnail that is not a PNG, or an Href that is not a relative
-// link, is an error naming the entry.
+// link, is an error naming the entry. The access token
+// (pagerender.TokenEnv) is replaced by pagerender.Redacted in every text.
 func Index(entries []Entry) ([]byte, error) {
 	view := indexView{
 		CSP:   pagerender.ContentSecurityPolicy("'none'"),
@@ -70,6 +71,7 @@ func Index(entries []Entry) ([]byte, error) {
 	}
 	var latest time.Time
 	groups := map[string][]cardView{}
+	redactor := pagerender.NewRedactor()
 	sorted := slices.Clone(entries)
 	slices.SortStableFunc(sorted, func(a, b Entry) int {
 		if c := strings.Compare(a.Title, b.Title); c != 0 {
@@ -78,7 +80,7 @@ func Index(entries []Entry) ([]byte, error) {
 		return strings.Compare(a.Slug, b.Slug)
 	})
 	for _, e := range sorted {
-		card, err := newCard(e)
+		card, err := newCard(redactEntry(e, redactor))
 		if err != nil {
 			return nil, err
 		}
@@ -121,6 +123,20 @@ func Write(dir string, entries []Entry) error {
 		return fmt.Errorf("gallery: writing %s: %w", path, err)
 	}
 	return nil
+}
+
+// redactEntry replaces the access token in the entry's texts.
+func redactEntry(e Entry, r *strings.Replacer) Entry {
+	e.Title = r.Replace(e.Title)
+	e.Description = r.Replace(e.Description)
+	e.Group = r.Replace(e.Group)
+	e.Error = r.Replace(e.Error)
+	params := make([]pagerender.Param, len(e.Params))
+	for i, p := range e.Params {
+		params[i] = pagerender.Param{Name: r.Replace(p.Name), Value: r.Replace(p.Value)}
+	}
+	e.Params = params
+	return e
 }
 
 // groupOrder lists the groups: KnownGroups first, then the others sorted,

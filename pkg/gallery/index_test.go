@@ -210,3 +210,21 @@ func TestWriteReportsUnwritableDir(t *testing.T) {
 		t.Errorf("Write into a file's path: error = %v", err)
 	}
 }
+
+func TestIndexRedactsToken(t *testing.T) {
+	const token = "secret-access-token-123"
+	t.Setenv(pagerender.TokenEnv, token)
+	page, err := gallery.Index([]gallery.Entry{{
+		Slug: "x", Title: "x", Status: pagerender.StatusFailed, Error: "401 for token=" + token,
+		Params: []pagerender.Param{{Name: "token", Value: token}},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(page), token) {
+		t.Error("gallery shows the access token")
+	}
+	if !strings.Contains(string(page), "401 for token=REDACTED") {
+		t.Error("gallery does not show the redacted error")
+	}
+}

@@ -37,6 +37,9 @@ type PageMeta struct {
 	Status string
 	// Error is the failure shown in the banner of a failed page.
 	Error string
+	// Secrets are replaced by Redacted everywhere on the page, in addition
+	// to the access token in the environment (TokenEnv).
+	Secrets []string
 }
 
 // failed reports whether the header shows the failure banner.

@@ -54,7 +54,9 @@ type cellView struct {
 // (TitleAndDescription); the notebook's leading "# Title" heading and
 // description paragraph are then not repeated in the body. Cells tagged
 // remove-cell are left out, remove-input hides the code and remove-output
-// the outputs. The same notebook and meta give byte-identical pages.
+// the outputs. The access token (TokenEnv) and meta.Secrets are replaced by
+// Redacted in every text of the notebook and of meta; nb is not modified.
+// The same notebook, meta and token give byte-identical pages.
 func Render(nb *ipynb.Notebook, meta PageMeta) ([]byte, error) {
 	if nb == nil {
 		return nil, errors.New("pagerender: nil notebook")
@@ -63,6 +65,9 @@ func Render(nb *ipynb.Notebook, meta PageMeta) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	redactor := NewRedactor(meta.Secrets...)
+	nb = redactNotebook(nb, redactor)
+	meta = redactMeta(meta, redactor)
 	nbTitle, nbDescription := TitleAndDescription(nb)
 	view := pageView{
 		CSP:         ContentSecurityPolicy(ScriptHash(pageScript)),

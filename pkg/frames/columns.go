@@ -21,37 +21,59 @@ const (
 // dayLayout is the layout of the derived day column.
 const dayLayout = "2006-01-02"
 
-// column is one typed column under construction: exactly one of ints and
-// strings is used, chosen by kind.
-type column struct {
-	name    string
-	kind    series.Type
-	ints    []int
-	strings []string
+// column describes one column of a frame of records of type R: its name and
+// how to read its value from a record, as text or as an int.
+type column[R any] struct {
+	name string
+	text func(*R) string // for a string column
+	num  func(*R) int    // for an int column
 }
 
-func intColumn(name string, n int) *column {
-	return &column{name: name, kind: series.Int, ints: make([]int, 0, n)}
+func textColumn[R any](name string, f func(*R) string) column[R] {
+	return column[R]{name: name, text: f}
 }
 
-func stringColumn(name string, n int) *column {
-	return &column{name: name, kind: series.String, strings: make([]string, 0, n)}
+func intColumn[R any](name string, f func(*R) int) column[R] {
+	return column[R]{name: name, num: f}
 }
 
-// series builds the Gota series. Gota's series.New handles empty slices, so an
-// empty column keeps its name and type.
-func (c *column) series() series.Series {
-	if c.kind == series.Int {
-		return series.New(c.ints, series.Int, c.name)
-	}
-	return series.New(c.strings, series.String, c.name)
-}
-
-// frame assembles the columns, in order, into a DataFrame.
-func frame(cols []*column) dataframe.DataFrame {
-	ss := make([]series.Series, len(cols))
+// names returns the column names in order.
+func names[R any](cols []column[R]) []string {
+	out := make([]string, len(cols))
 	for i, c := range cols {
-		ss[i] = c.series()
+		out[i] = c.name
+	}
+	return out
+}
+
+// build makes a frame with the columns in order. It fills one column at a
+// time into a reused buffer, since series.New copies the values: the memory
+// beyond Gota's own is one column's worth. An empty rows slice gives an
+// empty frame with the same column names and types.
+func build[R any](rows []R, cols []column[R]) dataframe.DataFrame {
+	var (
+		texts []string
+		nums  []int
+		ss    = make([]series.Series, 0, len(cols))
+	)
+	for _, c := range cols {
+		if c.text != nil {
+			if texts == nil {
+				texts = make([]string, len(rows))
+			}
+			for i := range rows {
+				texts[i] = c.text(&rows[i])
+			}
+			ss = append(ss, series.New(texts, series.String, c.name))
+			continue
+		}
+		if nums == nil {
+			nums = make([]int, len(rows))
+		}
+		for i := range rows {
+			nums[i] = c.num(&rows[i])
+		}
+		ss = append(ss, series.New(nums, series.Int, c.name))
 	}
 	return dataframe.New(ss...)
 }
@@ -88,4 +110,10 @@ func (d *dayCache) day(t time.Time) string {
 	}
 	d.last, d.lastText, d.valid = n, u.Format(dayLayout), true
 	return d.lastText
+}
+
+// dayColumn is the derived day column of the time that at reads.
+func dayColumn[R any](at func(*R) time.Time) column[R] {
+	var days dayCache
+	return textColumn(ColDay, func(r *R) string { return days.day(at(r)) })
 }

@@ -1,6 +1,8 @@
 package frames
 
 import (
+	"time"
+
 	"github.com/go-gota/gota/dataframe"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 )
@@ -16,41 +18,33 @@ const (
 	ColMetadata = "metadata"
 )
 
+type eventRow = cryptolens.Event
+
+// eventsColumns is the schema of an Events frame.
+func eventsColumns() []column[eventRow] {
+	return []column[eventRow]{
+		intColumn(ColID, func(r *eventRow) int { return int(r.ID) }),
+		intColumn(ColProductID, func(r *eventRow) int { return r.ProductID }),
+		textColumn(ColKey, func(r *eventRow) string { return r.Key }),
+		textColumn(ColMachineCode, func(r *eventRow) string { return r.MachineCode }),
+		textColumn(ColFeatureName, func(r *eventRow) string { return r.FeatureName }),
+		textColumn(ColEventName, func(r *eventRow) string { return r.EventName }),
+		intColumn(ColValue, func(r *eventRow) int { return int(r.Value) }),
+		textColumn(ColCurrency, func(r *eventRow) string { return r.Currency }),
+		textColumn(ColTime, func(r *eventRow) string { return timeText(r.Time) }),
+		textColumn(ColMetadata, func(r *eventRow) string { return r.Metadata }),
+		dayColumn(func(r *eventRow) time.Time { return r.Time }),
+	}
+}
+
 // EventsColumns returns the column names of an [Events] frame, in order: the
 // API's fields, then day.
-func EventsColumns() []string {
-	return []string{ColID, ColProductID, ColKey, ColMachineCode, ColFeatureName,
-		ColEventName, ColValue, ColCurrency, ColTime, ColMetadata, ColDay}
-}
+func EventsColumns() []string { return names(eventsColumns()) }
 
 // Events returns a frame of Events Log rows with the columns of
 // [EventsColumns]: id, productId and value are ints, time is RFC 3339 UTC
 // text, metadata is the JSON text as sent. An empty slice gives an empty
 // frame with the same columns.
 func Events(rows []cryptolens.Event) dataframe.DataFrame {
-	n := len(rows)
-	var (
-		id, product, key = intColumn(ColID, n), intColumn(ColProductID, n), stringColumn(ColKey, n)
-		machine, feature = stringColumn(ColMachineCode, n), stringColumn(ColFeatureName, n)
-		event, value     = stringColumn(ColEventName, n), intColumn(ColValue, n)
-		currency, tm     = stringColumn(ColCurrency, n), stringColumn(ColTime, n)
-		metadata, day    = stringColumn(ColMetadata, n), stringColumn(ColDay, n)
-		days             dayCache
-	)
-	for i := range rows {
-		r := &rows[i]
-		id.ints = append(id.ints, int(r.ID))
-		product.ints = append(product.ints, r.ProductID)
-		key.strings = append(key.strings, r.Key)
-		machine.strings = append(machine.strings, r.MachineCode)
-		feature.strings = append(feature.strings, r.FeatureName)
-		event.strings = append(event.strings, r.EventName)
-		value.ints = append(value.ints, int(r.Value))
-		currency.strings = append(currency.strings, r.Currency)
-		tm.strings = append(tm.strings, timeText(r.Time))
-		metadata.strings = append(metadata.strings, r.Metadata)
-		day.strings = append(day.strings, days.day(r.Time))
-	}
-	return frame([]*column{id, product, key, machine, feature, event, value, currency,
-		tm, metadata, day})
+	return build(rows, eventsColumns())
 }

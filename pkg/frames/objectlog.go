@@ -1,6 +1,8 @@
 package frames
 
 import (
+	"time"
+
 	"github.com/go-gota/gota/dataframe"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 )
@@ -23,13 +25,28 @@ const (
 	ColResourceActionName = "resourceActionName"
 )
 
+type objectRow = cryptolens.ObjectLogEntry
+
+// objectLogColumns is the schema of an ObjectLog frame.
+func objectLogColumns() []column[objectRow] {
+	return []column[objectRow]{
+		intColumn(ColID, func(r *objectRow) int { return int(r.ID) }),
+		textColumn(ColCreated, func(r *objectRow) string { return timeText(r.Created) }),
+		intColumn(ColResourceType, func(r *objectRow) int { return int(r.ResourceType) }),
+		intColumn(ColResourceAction, func(r *objectRow) int { return int(r.ResourceAction) }),
+		intColumn(ColAffectedObjectID, func(r *objectRow) int { return int(r.AffectedObjectID) }),
+		intColumn(ColObjectOwnerUserID, func(r *objectRow) int { return int(r.ObjectOwnerUserID) }),
+		textColumn(ColPerformedByUserID, func(r *objectRow) string { return r.PerformedByUserID }),
+		textColumn(ColData, func(r *objectRow) string { return r.Data }),
+		dayColumn(func(r *objectRow) time.Time { return r.Created }),
+		textColumn(ColResourceTypeName, func(r *objectRow) string { return r.ResourceType.String() }),
+		textColumn(ColResourceActionName, func(r *objectRow) string { return r.ResourceAction.String() }),
+	}
+}
+
 // ObjectLogColumns returns the column names of an [ObjectLog] frame, in
 // order: the API's fields, then day, resourceTypeName and resourceActionName.
-func ObjectLogColumns() []string {
-	return []string{ColID, ColCreated, ColResourceType, ColResourceAction,
-		ColAffectedObjectID, ColObjectOwnerUserID, ColPerformedByUserID, ColData,
-		ColDay, ColResourceTypeName, ColResourceActionName}
-}
+func ObjectLogColumns() []string { return names(objectLogColumns()) }
 
 // ObjectLog returns a frame of Object Log entries with the columns of
 // [ObjectLogColumns]: id, resourceType, resourceAction, affectedObjectId and
@@ -38,30 +55,5 @@ func ObjectLogColumns() []string {
 // column is the UTC day of created. An empty slice gives an empty frame with
 // the same columns.
 func ObjectLog(rows []cryptolens.ObjectLogEntry) dataframe.DataFrame {
-	n := len(rows)
-	var (
-		id, created      = intColumn(ColID, n), stringColumn(ColCreated, n)
-		rtype, raction   = intColumn(ColResourceType, n), intColumn(ColResourceAction, n)
-		affected, owner  = intColumn(ColAffectedObjectID, n), intColumn(ColObjectOwnerUserID, n)
-		performer, data  = stringColumn(ColPerformedByUserID, n), stringColumn(ColData, n)
-		day              = stringColumn(ColDay, n)
-		typeName, action = stringColumn(ColResourceTypeName, n), stringColumn(ColResourceActionName, n)
-		days             dayCache
-	)
-	for i := range rows {
-		r := &rows[i]
-		id.ints = append(id.ints, int(r.ID))
-		created.strings = append(created.strings, timeText(r.Created))
-		rtype.ints = append(rtype.ints, int(r.ResourceType))
-		raction.ints = append(raction.ints, int(r.ResourceAction))
-		affected.ints = append(affected.ints, int(r.AffectedObjectID))
-		owner.ints = append(owner.ints, int(r.ObjectOwnerUserID))
-		performer.strings = append(performer.strings, r.PerformedByUserID)
-		data.strings = append(data.strings, r.Data)
-		day.strings = append(day.strings, days.day(r.Created))
-		typeName.strings = append(typeName.strings, r.ResourceType.String())
-		action.strings = append(action.strings, r.ResourceAction.String())
-	}
-	return frame([]*column{id, created, rtype, raction, affected, owner, performer, data,
-		day, typeName, action})
+	return build(rows, objectLogColumns())
 }

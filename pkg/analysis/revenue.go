@@ -47,15 +47,13 @@ type FeatureRevenue struct {
 	Purchases int
 }
 
-// purchases returns the purchase events inside w.
-func purchases(events []cryptolens.Event, w cryptolens.Window) []*cryptolens.Event {
-	var out []*cryptolens.Event
+// eachPurchase calls fn for each purchase event inside w, in input order.
+func eachPurchase(events []cryptolens.Event, w cryptolens.Window, fn func(*cryptolens.Event)) {
 	for i := range events {
 		if w.Contains(events[i].Time) && IsPurchase(&events[i]) {
-			out = append(out, &events[i])
+			fn(&events[i])
 		}
 	}
-	return out
 }
 
 // RevenueByCurrency sums the Value (cents) of the purchase events
@@ -63,12 +61,8 @@ func purchases(events []cryptolens.Event, w cryptolens.Window) []*cryptolens.Eve
 // different currencies are never added together, and are not comparable,
 // so the result is sorted by currency code.
 func RevenueByCurrency(events []cryptolens.Event, w cryptolens.Window) []CurrencyRevenue {
-	return revenueByCurrency(purchases(events, w))
-}
-
-func revenueByCurrency(ps []*cryptolens.Event) []CurrencyRevenue {
 	byCur := map[string]*CurrencyRevenue{}
-	for _, e := range ps {
+	eachPurchase(events, w, func(e *cryptolens.Event) {
 		c := CurrencyCode(e.Currency)
 		r := byCur[c]
 		if r == nil {
@@ -77,7 +71,7 @@ func revenueByCurrency(ps []*cryptolens.Event) []CurrencyRevenue {
 		}
 		r.Amount += e.Value
 		r.Purchases++
-	}
+	})
 	out := make([]CurrencyRevenue, 0, len(byCur))
 	for _, r := range byCur {
 		out = append(out, *r)
@@ -91,13 +85,23 @@ func revenueByCurrency(ps []*cryptolens.Event) []CurrencyRevenue {
 // bound is open) and every currency with a purchase inside w, zero-filled,
 // sorted by day and then currency.
 func RevenuePerDay(events []cryptolens.Event, w cryptolens.Window) []DailyRevenue {
-	ps := purchases(events, w)
-	totals := revenueByCurrency(ps)
+	totals := RevenueByCurrency(events, w)
 	slot := make(map[string]int, len(totals))
 	for i, t := range totals {
 		slot[t.Currency] = i
 	}
-	axis := axisFor(ps, w, func(e **cryptolens.Event) time.Time { return (*e).Time })
+	var minT, maxT time.Time
+	found := false
+	eachPurchase(events, w, func(e *cryptolens.Event) {
+		if !found || e.Time.Before(minT) {
+			minT = e.Time
+		}
+		if !found || e.Time.After(maxT) {
+			maxT = e.Time
+		}
+		found = true
+	})
+	axis := newDayAxis(w, minT, maxT, found)
 	nc := len(totals)
 	out := make([]DailyRevenue, axis.n*nc)
 	for d := range axis.n {
@@ -105,13 +109,13 @@ func RevenuePerDay(events []cryptolens.Event, w cryptolens.Window) []DailyRevenu
 			out[d*nc+i] = DailyRevenue{Day: axis.day(d), Currency: t.Currency}
 		}
 	}
-	for _, e := range ps {
+	eachPurchase(events, w, func(e *cryptolens.Event) {
 		if d := axis.index(e.Time); d >= 0 {
 			r := &out[d*nc+slot[CurrencyCode(e.Currency)]]
 			r.Amount += e.Value
 			r.Purchases++
 		}
-	}
+	})
 	return out
 }
 
@@ -120,7 +124,7 @@ func RevenuePerDay(events []cryptolens.Event, w cryptolens.Window) []DailyRevenu
 func RevenueByFeature(events []cryptolens.Event, w cryptolens.Window) []FeatureRevenue {
 	type k struct{ feature, currency string }
 	byKey := map[k]*FeatureRevenue{}
-	for _, e := range purchases(events, w) {
+	eachPurchase(events, w, func(e *cryptolens.Event) {
 		key := k{featureLabel(e), CurrencyCode(e.Currency)}
 		r := byKey[key]
 		if r == nil {
@@ -129,7 +133,7 @@ func RevenueByFeature(events []cryptolens.Event, w cryptolens.Window) []FeatureR
 		}
 		r.Amount += e.Value
 		r.Purchases++
-	}
+	})
 	out := make([]FeatureRevenue, 0, len(byKey))
 	for _, r := range byKey {
 		out = append(out, *r)

@@ -132,11 +132,12 @@ func replaceRemoteImages(root ast.Node, source []byte) {
 	}
 }
 
-// isInlineImageURI reports whether uri is a data: URI of a raster or SVG
-// image, the only image source a page may use.
+// isInlineImageURI reports whether uri is a data: URI of a raster image, the
+// only markdown image source a page keeps (goldmark itself refuses SVG data
+// URIs).
 func isInlineImageURI(uri string) bool {
 	lower := strings.ToLower(strings.TrimSpace(uri))
-	for _, prefix := range []string{"data:image/png;", "data:image/jpeg;", "data:image/gif;", "data:image/webp;", "data:image/svg+xml;"} {
+	for _, prefix := range []string{"data:image/png;", "data:image/jpeg;", "data:image/gif;", "data:image/webp;"} {
 		if strings.HasPrefix(lower, prefix) {
 			return true
 		}

@@ -304,3 +304,22 @@ func TestRenderSkipsBlankOutputs(t *testing.T) {
 		t.Error("blank outputs are shown")
 	}
 }
+
+func TestRenderMarkdownImages(t *testing.T) {
+	nb := markdownNotebook("![inline](data:image/png;base64,iVBORw0KGgo=) ![svg](data:image/svg+xml;base64,PHN2Zy8+) ![remote](https://example.com/a.png) ![att](attachment:chart.png)")
+	page, err := Render(nb, PageMeta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(page)
+	for _, want := range []string{
+		`<img src="data:image/png;base64,iVBORw0KGgo=" alt="inline">`,
+		`[image not embedded: svg]`,
+		`[image not embedded: remote]`,
+		`[image not embedded: att]`,
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}

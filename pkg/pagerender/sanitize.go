@@ -51,8 +51,9 @@ func init() {
 }
 
 // unsafeCSS matches style values that could fetch, run or escape: url(),
-// expression(), @import, escapes and markup.
-var unsafeCSS = regexp.MustCompile(`(?i)url\s*\(|expression|@import|javascript|behavior|binding|\\|<|>|image-set|image\s*\(`)
+// expression(), @import, escapes and markup, and positioning, which could
+// lay an output over the rest of the page.
+var unsafeCSS = regexp.MustCompile(`(?i)url\s*\(|expression|@import|javascript|behavior|binding|\\|<|>|image-set|image\s*\(|position|z-index`)
 
 // safeImageSrc matches the only img sources kept: base64 data URIs of images.
 var safeImageSrc = regexp.MustCompile(`^data:image/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=\s]*$`)

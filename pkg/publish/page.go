@@ -1,0 +1,212 @@
+package publish
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/lensbook/lensbook/pkg/ipynb"
+	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/pkg/pagerender"
+)
+
+// outcome is what rendering one notebook gave: its report, the manifest
+// record of its page, and an error when the page could not be written.
+type outcome struct {
+	report Report
+	record record
+	err    error
+}
+
+// renderOne executes one notebook and writes its page, or reuses the page on
+// disk when nothing it depends on has changed.
+func renderOne(ctx context.Context, opts Options, j job, prev record, now time.Time) outcome {
+	start := time.Now()
+	page := filepath.Join(opts.OutDir, j.slug+".html")
+	rep := Report{Notebook: j.path, Slug: j.slug, Page: page}
+	fp := fingerprint(j.source, j.params, opts.Env, opts.DataFingerprint, opts.DataWindow)
+	if !opts.Force && prev.Fingerprint == fp && prev.Status == StatusOK && fileExists(page) {
+		rep.Status = StatusUnchanged
+		rep.Duration = time.Duration(prev.DurationMS) * time.Millisecond
+		return outcome{report: rep, record: prev}
+	}
+
+	source, err := parseNotebook(j.source)
+	if err != nil {
+		source = &ipynb.Notebook{NBFormat: 4, Metadata: map[string]any{}}
+	}
+	var executed *ipynb.Notebook
+	var params []notebook.Param
+	failure, cell := "", 0
+	if err != nil {
+		failure = err.Error()
+	} else {
+		res, err := notebook.Execute(ctx, j.path, notebook.ExecOptions{
+			Timeout: opts.Timeout, Env: opts.Env, Params: j.params, Token: opts.Token, Paths: opts.Paths,
+		})
+		switch {
+		case err != nil:
+			failure = err.Error()
+		case !res.OK():
+			executed, params = res.Notebook, res.Params
+			failure, cell = res.Err().Error(), res.Failures[0].Cell
+		default:
+			executed, params = res.Notebook, res.Params
+		}
+	}
+	shown := executed
+	if shown == nil {
+		// No executed notebook (timeout, nbconvert failure, token in the
+		// output): the page shows the source, without any output.
+		shown = cloneNotebook(source)
+		notebook.Strip(shown)
+		if p, err := notebook.Parameters(source); err == nil {
+			params = applied(p, j.params)
+		}
+	}
+	failure = redact(failure, opts.Token)
+
+	rec := record{
+		Notebook:    filepath.ToSlash(j.path),
+		Fingerprint: fp,
+		Status:      StatusOK,
+		Error:       failure,
+		Cell:        cell,
+		Group:       group(source, j.slug),
+		Params:      pageParams(params),
+		RenderedAt:  now,
+		Thumbnail:   thumbnail(shown),
+	}
+	rec.Title, rec.Description = pagerender.TitleAndDescription(shown)
+	if rec.Title == "" {
+		rec.Title = j.slug
+	}
+	meta := pagerender.PageMeta{
+		Title:       rec.Title,
+		Description: rec.Description,
+		Source:      filepath.ToSlash(j.path),
+		Params:      rec.Params,
+		DataWindow:  opts.DataWindow,
+		RenderedAt:  now,
+		Status:      pagerender.StatusOK,
+	}
+	if failure != "" {
+		rec.Status, meta.Status, meta.Error = StatusFailed, pagerender.StatusFailed, failure
+	}
+	html, err := pagerender.Render(hideMachinery(shown), meta)
+	if err == nil && opts.Token != "" && strings.Contains(string(html), opts.Token) {
+		err = fmt.Errorf("the page holds the access token: not written")
+	}
+	if err == nil {
+		err = writeFileAtomic(page, html)
+	}
+	rep.Duration = time.Since(start)
+	rec.DurationMS = rep.Duration.Milliseconds()
+	rep.Status, rep.Error, rep.Cell = rec.Status, rec.Error, rec.Cell
+	if err != nil {
+		rep.Status = StatusFailed
+		rep.Error = redact(fmt.Sprintf("rendering the page: %v", err), opts.Token)
+		return outcome{report: rep, err: fmt.Errorf("publish: %s: %s", j.path, rep.Error)}
+	}
+	return outcome{report: rep, record: rec}
+}
+
+// hideMachinery returns a copy of nb whose setup and parameter cells carry
+// pagerender's remove-cell tag: the page shows the parameters in its header.
+func hideMachinery(nb *ipynb.Notebook) *ipynb.Notebook {
+	out := *nb
+	out.Cells = make([]ipynb.Cell, len(nb.Cells))
+	firstCode := true
+	for i, c := range nb.Cells {
+		hide := c.HasTag(notebook.ParametersTag) || c.HasTag(notebook.InjectedParametersTag)
+		if c.CellType == "code" && firstCode {
+			firstCode = false
+			hide = hide || strings.TrimSpace(string(c.Source)) == notebook.SetupCellSource
+		}
+		if hide && !c.HasTag(pagerender.TagRemoveCell) {
+			meta := maps.Clone(c.Metadata)
+			if meta == nil {
+				meta = map[string]any{}
+			}
+			tags, _ := meta["tags"].([]any)
+			meta["tags"] = append(append([]any{}, tags...), pagerender.TagRemoveCell)
+			c.Metadata = meta
+		}
+		out.Cells[i] = c
+	}
+	return &out
+}
+
+// group is the gallery section of a notebook: its metadata "lensbook.group",
+// or else one named after its file name's prefix.
+func group(nb *ipynb.Notebook, slug string) string {
+	if lb, ok := nb.Metadata["lensbook"].(map[string]any); ok {
+		if g, ok := lb["group"].(string); ok && g != "" {
+			return g
+		}
+	}
+	prefixes := []struct{ prefix, group string }{
+		{"weblog", "Web API Log"}, {"webapilog", "Web API Log"},
+		{"events", "Events Log"}, {"event", "Events Log"},
+		{"objectlog", "Object Log"}, {"object", "Object Log"},
+	}
+	for _, p := range prefixes {
+		if strings.HasPrefix(slug, p.prefix) {
+			return p.group
+		}
+	}
+	return ""
+}
+
+// applied returns the declared parameters with the values set in values.
+func applied(declared []notebook.Param, values map[string]string) []notebook.Param {
+	out := make([]notebook.Param, len(declared))
+	for i, p := range declared {
+		if v, ok := values[p.Name]; ok {
+			p.Value = v
+		}
+		out[i] = p
+	}
+	return out
+}
+
+func pageParams(params []notebook.Param) []pagerender.Param {
+	var out []pagerender.Param
+	for _, p := range params {
+		out = append(out, pagerender.Param{Name: p.Name, Value: p.Value})
+	}
+	return out
+}
+
+func parseNotebook(data []byte) (*ipynb.Notebook, error) {
+	nb, err := ipynb.Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	if nb.Metadata == nil {
+		nb.Metadata = map[string]any{}
+	}
+	return nb, nil
+}
+
+func cloneNotebook(nb *ipynb.Notebook) *ipynb.Notebook {
+	data, err := nb.Marshal()
+	if err == nil {
+		if c, err := ipynb.Parse(data); err == nil {
+			return c
+		}
+	}
+	c := *nb
+	return &c
+}
+
+// redact removes the token from s.
+func redact(s, token string) string {
+	if token == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, token, "REDACTED")
+}

@@ -1,0 +1,77 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRenderRejectsBadRequestsBeforeRunning(t *testing.T) {
+	dup := filepath.Join(t.TempDir(), "broken.ipynb")
+	data, err := os.ReadFile("testdata/broken.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dup, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		opts Options
+		want string
+	}{
+		{"no notebooks", Options{OutDir: t.TempDir()}, "no notebooks to render"},
+		{"no out dir", Options{Notebooks: []string{"testdata/broken.ipynb"}}, "no output folder"},
+		{"same name twice", Options{Notebooks: []string{"testdata/broken.ipynb", dup}, OutDir: t.TempDir()}, "would both render to broken.html"},
+		{"missing file", Options{Notebooks: []string{"testdata/nope.ipynb"}, OutDir: t.TempDir()}, "nope.ipynb"},
+		{"undeclared parameter", Options{Notebooks: []string{"testdata/weblog-chart.ipynb", "testdata/broken.ipynb"}, OutDir: t.TempDir(), Params: map[string]string{"width": "10", "days": "3"}}, `parameter "days" is declared by none of the notebooks`},
+		{"bad value", Options{Notebooks: []string{"testdata/weblog-chart.ipynb"}, OutDir: t.TempDir(), Params: map[string]string{"width": "wide"}}, `parameter width: "wide" is not an integer`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Render(t.Context(), tt.opts)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestFingerprintIgnoresCredentials(t *testing.T) {
+	base := fingerprint([]byte("nb"), map[string]string{"days": "7"}, map[string]string{"CRYPTOLENS_TOKEN": "a", "LENSBOOK_AS_OF": "x"}, "d", "w")
+	same := fingerprint([]byte("nb"), map[string]string{"days": "7"}, map[string]string{"CRYPTOLENS_TOKEN": "b", "LENSBOOK_AS_OF": "x"}, "d", "w")
+	if base != same {
+		t.Errorf("changing the token changed the fingerprint")
+	}
+	for name, other := range map[string]string{
+		"source": fingerprint([]byte("nb2"), map[string]string{"days": "7"}, map[string]string{"LENSBOOK_AS_OF": "x"}, "d", "w"),
+		"param":  fingerprint([]byte("nb"), map[string]string{"days": "8"}, map[string]string{"LENSBOOK_AS_OF": "x"}, "d", "w"),
+		"env":    fingerprint([]byte("nb"), map[string]string{"days": "7"}, map[string]string{"LENSBOOK_AS_OF": "y"}, "d", "w"),
+		"data":   fingerprint([]byte("nb"), map[string]string{"days": "7"}, map[string]string{"LENSBOOK_AS_OF": "x"}, "e", "w"),
+	} {
+		if other == base {
+			t.Errorf("changing the %s kept the fingerprint", name)
+		}
+	}
+}
+
+func TestGroup(t *testing.T) {
+	nb, err := parseNotebook([]byte(`{"nbformat": 4, "cells": [], "metadata": {"lensbook": {"group": "Custom"}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := parseNotebook([]byte(`{"nbformat": 4, "cells": []}`))
+	tests := []struct {
+		slug string
+		want string
+	}{{"weblog-overview", "Web API Log"}, {"events-features", "Events Log"}, {"objectlog-audit", "Object Log"}, {"summary", ""}}
+	for _, tt := range tests {
+		if got := group(plain, tt.slug); got != tt.want {
+			t.Errorf("group(%q) = %q, want %q", tt.slug, got, tt.want)
+		}
+	}
+	if got := group(nb, "weblog-x"); got != "Custom" {
+		t.Errorf("metadata group = %q", got)
+	}
+}

@@ -124,8 +124,10 @@ type seat struct {
 // Two deliberate differences from the original: an expiry deactivation
 // carries the expired machine's own friendly name (from the row that set its
 // expiry; the original copies the current row's name), and a 2024 row keeps
-// the action DeviceLimitReached (the documented intent; the original's
-// following "20xx" branch overwrites it with Activation).
+// the action DeviceLimitReached (the documented intent; in the versions of
+// Program.cs read, the "State/1000 == 2" branch that follows overwrites it
+// with Activation). Expiry uses "expiry <= time", as the code does (the
+// prose of the API notes says "<").
 func AuditFloatingLicense(logs []cryptolens.WebAPILog, maxMachines int, w cryptolens.Window, asOf time.Time) FloatingAudit {
 	rows := auditRows(logs, w, asOf)
 	seats := map[string]*seat{}

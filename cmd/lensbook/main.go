@@ -48,6 +48,9 @@ func init() {
 		"emulate": {"run the local Cryptolens emulator", runEmulate},
 		"fetch":   {"write the rows of a log window as CSV or JSONL", runFetch},
 		"sync":    {"bring the local store up to date", runSync},
+		"new":     {"start a new report notebook from the template or a copy", runNew},
+
+		"clean-notebooks": {"strip outputs from notebooks before committing them", runCleanNotebooks},
 	}
 }
 

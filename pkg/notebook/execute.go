@@ -3,13 +3,13 @@ package notebook
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -183,7 +183,7 @@ func runCopy(path string, nb *ipynb.Notebook, changed bool) (string, func(), err
 // run (nbconvert, the kernel in its own session, and the cell programs) at
 // the timeout or when ctx ends.
 func runNBConvert(ctx context.Context, paths Paths, input, outDir string, timeout time.Duration, env map[string]string, token string) error {
-	runID, err := newRunID()
+	mark, err := NewRunMark()
 	if err != nil {
 		return err
 	}
@@ -197,7 +197,7 @@ func runNBConvert(ctx context.Context, paths Paths, input, outDir string, timeou
 		"--output-dir", outDir, "--output", "executed.ipynb",
 		input)
 	cmd.Dir = filepath.Dir(input)
-	cmd.Env = kernelEnv(paths, env, runID)
+	cmd.Env = append(KernelEnv(paths, env), mark.Env())
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	var stderr bytes.Buffer
 	cmd.Stdout = &stderr
@@ -211,18 +211,18 @@ func runNBConvert(ctx context.Context, paths Paths, input, outDir string, timeou
 	defer timer.Stop()
 	select {
 	case err := <-done:
-		killRun(runID) // a cell may have left a background process behind
+		mark.KillAll() // a cell may have left a background process behind
 		if err != nil {
 			return fmt.Errorf("jupyter nbconvert failed (%w): %s", err, errorLines(redact(stderr.String(), token)))
 		}
 		return nil
 	case <-timer.C:
 		stopGroup(cmd.Process.Pid, done)
-		killRun(runID)
+		mark.KillAll()
 		return fmt.Errorf("%w after %s", ErrTimeout, timeout)
 	case <-ctx.Done():
 		stopGroup(cmd.Process.Pid, done)
-		killRun(runID)
+		mark.KillAll()
 		return fmt.Errorf("execution stopped: %w", context.Cause(ctx))
 	}
 }
@@ -239,17 +239,16 @@ func stopGroup(pid int, done <-chan error) {
 	}
 }
 
-// kernelEnv is the environment of a run: ours, with the build's bin folder
-// first on PATH, the Jupyter folders and LENSBOOK_ROOT of paths, runEnvVar
-// marking every process of the run, and extra on top.
-func kernelEnv(paths Paths, extra map[string]string, runID string) []string {
+// KernelEnv is the environment in which to run jupyter and the GoNB kernel:
+// this process's, with the build's bin folder first on PATH, the Jupyter
+// folders, LENSBOOK_ROOT and LENSBOOK_BUILD_DIR of paths, and extra on top.
+func KernelEnv(paths Paths, extra map[string]string) []string {
 	set := map[string]string{
 		"PATH":               paths.BinDir() + string(os.PathListSeparator) + os.Getenv("PATH"),
 		"JUPYTER_DATA_DIR":   paths.JupyterDataDir,
 		"JUPYTER_CONFIG_DIR": filepath.Join(paths.BuildDir, "jupyter-config"),
 		"LENSBOOK_ROOT":      paths.Root,
 		"LENSBOOK_BUILD_DIR": paths.BuildDir,
-		runEnvVar:            runID,
 	}
 	for k, v := range extra {
 		set[k] = v
@@ -261,18 +260,10 @@ func kernelEnv(paths Paths, extra map[string]string, runID string) []string {
 			env = append(env, kv)
 		}
 	}
-	for k, v := range set {
-		env = append(env, k+"="+v)
+	for _, k := range slices.Sorted(maps.Keys(set)) {
+		env = append(env, k+"="+set[k])
 	}
 	return env
-}
-
-func newRunID() (string, error) {
-	b := make([]byte, 12)
-	if _, err := rand.Read(b); err != nil {
-		return "", fmt.Errorf("notebook: run id: %w", err)
-	}
-	return hex.EncodeToString(b), nil
 }
 
 // redact replaces the token in s.

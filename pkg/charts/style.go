@@ -80,11 +80,11 @@ var (
 
 // Sizes of the house style, in points (a 96 dpi pixel is 0.75 pt).
 const (
-	titleSize  = 15
-	labelSize  = 11.5
-	tickSize   = 10.5
-	valueSize  = 10
-	legendSize = 10.5
+	titleSize  = 16
+	labelSize  = 12
+	tickSize   = 11
+	valueSize  = 11
+	legendSize = 11
 	margin     = vg.Length(12)
 )
 

@@ -97,14 +97,14 @@ func (g *generator) keyRows(rng *rand.Rand, lic *License, plan *keyPlan) []simRo
 	created := lic.Created.Unix()
 	rows := make([]simRow, 0, plan.budget+2)
 	if rng.Float64() < 0.03 { // a failed CreateKey call just before the real one
-		rows = append(rows, simRow{t: created - 30 - rng.Int64N(600), state: int16(cryptolens.StateKeyCreateFailed),
+		rows = append(rows, simRow{t: max(created-30-rng.Int64N(600), g.start), state: int16(cryptolens.StateKeyCreateFailed),
 			machine: -1, ipFrom: -1, noKey: true})
 	}
 	rows = append(rows, simRow{t: created, state: int16(cryptolens.StateKeyCreated), machine: -1, ipFrom: -1})
-	activity := plan.budget - 1
+	activity := max(plan.budget-1, 0)
 	if plan.dataObjectID != 0 {
 		n := plan.budget * 15 / 100
-		activity -= n
+		activity = max(activity-n, 0)
 		rows = g.dataObjectRows(rng, plan, n, rows)
 	}
 	if lic.Floating {
@@ -119,6 +119,9 @@ func (g *generator) keyRows(rng *rand.Rand, lic *License, plan *keyPlan) []simRo
 // dataObjectRows adds n data-object changes (8010, a few failed 8020) made
 // through the API, carrying the key's data object id.
 func (g *generator) dataObjectRows(rng *rand.Rand, plan *keyPlan, n int, rows []simRow) []simRow {
+	if plan.doCreated+1 >= plan.stop {
+		return rows
+	}
 	for range n {
 		t := rhythmTime(rng, plan.doCreated+1, plan.stop, plan.tz)
 		state := cryptolens.StateDataObjectChanged
@@ -149,6 +152,9 @@ const (
 // while there is room, 2020 when the key is full), now and then a machine
 // is deactivated (6010) and frees its place.
 func (g *generator) nodeLockedRows(rng *rand.Rand, lic *License, plan *keyPlan, n int, rows []simRow) []simRow {
+	if lic.Created.Unix()+30 >= plan.stop {
+		return rows
+	}
 	times := make([]int64, n)
 	for i := range times {
 		times[i] = rhythmTime(rng, lic.Created.Unix()+30, plan.stop, plan.tz)
@@ -232,6 +238,9 @@ func (g *generator) floatingRows(rng *rand.Rand, lic *License, plan *keyPlan, bu
 	lease := int64(lic.FloatingInterval / time.Second)
 	period := lease * 3 / 4 // with jitter below lease/10 a heartbeat always comes before expiry
 	from := lic.Created.Unix() + 60
+	if from >= plan.stop {
+		return rows
+	}
 	var reqs []floatReq
 	planned, session := 0, int32(0)
 	addSession := func(start, dur int64, m int) {

@@ -24,8 +24,9 @@ type Entry struct {
 	RenderedAt time.Time
 	// Duration is how long rendering took.
 	Duration time.Duration
-	// Thumbnail is a PNG image; a neutral placeholder is shown when it is
-	// empty.
+	// Thumbnail is a PNG image, scaled down to ThumbnailWidth when wider;
+	// an SVG document (as pagerender.FirstImage may return) is accepted too.
+	// A neutral placeholder is shown when it is empty.
 	Thumbnail []byte
 	// Href links to the report page, relative to the gallery, e.g.
 	// "weblog-overview.html"; empty means Slug + ".html".

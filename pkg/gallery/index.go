@@ -3,7 +3,6 @@ package gallery
 import (
 	"bytes"
 	"embed"
-	"encoding/base64"
 	"fmt"
 	"html/template"
 	"os"
@@ -24,9 +23,6 @@ var indexTemplate = template.Must(template.ParseFS(assets, "assets/index.html.tm
 // chart outline as an SVG data URI.
 const placeholderThumbnail = "data:image/svg+xml;base64," +
 	"PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCAzMjAgMTgwIj48cmVjdCB3aWR0aD0iMzIwIiBoZWlnaHQ9IjE4MCIgZmlsbD0iI2U1ZTdlYiIvPjxwb2x5bGluZSBwb2ludHM9IjMwLDE0MCA5MCw5NSAxNTAsMTEwIDIxMCw2MCAyOTAsNzUiIGZpbGw9Im5vbmUiIHN0cm9rZT0iIzljYTNhZiIgc3Ryb2tlLXdpZHRoPSI2IiBzdHJva2UtbGluZWNhcD0icm91bmQiIHN0cm9rZS1saW5lam9pbj0icm91bmQiLz48L3N2Zz4="
-
-// pngSignature starts every PNG file.
-var pngSignature = []byte("\x89PNG\r\n\x1a\n")
 
 type indexView struct {
 	CSP     string
@@ -185,10 +181,11 @@ func newCard(e Entry) (cardView, error) {
 		Error:       e.Error,
 	}
 	if len(e.Thumbnail) > 0 {
-		if !bytes.HasPrefix(e.Thumbnail, pngSignature) {
-			return cardView{}, fmt.Errorf("gallery: entry %q: thumbnail is not a PNG image", name)
+		uri, err := thumbnailURI(e.Thumbnail)
+		if err != nil {
+			return cardView{}, fmt.Errorf("gallery: entry %q: %w", name, err)
 		}
-		card.Thumbnail = template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(e.Thumbnail))
+		card.Thumbnail = uri
 		card.HasThumb = true
 	}
 	if !e.RenderedAt.IsZero() {

@@ -159,7 +159,8 @@ func TestIndexRejectsBadEntries(t *testing.T) {
 		{"absolute href", gallery.Entry{Slug: "a", Href: "https://example.com/a.html"}, `entry "a": href "https://example.com/a.html" is not a relative link`},
 		{"javascript href", gallery.Entry{Slug: "b", Href: "javascript:alert(1)"}, `entry "b": href "javascript:alert(1)" is not a relative link`},
 		{"rooted href", gallery.Entry{Slug: "c", Href: "/etc/passwd"}, `is not a relative link`},
-		{"thumbnail not PNG", gallery.Entry{Slug: "d", Thumbnail: []byte("<svg/>")}, `entry "d": thumbnail is not a PNG image`},
+		{"thumbnail not an image", gallery.Entry{Slug: "d", Thumbnail: []byte("<html><body>x")}, `entry "d": thumbnail is not a PNG image`},
+		{"thumbnail broken PNG", gallery.Entry{Slug: "e", Thumbnail: []byte("\x89PNG\r\n\x1a\nbroken")}, `entry "e": thumbnail PNG:`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

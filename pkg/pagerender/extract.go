@@ -50,8 +50,8 @@ func TitleAndDescription(nb *ipynb.Notebook) (title, description string) {
 // the notebook, decoded from base64, or else the first SVG: an
 // image/svg+xml output or an inline <svg> in a text/html output (what GoNB's
 // DisplaySVG emits). mime is "image/png" or "image/svg+xml"; SVG data is
-// returned as found, unsanitized, for rasterizing, never for embedding as
-// markup.
+// returned as found, unsanitized: show it only as an image (gallery.Entry's
+// Thumbnail accepts it), never embed it as markup.
 func FirstImage(nb *ipynb.Notebook) (mime string, data []byte, ok bool) {
 	if nb == nil {
 		return "", nil, false

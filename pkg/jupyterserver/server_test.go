@@ -1,0 +1,124 @@
+package jupyterserver
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lensbook/lensbook/pkg/notebook"
+)
+
+// kernelPaths returns the paths of the installed GoNB kernel, skipping the
+// test when there is none unless LENSBOOK_REQUIRE_KERNEL is set.
+func kernelPaths(t *testing.T) *notebook.Paths {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs a Jupyter server and the GoNB kernel: skipped with -short")
+	}
+	p, err := notebook.FindPaths()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, why := p.KernelInstalled(); !ok {
+		if os.Getenv("LENSBOOK_REQUIRE_KERNEL") != "" {
+			t.Fatalf("LENSBOOK_REQUIRE_KERNEL is set but %s", why)
+		}
+		t.Skipf("GoNB kernel not installed: %s (run make setup)", why)
+	}
+	return &p
+}
+
+// TestInteractivePath proves the path an analyst takes in a browser: the
+// Jupyter notebook server lists the GoNB kernel, starts it, and over the
+// kernel's websocket runs the setup cell and then a cell that imports a
+// lensbook package and prints.
+func TestInteractivePath(t *testing.T) {
+	paths := kernelPaths(t)
+	marker := fmt.Sprintf("interactive-%d", time.Now().UnixNano())
+	var log strings.Builder
+	srv, err := Start(t.Context(), Options{
+		NotebookDir: t.TempDir(), // outside the module: the setup cell relies on LENSBOOK_ROOT
+		Env:         map[string]string{"LENSBOOK_TEST_VALUE": marker},
+		Paths:       paths,
+		Log:         &log,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		srv.Close()
+		if left := processesWithEnv("LENSBOOK_TEST_VALUE=" + marker); len(left) > 0 {
+			t.Errorf("processes still alive after Close: %v", left)
+		}
+	})
+	if !strings.HasPrefix(srv.URL(), srv.BaseURL+"?token=") || len(srv.Token) < 32 {
+		t.Errorf("URL = %q, token %d characters", srv.URL(), len(srv.Token))
+	}
+
+	specs, err := srv.KernelSpecs(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(specs, "gonb") {
+		t.Fatalf("kernelspecs = %v, want gonb among them", specs)
+	}
+
+	k, err := srv.StartKernel(t.Context(), "gonb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	setup, err := k.Execute(t.Context(), notebook.SetupCellSource)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if setup.Status != "ok" || setup.Stderr != "" || len(setup.Errors) > 0 {
+		t.Fatalf("setup cell: status %q, stderr %q, errors %v", setup.Status, setup.Stderr, setup.Errors)
+	}
+	code := "import (\n\t\"os\"\n\n\t\"github.com/lensbook/lensbook/pkg/cryptolens\"\n)\n\n%%\n" +
+		"fmt.Println(\"fields:\", len(cryptolens.WebAPILogFields), os.Getenv(\"LENSBOOK_TEST_VALUE\"))\n"
+	ex, err := k.Execute(t.Context(), code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "fields: 11 " + marker + "\n"; ex.Stdout != want || ex.Status != "ok" {
+		t.Fatalf("cell: status %q, stdout %q, want %q; stderr %q, errors %v", ex.Status, ex.Stdout, want, ex.Stderr, ex.Errors)
+	}
+	t.Logf("setup cell + import cell over the websocket: %s", time.Since(start).Round(time.Millisecond))
+
+	bad, err := k.Execute(t.Context(), "%%\nfmt.Println(nowhere)\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bad.Status != "error" || len(bad.Errors) != 1 || !strings.Contains(bad.Errors[0].EValue, "undefined: nowhere") {
+		t.Errorf("failing cell: status %q, errors %+v", bad.Status, bad.Errors)
+	}
+	if err := k.Close(t.Context()); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestStartFailsClearlyWithoutKernel(t *testing.T) {
+	dir := t.TempDir()
+	_, err := Start(t.Context(), Options{Paths: &notebook.Paths{Root: dir, BuildDir: dir, JupyterDataDir: filepath.Join(dir, "j"), Jupyter: "jupyter"}})
+	if err == nil || !strings.Contains(err.Error(), "run make setup") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// processesWithEnv lists the pids whose environment holds kv.
+func processesWithEnv(kv string) []string {
+	var pids []string
+	dirs, _ := filepath.Glob("/proc/[0-9]*")
+	for _, dir := range dirs {
+		env, err := os.ReadFile(filepath.Join(dir, "environ"))
+		if err == nil && strings.Contains("\x00"+string(env), "\x00"+kv+"\x00") {
+			pids = append(pids, filepath.Base(dir))
+		}
+	}
+	return pids
+}

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -123,7 +124,9 @@ func (c *Client) attempt(ctx context.Context, method string, params url.Values, 
 		return attemptResult{err: c.redactErr(method, err), retryable: true}
 	}
 	defer resp.Body.Close()
-	body, err := readBody(resp.Body)
+	buf := bodyBuffers.Get().(*bytes.Buffer)
+	defer putBodyBuffer(buf)
+	body, err := readBody(resp.Body, resp.ContentLength, buf)
 	if err != nil {
 		// A connection dropped mid-body: retry.
 		return attemptResult{status: resp.StatusCode, retryable: true,
@@ -132,9 +135,25 @@ func (c *Client) attempt(ctx context.Context, method string, params url.Values, 
 	return c.interpret(method, resp, body, p)
 }
 
-// readBody reads a body up to maxBodyBytes.
-func readBody(r io.Reader) ([]byte, error) {
-	var buf bytes.Buffer
+// bodyBuffers recycles the buffers answers are read into: decoding copies
+// every string out, so a buffer is free once its answer is interpreted.
+var bodyBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putBodyBuffer returns a buffer to the pool unless it grew very large.
+func putBodyBuffer(b *bytes.Buffer) {
+	if b.Cap() > 8<<20 {
+		return
+	}
+	b.Reset()
+	bodyBuffers.Put(b)
+}
+
+// readBody reads a body of up to maxBodyBytes into buf. size is the
+// declared length, or -1.
+func readBody(r io.Reader, size int64, buf *bytes.Buffer) ([]byte, error) {
+	if size > 0 && size <= maxBodyBytes {
+		buf.Grow(int(size) + bytes.MinRead)
+	}
 	n, err := buf.ReadFrom(io.LimitReader(r, maxBodyBytes+1))
 	if err != nil {
 		return nil, err

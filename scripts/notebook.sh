@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# scripts/notebook.sh [--demo] [--port N]: start Debian's Jupyter notebook
-# server on 127.0.0.1 serving notebooks/, with the GoNB kernel of
-# scripts/setup.sh registered. With --demo, first start the emulator
-# (lensbook emulate) and export CRYPTOLENS_BASE_URL, CRYPTOLENS_TOKEN and
-# LENSBOOK_AS_OF to the server, so notebook cells see the demo data.
-# Jupyter prints the URL (with its login token) once it is listening.
+# scripts/notebook.sh [--demo] [--ip ADDR] [--port N]: start Debian's Jupyter
+# notebook server (on 127.0.0.1:8888 unless told otherwise) serving
+# notebooks/, with the GoNB kernel of scripts/setup.sh registered. With
+# --demo (or LENSBOOK_DEMO=1), first start the emulator (lensbook emulate) and
+# export CRYPTOLENS_BASE_URL, CRYPTOLENS_TOKEN and LENSBOOK_AS_OF to the
+# server, so notebook cells see the demo data. The login token is
+# JUPYTER_TOKEN when set, else one Jupyter generates; Jupyter prints the URL
+# with it once it is listening.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$LENSBOOK_ROOT"
 
-demo=0 port=8888
+demo=${LENSBOOK_DEMO:-0} ip=127.0.0.1 port=8888
 while [ $# -gt 0 ]; do
 	case $1 in
 	--demo) demo=1 ;;
 	--port) port=$2; shift ;;
-	*) echo "usage: scripts/notebook.sh [--demo] [--port N]" >&2; exit 2 ;;
+	--ip) ip=$2; shift ;;
+	*) echo "usage: scripts/notebook.sh [--demo] [--ip ADDR] [--port N]" >&2; exit 2 ;;
 	esac
 	shift
 done
@@ -47,8 +50,9 @@ fi
 
 root_flag=()
 [ "$(id -u)" -ne 0 ] || root_flag=(--allow-root)
-echo "notebook: serving $LENSBOOK_ROOT/notebooks on http://127.0.0.1:$port/ (Ctrl-C stops it; the URL with its token follows)"
-"$JUPYTER" notebook --no-browser --ip=127.0.0.1 --port="$port" \
+mkdir -p "$LENSBOOK_ROOT/notebooks"
+echo "notebook: serving $LENSBOOK_ROOT/notebooks on http://$ip:$port/ (Ctrl-C stops it; the URL with its token follows)"
+"$JUPYTER" notebook --no-browser --ip="$ip" --port="$port" --port-retries=0 \
 	--notebook-dir="$LENSBOOK_ROOT/notebooks" "${root_flag[@]}" &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true; kill "${emu_pid:-}" 2>/dev/null || true' EXIT INT TERM

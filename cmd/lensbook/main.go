@@ -49,6 +49,8 @@ func init() {
 		"fetch":   {"write the rows of a log window as CSV or JSONL", runFetch},
 		"sync":    {"bring the local store up to date", runSync},
 		"new":     {"start a new report notebook from the template or a copy", runNew},
+		"render":  {"execute notebooks and write report pages and the gallery", runRender},
+		"serve":   {"serve the report gallery on localhost", runServe},
 
 		"clean-notebooks": {"strip outputs from notebooks before committing them", runCleanNotebooks},
 	}

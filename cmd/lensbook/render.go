@@ -1,0 +1,176 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/lensbook/lensbook/pkg/credentials"
+	"github.com/lensbook/lensbook/pkg/cryptolens"
+	"github.com/lensbook/lensbook/pkg/emulator"
+	"github.com/lensbook/lensbook/pkg/publish"
+	"github.com/lensbook/lensbook/pkg/timespec"
+)
+
+const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--demo] [--force]
+
+Executes the notebooks (default notebooks/*.ipynb) through the GoNB kernel and
+writes one self-contained page each, plus index.html, into --out. A notebook
+whose source, parameters and data are unchanged since its last render is
+skipped. With --demo the notebooks read a local emulator with the demo's
+pinned data, so the pages come out the same on every run.`
+
+func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("render", renderUsage, stderr)
+	out := fs.String("out", "reports", "folder for the pages and index.html")
+	var params multiFlag
+	fs.Var(&params, "param", "set a notebook parameter, name=value (repeatable)")
+	jobs := fs.Int("jobs", publish.DefaultJobs, "notebooks executed at once")
+	timeout := fs.Duration("timeout", 10*time.Minute, "longest time one notebook may run")
+	asOf := fs.String("as-of", "", "end of every report's window (sets LENSBOOK_AS_OF): RFC 3339 time or date")
+	demo := fs.Bool("demo", false, "read a local emulator with the demo's data instead of the configured account")
+	hostile := fs.Bool("hostile", false, "with --demo: seed hostile strings into every user-controlled field")
+	force := fs.Bool("force", false, "render every notebook, even unchanged ones")
+	nbs, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(nbs) == 0 {
+		if nbs, err = filepath.Glob("notebooks/*.ipynb"); err != nil || len(nbs) == 0 {
+			return usagef("no notebooks given and none in notebooks/")
+		}
+	}
+	if *jobs < 1 || *timeout <= 0 {
+		return usagef("--jobs and --timeout must be positive")
+	}
+	if *hostile && !*demo {
+		return usagef("--hostile needs --demo")
+	}
+	opts := publish.Options{
+		Notebooks: nbs, OutDir: *out, Params: map[string]string{}, Jobs: *jobs, Timeout: *timeout,
+		Force: *force, Env: map[string]string{},
+		Progress: func(r publish.Report) {
+			fmt.Fprintf(stderr, "%-32s %-9s %s\n", r.Slug, r.Status, r.Duration.Round(100*time.Millisecond))
+		},
+	}
+	for _, p := range params {
+		name, value, ok := strings.Cut(p, "=")
+		if !ok || name == "" {
+			return usagef("--param %q: want name=value", p)
+		}
+		opts.Params[name] = value
+	}
+	if *asOf != "" {
+		t, err := timespec.Parse(*asOf, time.Now())
+		if err != nil {
+			return usagef("--as-of: %v", err)
+		}
+		opts.Env["LENSBOOK_AS_OF"] = t.Format(time.RFC3339)
+	}
+	if _, ok := opts.Params["asOf"]; !ok && opts.Env["LENSBOOK_AS_OF"] != "" {
+		opts.Params["asOf"] = opts.Env["LENSBOOK_AS_OF"]
+	}
+	if *demo {
+		stop, err := startDemo(ctx, &opts, *hostile, stderr)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	} else if err := configureAccount(ctx, &opts); err != nil {
+		return err
+	}
+	sum, err := publish.Render(ctx, opts)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout)
+	if err := sum.WriteText(stdout); err != nil {
+		return err
+	}
+	return sum.Err()
+}
+
+// startDemo serves the demo's data on a free local port for the notebooks,
+// with a store of its own that is removed afterwards.
+func startDemo(ctx context.Context, opts *publish.Options, hostile bool, stderr io.Writer) (stop func(), err error) {
+	cfg := emulator.Config{Hostile: hostile}
+	ds := emulator.Generate(cfg)
+	srv := emulator.NewServer(ds)
+	tok := srv.NewToken(emulator.AllPermissions...)
+	dir, err := os.MkdirTemp("", "lensbook-demo-")
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() { done <- emulator.ListenAndServe(ctx, "127.0.0.1:0", srv, func(u string) { ready <- u }) }()
+	var baseURL string
+	select {
+	case baseURL = <-ready:
+	case err := <-done:
+		cancel()
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("demo emulator: %w", err)
+	}
+	end := ds.Config.End.Format(time.RFC3339)
+	opts.Env["CRYPTOLENS_BASE_URL"] = baseURL
+	opts.Env["CRYPTOLENS_TOKEN"] = tok
+	opts.Env["LENSBOOK_STORE"] = filepath.Join(dir, "store.db")
+	if opts.Env["LENSBOOK_AS_OF"] == "" {
+		opts.Env["LENSBOOK_AS_OF"] = end
+	}
+	if _, ok := opts.Params["asOf"]; !ok {
+		opts.Params["asOf"] = opts.Env["LENSBOOK_AS_OF"]
+	}
+	opts.Token = tok
+	opts.Now = ds.Config.End
+	opts.DataWindow = fmt.Sprintf("lensbook emulator demo data (seed %d), %s to %s UTC",
+		ds.Config.Seed, ds.Config.Start().Format(time.DateOnly), ds.Config.End.Format(time.DateOnly))
+	opts.DataFingerprint = fmt.Sprintf("emulator seed=%d days=%d rows=%d hostile=%t as-of=%s",
+		ds.Config.Seed, ds.Config.Days, ds.Config.Rows, hostile, opts.Env["LENSBOOK_AS_OF"])
+	fmt.Fprintf(stderr, "lensbook render: demo data from the emulator at %s (%d Web API Log rows)\n", baseURL, len(ds.WebLog))
+	return func() {
+		cancel()
+		<-done
+		os.RemoveAll(dir)
+	}, nil
+}
+
+// configureAccount points the notebooks at the configured account. The data
+// fingerprint is the newest Web API Log and Events ids and the as-of time, so
+// that an unchanged report is not executed again.
+func configureAccount(ctx context.Context, opts *publish.Options) error {
+	creds, err := credentials.Load()
+	if err != nil {
+		return err
+	}
+	opts.Env["CRYPTOLENS_TOKEN"] = creds.Token
+	opts.Env["CRYPTOLENS_BASE_URL"] = creds.BaseURL
+	if p := os.Getenv("LENSBOOK_STORE"); p != "" {
+		opts.Env["LENSBOOK_STORE"] = p
+	}
+	opts.Token = creds.Token
+	c, err := cryptolens.NewClient(creds.Token, cryptolens.WithBaseURL(creds.BaseURL))
+	if err != nil {
+		return err
+	}
+	asOf := opts.Env["LENSBOOK_AS_OF"]
+	if asOf == "" {
+		asOf = time.Now().UTC().Truncate(time.Minute).Format(time.RFC3339)
+	}
+	fp := "account=" + creds.BaseURL + " as-of=" + asOf
+	if logs, err := c.GetWebAPILog(ctx, cryptolens.WebAPILogQuery{Limit: 1, OrderBy: "Id descending"}); err == nil && len(logs) > 0 {
+		fp += fmt.Sprintf(" weblog=%d", logs[0].ID)
+	}
+	if evs, err := c.GetEvents(ctx, cryptolens.EventsQuery{Limit: 1, EndingBefore: 1 << 62}); err == nil && len(evs) > 0 {
+		fp += fmt.Sprintf(" events=%d", evs[0].ID)
+	}
+	opts.DataFingerprint = fp
+	opts.DataWindow = "Cryptolens account at " + creds.BaseURL
+	return nil
+}

@@ -82,7 +82,7 @@ func (s *Server) getObjectLog(req *request) []byte {
 	if err != nil {
 		return errorBody(msgBadInput)
 	}
-	log := s.data.ObjectLog
+	log := s.objectLog
 	lo := 0
 	if after > 0 {
 		lo, _ = slices.BinarySearchFunc(log, after+1, func(e cryptolens.ObjectLogEntry, id int64) int {

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"bytes"
+	"cmp"
 	"net/http"
 	"slices"
 	"strconv"
@@ -57,8 +58,9 @@ type request struct {
 // Server serves a [Dataset] as the Cryptolens API under /api/ai/. It
 // implements http.Handler and is safe for concurrent use.
 type Server struct {
-	data *Dataset
-	web  *webLogIndex // immutable after NewServer
+	data      *Dataset
+	web       *webLogIndex                // immutable after NewServer
+	objectLog []cryptolens.ObjectLogEntry // ascending by ID, immutable
 
 	mu      sync.RWMutex
 	tokens  map[string]Token
@@ -73,13 +75,25 @@ type Server struct {
 // tokens yet: add them with [Server.NewToken] or [Server.AddToken].
 func NewServer(d *Dataset) *Server {
 	return &Server{
-		data:   d,
-		web:    newWebLogIndex(d.WebLog),
-		tokens: map[string]Token{},
-		events: slices.Clip(d.Events),
-		clock:  time.Now,
-		counts: map[string]int{},
+		data:      d,
+		web:       newWebLogIndex(d.WebLog),
+		objectLog: sortedByID(d.ObjectLog, func(o cryptolens.ObjectLogEntry) int64 { return o.ID }),
+		tokens:    map[string]Token{},
+		events:    slices.Clip(sortedByID(d.Events, func(e cryptolens.Event) int64 { return e.ID })),
+		clock:     time.Now,
+		counts:    map[string]int{},
 	}
+}
+
+// sortedByID returns rows if they are ascending by id, else a sorted copy.
+func sortedByID[T any](rows []T, id func(T) int64) []T {
+	byID := func(a, b T) int { return cmp.Compare(id(a), id(b)) }
+	if slices.IsSortedFunc(rows, byID) {
+		return rows
+	}
+	rows = slices.Clone(rows)
+	slices.SortStableFunc(rows, byID)
+	return rows
 }
 
 // Dataset returns the dataset the server was made with.

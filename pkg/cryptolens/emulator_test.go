@@ -185,7 +185,6 @@ func TestWebAPILogAfter(t *testing.T) {
 }
 
 func webID(r cryptolens.WebAPILog) int64         { return r.ID }
-func eventID(e cryptolens.Event) int64           { return e.ID }
 func objectID(o cryptolens.ObjectLogEntry) int64 { return o.ID }
 
 func TestIteratorStopsWhenTheConsumerBreaks(t *testing.T) {

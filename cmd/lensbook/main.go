@@ -10,7 +10,7 @@
 //	lensbook render [NOTEBOOK...] [--out DIR] [--param name=value ...] [--jobs N] [--timeout D] [--demo]
 //	lensbook serve [DIR]
 //	lensbook new NAME [--from NOTEBOOK]
-//	lensbook notebook [--demo]
+//	lensbook login [--base-url URL] < token
 //	lensbook clean-notebooks [NOTEBOOK...]
 //
 // The token comes from CRYPTOLENS_TOKEN or the credentials file, the base URL
@@ -51,6 +51,7 @@ func init() {
 		"new":     {"start a new report notebook from the template or a copy", runNew},
 		"render":  {"execute notebooks and write report pages and the gallery", runRender},
 		"serve":   {"serve the report gallery on localhost", runServe},
+		"login":   {"store an access token in the owner-only credentials file", runLogin},
 
 		"clean-notebooks": {"strip outputs from notebooks before committing them", runCleanNotebooks},
 	}

@@ -15,6 +15,7 @@ import (
 type Account struct {
 	st          *Store
 	fingerprint string
+	baseURL     string // without trailing slashes
 
 	mu sync.Mutex
 	id int64 // the accounts row id once known, 0 before

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -226,5 +227,15 @@ func TestIncrementalWebLog(t *testing.T) {
 	cov, _ := acct.Coverage(t.Context(), store.WebLog)
 	if len(cov) != 1 || cov[0].FromID != 0 || cov[0].ToID != full.WebLog[len(full.WebLog)-1].ID {
 		t.Fatalf("coverage %+v, want one range from the start to the last id", cov)
+	}
+}
+
+func TestSyncRefusesAClientOfAnotherServer(t *testing.T) {
+	api := startAPI(t, emulator.Generate(emulator.Config{Seed: 2, Days: 5, Rows: 500}))
+	st := openStore(t, filepath.Join(t.TempDir(), "store.db"))
+	acct := st.Account("http://elsewhere.example/api", testToken)
+	_, err := acct.Sync(t.Context(), api.client(t), store.WebLog, time.Time{})
+	if err == nil || strings.Contains(err.Error(), testToken) {
+		t.Fatalf("err = %v, want a mismatch error without the token", err)
 	}
 }

@@ -14,8 +14,9 @@ import (
 const newestCursor = math.MaxInt64
 
 // Sync brings the store's copy of the log up to date with the API through c,
-// which must call the account's base URL with its token, and back to since
-// (the zero time: the log's first row).
+// and back to since (the zero time: the log's first row). The client must
+// call the account's base URL (checked) with the account's token (which
+// the store cannot check: it keeps only the fingerprint).
 //
 // The first sync of a log fetches the window [since, now): the Web API Log
 // and the Events Log newest first (EndingBefore paging, pages of 1000 and
@@ -33,6 +34,9 @@ const newestCursor = math.MaxInt64
 func (a *Account) Sync(ctx context.Context, c *cryptolens.Client, l Log, since time.Time) (SyncStats, error) {
 	if c == nil {
 		return SyncStats{Log: l}, fmt.Errorf("store: sync %s: nil client", l)
+	}
+	if got := normalizeBaseURL(c.BaseURL()); got != a.baseURL {
+		return SyncStats{Log: l}, fmt.Errorf("store: sync %s: the client calls %s but the account is of %s", l, got, a.baseURL)
 	}
 	switch l {
 	case WebLog:

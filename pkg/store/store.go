@@ -68,5 +68,5 @@ func (s *Store) Close() error {
 // coverage of the access token at baseURL. Only the [Fingerprint] of the
 // pair is kept.
 func (s *Store) Account(baseURL, token string) *Account {
-	return &Account{st: s, fingerprint: Fingerprint(baseURL, token)}
+	return &Account{st: s, fingerprint: Fingerprint(baseURL, token), baseURL: normalizeBaseURL(baseURL)}
 }

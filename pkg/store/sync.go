@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -213,8 +214,12 @@ func (s *syncer[R]) commit(ctx context.Context, rows []R, proof span) (span, err
 }
 
 // insertRows inserts rows that are not held yet, insertBatch at a time, and
-// returns how many were new.
+// returns how many were new. It may reorder rows.
 func (s *syncer[R]) insertRows(ctx context.Context, tx *sql.Tx, rows []R) (int, error) {
+	if len(rows) > 1 && s.t.id(&rows[0]) > s.t.id(&rows[1]) {
+		// Ascending inserts fill the b-tree pages about twice as densely.
+		slices.Reverse(rows)
+	}
 	batch, single := tx.StmtContext(ctx, s.batch), tx.StmtContext(ctx, s.insert)
 	values := make([]any, 0, insertBatch*(1+len(s.t.columns)))
 	added := 0

@@ -237,6 +237,21 @@ func TestBrowserReportPage(t *testing.T) {
 		fileTab.Screenshot("report-file-url")
 		fileTab.AssertClean(fileURL)
 	})
+
+	t.Run("GoNB executed notebook", func(t *testing.T) {
+		writePage(t, dir, "gonb-executed.ipynb", pagerender.PageMeta{Title: "Outcomes"})
+		gonbTab := browser.NewTab(t)
+		gonbURL := "file://" + filepath.Join(dir, "gonb-executed.html")
+		gonbTab.Open(gonbURL)
+		assertImagesDecoded(t, gonbTab, 1)
+		var svgWidth float64
+		gonbTab.Eval(`document.querySelector(".output-html svg").getBoundingClientRect().width`, &svgWidth)
+		if svgWidth < 100 {
+			t.Errorf("inline SVG chart is %v px wide", svgWidth)
+		}
+		gonbTab.Screenshot("gonb-executed")
+		gonbTab.AssertClean(gonbURL)
+	})
 }
 
 func TestBrowserHostilePageRunsNoInjectedScript(t *testing.T) {

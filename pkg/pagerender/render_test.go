@@ -323,3 +323,22 @@ func TestRenderMarkdownImages(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderGoNBExecutedNotebook renders a notebook executed by the real
+// GoNB kernel through nbconvert, with lensbook's display package: a PNG
+// chart, the same chart as inline SVG, a table and markdown.
+func TestRenderGoNBExecutedNotebook(t *testing.T) {
+	page := renderFixture(t, "gonb-executed.ipynb", PageMeta{Title: "Outcomes"})
+	for _, want := range []string{
+		`<div class="output output-image"><img src="data:image/png;base64,iVBORw0KGgo`,
+		`alt="Chart: Outcomes"`,
+		`<div class="output output-html"><div><svg width="600pt" height="337.5pt" viewBox="0 0 600 337.5"`,
+		`<table class="lensbook-table" style="border-collapse:collapse;font-variant-numeric:tabular-nums">`,
+		`<td style="text-align:left;padding:2px 8px">&lt;script&gt;</td>`,
+		`<div class="output output-markdown"><p><strong>bold</strong></p>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}

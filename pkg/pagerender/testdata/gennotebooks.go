@@ -5,6 +5,10 @@
 // inline SVG, streams and an error, and a notebook full of hostile strings.
 //
 //	go run ./pkg/pagerender/testdata/gennotebooks.go
+//
+// gonb-executed.ipynb is not generated here: it is a notebook executed by
+// the real GoNB kernel through nbconvert, using lensbook's charts and
+// display packages, kept as it came out.
 package main
 
 import (

@@ -51,6 +51,7 @@ func init() {
 		"new":     {"start a new report notebook from the template or a copy", runNew},
 		"render":  {"execute notebooks and write report pages and the gallery", runRender},
 		"serve":   {"serve the report gallery on localhost", runServe},
+		"export":  {"write the stored rows of a log as CSV, JSONL or Parquet", runExport},
 		"login":   {"store an access token in the owner-only credentials file", runLogin},
 
 		"clean-notebooks": {"strip outputs from notebooks before committing them", runCleanNotebooks},

@@ -13,6 +13,7 @@ import (
 
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/emulator"
+	"github.com/lensbook/lensbook/pkg/export"
 	"github.com/lensbook/lensbook/pkg/notebook"
 )
 
@@ -141,5 +142,39 @@ func TestNewWritesACleanNotebookAndNeverOverwrites(t *testing.T) {
 	}
 	if problems, err := notebook.CheckFile(filepath.Join(dir, "copy.ipynb")); err != nil || len(problems) > 0 {
 		t.Errorf("the copy has problems: %v %v", problems, err)
+	}
+}
+
+func TestSyncThenExportParquet(t *testing.T) {
+	_, ds, _ := startEmulator(t, emulator.Config{Seed: 5, Days: 10})
+	if code, _, errs := runCLI(t, "sync", "all", "--since", "2026-10-22"); code != 0 {
+		t.Fatalf("sync: exit %d: %s", code, errs)
+	}
+	out := filepath.Join(t.TempDir(), "weblog.parquet")
+	if code, _, errs := runCLI(t, "export", "weblog", "--since", "2026-10-25", "--until", "2026-10-30", "--out", out); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errs)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	info, _ := f.Stat()
+	got, err := export.ReadParquet[cryptolens.WebAPILog](f, info.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := cryptolens.Window{Since: time.Date(2026, 10, 25, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 10, 30, 0, 0, 0, 0, time.UTC)}
+	want := ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return w.Contains(r.Time) })
+	if len(got) != len(want) || len(want) == 0 {
+		t.Fatalf("%d rows, ground truth %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("row %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if code, _, errs := runCLI(t, "export", "weblog", "--out", filepath.Join(t.TempDir(), "x.xlsx")); code != 2 || !strings.Contains(errs, "xlsx") {
+		t.Errorf("export to .xlsx: exit %d, %s", code, errs)
 	}
 }

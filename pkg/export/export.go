@@ -53,14 +53,16 @@ type Writer[R Record] interface {
 	Close() error
 }
 
-// NewWriter returns a CSV or JSONL writer to w. A CSV writer writes the
-// header row at once.
+// NewWriter returns a writer of the format to w. A CSV writer writes the
+// header row at once; a Parquet writer is [NewParquetWriter].
 func NewWriter[R Record](w io.Writer, f Format) (Writer[R], error) {
 	switch f {
 	case CSV:
 		return newCSVWriter[R](w)
 	case JSONL:
 		return &jsonlWriter[R]{w: bufio.NewWriterSize(w, 64<<10)}, nil
+	case Parquet:
+		return NewParquetWriter[R](w)
 	}
 	return nil, fmt.Errorf("export: format %q has no row writer", f)
 }

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/lensbook/lensbook/pkg/cryptolens"
+	"github.com/lensbook/lensbook/pkg/export"
+)
+
+const exportUsage = `weblog|events|objectlog --out FILE [--format csv|jsonl|parquet] [--since T] [--until T]
+
+Writes the rows that the local store holds for the window, without any request:
+run lensbook sync first. The format defaults to the file's extension. The
+schemas are documented in pkg/export: the API's field names in the API's order.`
+
+func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("export", exportUsage, stderr)
+	var wf windowFlags
+	wf.register(fs, "")
+	out := fs.String("out", "", "output file (required)")
+	format := fs.String("format", "", "csv, jsonl or parquet (default: from --out's extension)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("want one log: weblog, events or objectlog")
+	}
+	if *out == "" {
+		return usagef("--out is required")
+	}
+	o := fetchOptions{log: pos[0], out: *out, offline: true}
+	if o.win, err = wf.window(time.Now()); err != nil {
+		return err
+	}
+	f := *format
+	if f == "" {
+		f = extension(*out)
+	}
+	if o.format, err = export.ParseFormat(f); err != nil {
+		return usagef("--format: %v", err)
+	}
+	switch o.log {
+	case "weblog", "events", "objectlog":
+	default:
+		return usagef("unknown log %q: want weblog, events or objectlog", o.log)
+	}
+	o.weblog = cryptolens.WebAPILogFilter{}
+	return fetch(ctx, o, stdout)
+}
+
+func extension(path string) string {
+	for i := len(path) - 1; i >= 0 && path[i] != '/'; i-- {
+		if path[i] == '.' {
+			return path[i+1:]
+		}
+	}
+	return ""
+}

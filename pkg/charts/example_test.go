@@ -128,3 +128,31 @@ func ExampleTimeSeries() {
 	fmt.Println()
 	// Output: true true true true
 }
+
+func ExampleChart_SVG() {
+	c, err := charts.Bar(charts.BarData{Title: "Requests by method", XLabel: "Method", YLabel: "Requests",
+		Categories: []string{"validation", "activation"}, Values: []float64{1200, 340}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	c.Width, c.Height = 640, 360 // pixels at 96 dpi
+	var svg bytes.Buffer
+	if err := c.SVG(&svg); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(strings.Contains(svg.String(), `width="480pt" height="270pt"`))
+	fmt.Println(strings.Contains(svg.String(), "font-family:Liberation Sans,Arial,Helvetica,sans-serif"))
+	// Output:
+	// true
+	// true
+}
+
+func ExampleRoleColor() {
+	c, ok := charts.RoleColor("Failure")
+	fmt.Println(c == charts.Failure, ok)
+	_, ok = charts.RoleColor("validation")
+	fmt.Println(ok)
+	// Output:
+	// true true
+	// false
+}

@@ -65,3 +65,17 @@ func ExampleMarkdown() {
 		log.Fatal(err)
 	}
 }
+
+func ExampleTable() {
+	// In a GoNB cell this shows a captioned HTML table; "1,234" and "56"
+	// are right-aligned, "<AAAA>" is escaped.
+	if err := display.Table([]string{"key", "requests"}, [][]string{{"<AAAA>", "1,234"}, {"BBBB", "56"}}); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(display.TableText("2 rows × 2 columns", []string{"key", "requests"}, [][]string{{"<AAAA>", "1,234"}, {"BBBB", "56"}}, 0))
+	// Output:
+	// 2 rows × 2 columns
+	// key     requests
+	// <AAAA>  1,234
+	// BBBB    56
+}

@@ -239,3 +239,48 @@ func TestSyncRefusesAClientOfAnotherServer(t *testing.T) {
 		t.Fatalf("err = %v, want a mismatch error without the token", err)
 	}
 }
+
+// TestSyncThroughFaults syncs from an emulator that fails a quarter of its
+// answers (HTTP 500/503, dropped connections, cut bodies) with a client
+// that gives up after two attempts: syncs fail part-way, and running them
+// again until they succeed ends with exactly the API's rows, no row fetched
+// twice.
+func TestSyncThroughFaults(t *testing.T) {
+	ds := emulator.Generate(emulator.Config{Seed: 13, Days: 20, Rows: 6_000, Hostile: true})
+	api := startAPI(t, ds)
+	api.current.Load().SetFaults(emulator.Faults{ServerErrorRate: 0.1, DropRate: 0.05, TruncateRate: 0.1, Seed: 5})
+	c, err := cryptolens.NewClient(testToken, cryptolens.WithBaseURL(api.baseURL),
+		cryptolens.WithRetry(cryptolens.RetryPolicy{MaxAttempts: 2, MinDelay: time.Millisecond, MaxDelay: 2 * time.Millisecond}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := openStore(t, filepath.Join(t.TempDir(), "store.db"))
+	acct := st.Account(api.baseURL, testToken)
+	failures := 0
+	for _, l := range store.Logs() {
+		fetched, fresh := 0, 0
+		for attempt := 0; ; attempt++ {
+			if attempt == 100 {
+				t.Fatalf("%s: no successful sync in 100 attempts", l)
+			}
+			s, err := acct.Sync(t.Context(), c, l, time.Time{})
+			fetched, fresh = fetched+s.RowsFetched, fresh+s.RowsNew
+			if err == nil {
+				break
+			}
+			if strings.Contains(err.Error(), testToken) {
+				t.Fatalf("error holds the token: %v", err)
+			}
+			failures++
+		}
+		if fetched != fresh {
+			t.Fatalf("%s: fetched %d rows over the attempts but only %d were new", l, fetched, fresh)
+		}
+	}
+	if failures == 0 {
+		t.Fatal("no sync failed: the faults did not bite")
+	}
+	t.Logf("%d syncs failed part-way", failures)
+	api.current.Load().SetFaults(emulator.Faults{})
+	wantEverything(t, acct, ds)
+}

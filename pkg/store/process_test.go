@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -25,6 +26,7 @@ const (
 	childURLEnv   = "LENSBOOK_STORE_TEST_URL"
 	childPathEnv  = "LENSBOOK_STORE_TEST_PATH"
 	childTokenEnv = "LENSBOOK_STORE_TEST_TOKEN"
+	childLogsEnv  = "LENSBOOK_STORE_TEST_LOGS" // the logs to sync, in order, comma-separated
 )
 
 // TestChildProcessSync is not a test of its own: the kill and concurrency
@@ -45,18 +47,25 @@ func TestChildProcessSync(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if _, err := st.Account(baseURL, token).SyncAll(context.Background(), c, time.Time{}); err != nil {
-		t.Fatal(err)
+	acct := st.Account(baseURL, token)
+	for _, name := range strings.Split(os.Getenv(childLogsEnv), ",") {
+		l, err := store.ParseLog(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := acct.Sync(context.Background(), c, l, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
-// childSync starts a child process syncing the store at path, its output
-// going to logPath.
-func childSync(t *testing.T, api *apiServer, path, logPath string) *exec.Cmd {
+// childSync starts a child process syncing the logs into the store at path,
+// its output going to logPath.
+func childSync(t *testing.T, api *apiServer, path, logPath string, logs ...store.Log) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestChildProcessSync$", "-test.count=1")
 	cmd.Env = append(os.Environ(), childEnv+"=1", childURLEnv+"="+api.baseURL,
-		childPathEnv+"="+path, childTokenEnv+"="+testToken)
+		childPathEnv+"="+path, childTokenEnv+"="+testToken, childLogsEnv+"="+joinLogs(logs))
 	out, err := os.Create(logPath)
 	if err != nil {
 		t.Fatal(err)
@@ -67,6 +76,14 @@ func childSync(t *testing.T, api *apiServer, path, logPath string) *exec.Cmd {
 		t.Fatal(err)
 	}
 	return cmd
+}
+
+func joinLogs(logs []store.Log) string {
+	names := make([]string, len(logs))
+	for i, l := range logs {
+		names[i] = string(l)
+	}
+	return strings.Join(names, ",")
 }
 
 // checkCoverageHolds asserts the store's invariant: every covered id range
@@ -120,6 +137,16 @@ func checkCoverageHolds(t *testing.T, path string, ds *emulator.Dataset, events 
 			}
 		}
 		return ids
+	})
+	check(store.ObjectLog, func() []int64 {
+		rows, err := acct.ObjectLog(t.Context(), cryptolens.Window{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return idsOf(rows, func(r cryptolens.ObjectLogEntry) int64 { return r.ID })
+	}, func(lo, hi int64) []int64 {
+		return idsOf(ds.ObjectLogWhere(func(r cryptolens.ObjectLogEntry) bool { return r.ID >= lo && r.ID <= hi }),
+			func(r cryptolens.ObjectLogEntry) int64 { return r.ID })
 	})
 }
 
@@ -181,7 +208,10 @@ func TestSyncSurvivesKill9(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 9))
 	killed := 0
 	for round := range 6 {
-		cmd := childSync(t, api, path, path+".child.log")
+		// Each child starts with another log, so kills land in all three.
+		logs := store.Logs()
+		logs = append(logs[round%3:], logs[:round%3]...)
+		cmd := childSync(t, api, path, path+".child.log", logs...)
 		time.Sleep(time.Duration(30+rng.IntN(500)) * time.Millisecond)
 		if err := cmd.Process.Kill(); err != nil && !errors.Is(err, os.ErrProcessDone) {
 			t.Fatal(err)
@@ -221,7 +251,7 @@ func TestConcurrentProcessesSyncOneFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "store.db")
 	var cmds []*exec.Cmd
 	for i := range 3 {
-		cmds = append(cmds, childSync(t, api, path, fmt.Sprintf("%s.child%d.log", path, i)))
+		cmds = append(cmds, childSync(t, api, path, fmt.Sprintf("%s.child%d.log", path, i), store.Logs()...))
 	}
 	for i, cmd := range cmds {
 		if err := cmd.Wait(); err != nil {

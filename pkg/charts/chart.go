@@ -24,10 +24,10 @@ type Chart struct {
 	// [DefaultWidth] and [DefaultHeight].
 	Width, Height int
 
-	// EmbedFonts embeds the Liberation Sans font files in SVG output (about
-	// 500 kB more). Without it the SVG names Liberation Sans with Arial,
-	// Helvetica and sans-serif as fallbacks; Arial has the same metrics, so
-	// the layout holds on machines without Liberation.
+	// EmbedFonts embeds the Liberation Sans regular and bold font files in
+	// SVG output (about 1.1 MB more). Either way the SVG names Liberation
+	// Sans with Arial, Helvetica and sans-serif as fallbacks; Arial has the
+	// same metrics, so the layout holds on machines without Liberation.
 	EmbedFonts bool
 
 	title  string
@@ -102,11 +102,10 @@ func (c *Chart) SVG(w io.Writer) error {
 	if _, err := cv.WriteTo(&buf); err != nil {
 		return fmt.Errorf("charts: encoding SVG of %q: %w", c.title, err)
 	}
-	out := buf.Bytes()
-	if !c.EmbedFonts {
-		out = bytes.ReplaceAll(out, []byte("font-family:Liberation Sans;"),
-			[]byte("font-family:Liberation Sans"+fontFallback+";"))
-	}
+	// The fallbacks also serve embedded fonts when a sanitiser drops the
+	// SVG's <style> element.
+	out := bytes.ReplaceAll(buf.Bytes(), []byte("font-family:Liberation Sans;"),
+		[]byte("font-family:Liberation Sans"+fontFallback+";"))
 	if _, err := w.Write(out); err != nil {
 		return fmt.Errorf("charts: writing SVG of %q: %w", c.title, err)
 	}

@@ -162,6 +162,9 @@ func TestSVGEmbedFonts(t *testing.T) {
 	if bytes.Contains(plain, []byte("@font-face")) {
 		t.Error("plain SVG embeds fonts")
 	}
+	if !bytes.Contains(embedded, []byte("font-family:Liberation Sans"+fontFallback+";")) {
+		t.Error("embedded SVG has no fallback fonts")
+	}
 	t.Logf("SVG sizes: plain %d B, embedded %d B", len(plain), len(embedded))
 }
 

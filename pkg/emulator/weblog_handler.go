@@ -95,9 +95,9 @@ func (s *Server) getWebAPILog(req *request) []byte {
 		return errorBody(msgBadInput)
 	}
 	if !inScope {
-		return listBody("logs", []cryptolens.WebAPILog{})
+		return webLogBody(nil)
 	}
-	return listBody("logs", s.web.query(q))
+	return webLogBody(s.web.query(q))
 }
 
 // query runs q against the index. It narrows by the product or key index,

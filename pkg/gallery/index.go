@@ -26,6 +26,7 @@ const placeholderThumbnail = "data:image/svg+xml;base64," +
 
 type indexView struct {
 	CSP     string
+	Favicon template.URL
 	CSS     template.CSS
 	Total   int
 	Failed  int
@@ -61,9 +62,10 @@ type cardView struct {
 // (pagerender.TokenEnv) is replaced by pagerender.Redacted in every text.
 func Index(entries []Entry) ([]byte, error) {
 	view := indexView{
-		CSP:   pagerender.ContentSecurityPolicy("'none'"),
-		CSS:   template.CSS(pagerender.ThemeCSS() + galleryCSS),
-		Total: len(entries),
+		CSP:     pagerender.ContentSecurityPolicy("'none'"),
+		Favicon: template.URL(pagerender.FaviconURI),
+		CSS:     template.CSS(pagerender.ThemeCSS() + galleryCSS),
+		Total:   len(entries),
 	}
 	var latest time.Time
 	groups := map[string][]cardView{}

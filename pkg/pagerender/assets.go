@@ -33,6 +33,11 @@ func ThemeCSS() string {
 // unfolding code for printing. Everything works without it.
 var pageScript = asset("page.js")
 
+// FaviconURI is the pages' icon, inline so that no browser asks a server
+// for /favicon.ico: a small bar chart.
+const FaviconURI = "data:image/svg+xml;base64," +
+	"PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCAxNiAxNiI+PHJlY3Qgd2lkdGg9IjE2IiBoZWlnaHQ9IjE2IiByeD0iMyIgZmlsbD0iIzA5NjlkYSIvPjxwYXRoIGQ9Ik00IDEyVjltNCAzVjVtNCA3VjciIHN0cm9rZT0iI2ZmZiIgc3Ryb2tlLXdpZHRoPSIyIi8+PC9zdmc+"
+
 // ScriptHash is the CSP source expression ('sha256-...') of a script body.
 func ScriptHash(script string) string {
 	sum := sha256.Sum256([]byte(script))

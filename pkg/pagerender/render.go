@@ -23,6 +23,7 @@ const (
 // pageView is what the page template shows.
 type pageView struct {
 	CSP           string
+	Favicon       template.URL
 	CSS           template.CSS
 	Script        template.JS
 	Title         string
@@ -71,6 +72,7 @@ func Render(nb *ipynb.Notebook, meta PageMeta) ([]byte, error) {
 	nbTitle, nbDescription := TitleAndDescription(nb)
 	view := pageView{
 		CSP:         ContentSecurityPolicy(ScriptHash(pageScript)),
+		Favicon:     template.URL(FaviconURI),
 		CSS:         template.CSS(css),
 		Script:      template.JS(pageScript),
 		Title:       firstNonEmpty(meta.Title, nbTitle, "Untitled report"),

@@ -185,7 +185,10 @@ func TestRenderCodeCells(t *testing.T) {
 func TestRenderIsSelfContained(t *testing.T) {
 	for _, name := range []string{"report.ipynb", "hostile.ipynb"} {
 		page := renderFixture(t, name, reportMeta())
-		for _, bad := range []string{`src="http`, `href="http`, `src="//`, "url(", "@import", "<link", "<iframe"} {
+		if n := strings.Count(page, "<link"); n != 1 || !strings.Contains(page, `<link rel="icon" href="data:image/svg&#43;xml;base64,`) {
+			t.Errorf("%s: want exactly one <link>, the inline icon; have %d", name, n)
+		}
+		for _, bad := range []string{`src="http`, `href="http`, `src="//`, "url(", "@import", "<iframe"} {
 			if strings.Contains(page, bad) {
 				t.Errorf("%s: page contains %q", name, bad)
 			}

@@ -27,6 +27,21 @@
 //     and Key on GetWebAPILog and GetEvents. GetObjectLog is not narrowed.
 //   - States "", "null" and "[]" mean no state filter.
 //   - AnomalyClassification is accepted and ignored.
+//   - RegisterEvent(s) with a ProductLock token and another ProductId is
+//     "Access denied."; FeatureName and EventName may have 100 characters.
+//   - OrderBy "Time" breaks ties by id. Generated times never decrease with
+//     ids, so on generated data it equals the id order.
 //   - Faults apply only to the five known methods and are decided before any
 //     work, so a faulted RegisterEvent registers nothing.
+//
+// The generated Web API Log uses these state codes: 3010 (key created, each
+// key's first row) and a few 3020 without a key; node-locked 2010 (known
+// machine), 2011 (new machine), 2020 (machine limit reached), 6010
+// (deactivation); floating 2014 (activation or heartbeat, floatingExpires =
+// time + the key's FloatingInterval), 2015 (overdraft), 2024 (every seat
+// held), 6011 (seat released); 2021 (the key is blocked, see
+// [License.Blocked]) and 2023 (another failed activation); 8010 and 8020
+// (data-object changes with doId and doIntValue). About 88% of rows
+// succeed. Ids start near 47,720,000 and have small gaps, as on the real,
+// shared service.
 package emulator

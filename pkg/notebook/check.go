@@ -83,7 +83,7 @@ func checkCells(nb *ipynb.Notebook) []Problem {
 		}
 		if firstCode {
 			firstCode = false
-			if strings.TrimSpace(string(c.Source)) != SetupCellSource {
+			if !IsSetupCell(string(c.Source)) {
 				add(n, "the first code cell is not the setup cell (notebook.SetupCellSource, docs/notebook-setup.md)")
 			}
 		}

@@ -195,3 +195,21 @@ func TestContainsToken(t *testing.T) {
 		})
 	}
 }
+
+func TestIsSetupCell(t *testing.T) {
+	tests := []struct {
+		source string
+		want   bool
+	}{
+		{SetupCellSource, true},
+		{"\n" + SetupCellSource + "\n\n", true},
+		{legacySetupCellSource, true},
+		{strings.Replace(SetupCellSource, "v0.0.0", "v0.0.1", 1), false},
+		{"", false},
+	}
+	for i, tt := range tests {
+		if got := IsSetupCell(tt.source); got != tt.want {
+			t.Errorf("case %d: IsSetupCell = %v, want %v", i, got, tt.want)
+		}
+	}
+}

@@ -157,3 +157,24 @@ func processesWithEnv(kv string) []string {
 	}
 	return pids
 }
+
+func TestSetupCellWithSpacesInTheCheckoutPath(t *testing.T) {
+	paths := kernelPaths(t)
+	t.Parallel()
+	link := filepath.Join(t.TempDir(), "a checkout with spaces")
+	if err := os.Symlink(paths.Root, link); err != nil {
+		t.Fatal(err)
+	}
+	spaced := *paths
+	spaced.Root = link
+	res, err := Execute(t.Context(), "testdata/hello.ipynb", ExecOptions{Paths: &spaced, Timeout: 3 * time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Err(); err != nil {
+		t.Fatalf("cells failed: %v", err)
+	}
+	if got := stdout(res.Notebook, 2); !strings.HasPrefix(got, "web API log fields: 11\n") {
+		t.Errorf("cell 3 stdout = %q", got)
+	}
+}

@@ -124,7 +124,7 @@ func hideMachinery(nb *ipynb.Notebook) *ipynb.Notebook {
 		hide := c.HasTag(notebook.ParametersTag) || c.HasTag(notebook.InjectedParametersTag)
 		if c.CellType == "code" && firstCode {
 			firstCode = false
-			hide = hide || strings.TrimSpace(string(c.Source)) == notebook.SetupCellSource
+			hide = hide || notebook.IsSetupCell(string(c.Source))
 		}
 		if hide && !c.HasTag(pagerender.TagRemoveCell) {
 			meta := maps.Clone(c.Metadata)

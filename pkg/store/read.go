@@ -3,8 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"database/sql"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/lensbook/lensbook/pkg/cryptolens"
@@ -99,21 +99,36 @@ func readRows[R any](ctx context.Context, a *Account, t *table[R], w cryptolens.
 		return nil, err
 	}
 	since, until := windowSeconds(w)
-	sqlText := "SELECT " + t.selectColumns() + " FROM " + t.name + " WHERE account = ? AND " +
-		t.timeCol + " >= ? AND " + t.timeCol + " < ?"
+	where := " WHERE account = ? AND " + t.timeCol + " >= ? AND " + t.timeCol + " < ?"
 	for _, c := range q.conds {
-		sqlText += " AND " + c
+		where += " AND " + c
 	}
-	// The time index gives rows in time order without a sort; ids grow with
-	// time, so they are then almost always in id order already.
-	sqlText += " ORDER BY " + t.timeCol + ", id"
 	args := append([]any{account, since, until}, q.args...)
+	sqlText := "SELECT " + t.selectColumns() + " FROM " + t.name + where
+	size := 0
+	if len(q.conds) == 0 {
+		// The time index alone (no table lookups) gives the window's id
+		// bounds and size; the rows then come from one ordered range of
+		// the table, with no lookup per row.
+		var lo, hi sql.NullInt64
+		if err := a.st.db.QueryRowContext(ctx, "SELECT MIN(id), MAX(id), COUNT(*) FROM "+t.name+where, args...).
+			Scan(&lo, &hi, &size); err != nil {
+			return nil, fmt.Errorf("store: read %s: %w", t.log, err)
+		}
+		if size == 0 {
+			return nil, nil
+		}
+		sqlText = "SELECT " + t.selectColumns() + " FROM " + t.name + " NOT INDEXED" + where +
+			" AND id >= ? AND id <= ?"
+		args = append(args, lo.Int64, hi.Int64)
+	}
+	sqlText += " ORDER BY id"
 	rows, err := a.st.db.QueryContext(ctx, sqlText, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: read %s: %w", t.log, err)
 	}
 	defer rows.Close()
-	var out []R
+	out := make([]R, 0, size)
 	for rows.Next() {
 		r, err := t.scan(rows)
 		if err != nil {
@@ -126,18 +141,5 @@ func readRows[R any](ctx context.Context, a *Account, t *table[R], w cryptolens.
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: read %s: %w", t.log, err)
 	}
-	if !slices.IsSortedFunc(out, func(x, y R) int { return cmpInt(t.id(&x), t.id(&y)) }) {
-		slices.SortFunc(out, func(x, y R) int { return cmpInt(t.id(&x), t.id(&y)) })
-	}
 	return out, nil
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

@@ -18,12 +18,16 @@ func Percent(v float64) string {
 	return strconv.FormatFloat(v, 'f', 1, 64) + "%"
 }
 
-// Number formats a value for an axis or a label: whole numbers as [Count],
-// others with up to two decimals and thousands separators, such as
-// "1,234.5".
+// Number formats a value for an axis or a label: whole numbers as [Count];
+// others of magnitude 1 or more with up to two decimals and thousands
+// separators, such as "1,234.5"; smaller ones with three significant
+// digits, such as "0.25" or "0.000125".
 func Number(v float64) string {
 	if v == math.Trunc(v) {
 		return Count(v)
+	}
+	if math.Abs(v) < 1 {
+		return strconv.FormatFloat(v, 'g', 3, 64)
 	}
 	s := strconv.FormatFloat(v, 'f', 2, 64)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")

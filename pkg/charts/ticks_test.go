@@ -100,7 +100,8 @@ func TestFormats(t *testing.T) {
 		{Count, 0, "0"}, {Count, 999, "999"}, {Count, 1000, "1,000"}, {Count, 1234567.4, "1,234,567"},
 		{Count, -1234, "-1,234"}, {Count, -0.2, "0"},
 		{Percent, 87.14, "87.1%"}, {Percent, 100, "100.0%"},
-		{Number, 0.25, "0.25"}, {Number, 1234.5, "1,234.5"}, {Number, 12, "12"}, {Number, -0.001, "0"},
+		{Number, 0.25, "0.25"}, {Number, 1234.5, "1,234.5"}, {Number, 12, "12"}, {Number, -0.001, "-0.001"},
+		{Number, 0.30000000000000004, "0.3"}, {Number, 0.000125, "0.000125"}, {Number, 2.499999, "2.5"},
 	}
 	for _, tt := range tests {
 		if got := tt.f(tt.v); got != tt.want {

@@ -45,6 +45,11 @@ func renderOutputs(outputs []ipynb.Output, cellNumber int, ids *headingIDs) ([]o
 		if v.isBlank() {
 			continue
 		}
+		// Adjacent chunks of the same stream read as one block, as in Jupyter.
+		if n := len(views); n > 0 && v.Kind == "stream" && views[n-1].Kind == "stream" && views[n-1].Class == v.Class {
+			views[n-1].HTML += v.HTML
+			continue
+		}
 		views = append(views, v)
 	}
 	return views, nil

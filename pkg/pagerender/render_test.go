@@ -345,3 +345,26 @@ func TestRenderGoNBExecutedNotebook(t *testing.T) {
 		}
 	}
 }
+
+func TestRenderMergesAdjacentStreams(t *testing.T) {
+	nb := &ipynb.Notebook{NBFormat: 4, Cells: []ipynb.Cell{{CellType: "code", Source: "x", Outputs: []ipynb.Output{
+		{OutputType: "stream", Name: "stdout", Text: "one\n"},
+		{OutputType: "stream", Name: "stdout", Text: "\x1b[31mtwo\x1b[0m\n"},
+		{OutputType: "stream", Name: "stderr", Text: "three\n"},
+		{OutputType: "stream", Name: "stdout", Text: "four\n"},
+	}}}}
+	page, err := Render(nb, PageMeta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<div class="output output-stdout"><pre>one
+<span class="ansi-fg-red">two</span>
+</pre></div>
+<div class="output output-stderr"><pre>three
+</pre></div>
+<div class="output output-stdout"><pre>four
+</pre></div>`
+	if !strings.Contains(string(page), want) {
+		t.Errorf("page lacks the merged streams:\n%s", want)
+	}
+}

@@ -19,4 +19,11 @@
 // sync killed at any moment and run again ends with exactly the API's rows,
 // none doubled and none missing. Two processes may sync the same file at
 // once.
+//
+// The file is SQLite (modernc.org/sqlite, pure Go) in WAL mode with a busy
+// timeout and foreign keys, its schema versioned by user_version
+// ([SchemaVersion]). Tables: accounts (fingerprints), weblog, events and
+// objectlog (one typed column per API field, times as Unix seconds, text
+// byte for byte, primary key (account, id), an index on (account, time)),
+// and coverage (account, log, lo_id, hi_id, since, until).
 package store

@@ -276,3 +276,46 @@ func TestParseLog(t *testing.T) {
 		t.Fatal("ParseLog accepted an unknown log")
 	}
 }
+
+func TestOpenRefusesANewerSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "store.db")
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.db.Exec("PRAGMA user_version = 99"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if st, err := Open(path); err == nil {
+		st.Close()
+		t.Fatal("Open accepted a file of schema version 99")
+	}
+}
+
+func TestCoverageContains(t *testing.T) {
+	day := func(d int) time.Time { return base.AddDate(0, 0, d) }
+	bounded := Coverage{Window: cryptolens.Window{Since: day(0), Until: day(10)}}
+	fromStart := Coverage{Window: cryptolens.Window{Until: day(10)}}
+	noClaim := Coverage{Window: cryptolens.Window{Since: time.Unix(0, 0), Until: time.Unix(0, 0)}}
+	tests := []struct {
+		name string
+		c    Coverage
+		w    cryptolens.Window
+		want bool
+	}{
+		{"inside", bounded, cryptolens.Window{Since: day(1), Until: day(9)}, true},
+		{"exactly", bounded, cryptolens.Window{Since: day(0), Until: day(10)}, true},
+		{"starts before", bounded, cryptolens.Window{Since: day(-1), Until: day(9)}, false},
+		{"ends after", bounded, cryptolens.Window{Since: day(1), Until: day(11)}, false},
+		{"open start", bounded, cryptolens.Window{Until: day(9)}, false},
+		{"open start, covered from the start", fromStart, cryptolens.Window{Until: day(9)}, true},
+		{"open end means now", fromStart, cryptolens.Window{Since: day(1)}, false},
+		{"no time claim", noClaim, cryptolens.Window{Since: day(1), Until: day(2)}, false},
+	}
+	for _, tt := range tests {
+		if got := tt.c.Contains(tt.w); got != tt.want {
+			t.Errorf("%s: Contains = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

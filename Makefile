@@ -50,4 +50,4 @@ notebook: setup
 	$(ENV) scripts/notebook.sh $(if $(filter 1 yes true,$(DEMO)),--demo) --port $(PORT)
 
 clean-notebooks:
-	$(ENV) go run ./scripts/cleannotebooks $(NOTEBOOKS)
+	$(ENV) go run ./cmd/lensbook clean-notebooks $(NOTEBOOKS)

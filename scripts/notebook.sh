@@ -44,7 +44,8 @@ if [ "$demo" = 1 ]; then
 		exit 1
 	fi
 	export CRYPTOLENS_BASE_URL="${base//\'/}" CRYPTOLENS_TOKEN="${token//\'/}"
-	export LENSBOOK_AS_OF="${LENSBOOK_AS_OF:-2026-11-01T00:00:00Z}"
+	as_of=$(sed -nE 's/^(export )?LENSBOOK_AS_OF=//p' "$emu_out" | head -1)
+	export LENSBOOK_AS_OF="${LENSBOOK_AS_OF:-${as_of:-2026-11-01T00:00:00Z}}"
 	echo "notebook: emulator at $CRYPTOLENS_BASE_URL (as of $LENSBOOK_AS_OF); cells see CRYPTOLENS_BASE_URL, CRYPTOLENS_TOKEN, LENSBOOK_AS_OF"
 fi
 

@@ -70,11 +70,18 @@ func evalString(t *testing.T, tab *browsertest.Tab, expression string) string {
 	return s
 }
 
-func TestBrowserReportPage(t *testing.T) {
+// TestBrowser checks rendered pages in headless Chromium; one browser
+// serves every subtest.
+func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
 	browser := browsertest.New(t)
+	t.Run("report page", func(t *testing.T) { testReportPage(t, browser) })
+	t.Run("hostile page runs no injected script", func(t *testing.T) { testHostilePage(t, browser) })
+}
+
+func testReportPage(t *testing.T, browser *browsertest.Browser) {
 	dir := t.TempDir()
 	meta := pagerender.PageMeta{
 		Source:     "notebooks/weblog-overview.ipynb",
@@ -254,11 +261,7 @@ func TestBrowserReportPage(t *testing.T) {
 	})
 }
 
-func TestBrowserHostilePageRunsNoInjectedScript(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	browser := browsertest.New(t)
+func testHostilePage(t *testing.T, browser *browsertest.Browser) {
 	dir := t.TempDir()
 	writePage(t, dir, "hostile.ipynb", pagerender.PageMeta{
 		Params:     []pagerender.Param{{Name: "<script>window.__pwned='param'</script>", Value: `"><img src=x onerror="window.__pwned='param-value'">`}},

@@ -3,29 +3,12 @@ package charts
 import (
 	"image/color"
 	"math"
-	"slices"
 	"time"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
-
-// Series is one named sequence of values, one per day (or category) of its
-// chart. Color optionally overrides the colour the chart would pick.
-type Series struct {
-	Name   string
-	Values []float64
-	Color  color.Color
-}
-
-func cloneSeries(ss []Series) []Series {
-	out := make([]Series, len(ss))
-	for i, s := range ss {
-		out[i] = Series{Name: s.Name, Values: slices.Clone(s.Values), Color: s.Color}
-	}
-	return out
-}
 
 // StackedBarData is the data of a chart of one stacked bar per day.
 type StackedBarData struct {
@@ -87,20 +70,6 @@ func StackedBar(d StackedBarData) (*Chart, error) {
 	}
 	c.build = func(area vg.Rectangle) *plot.Plot { return buildStackedBar(d, days, area) }
 	return c, nil
-}
-
-func quote(s string) string { return `"` + s + `"` }
-
-// colorAt returns the colour of the series at index i of its chart: its
-// own, its name's role colour (see [RoleColor]), or the palette's i-th.
-func (s Series) colorAt(i int) color.Color {
-	if s.Color != nil {
-		return s.Color
-	}
-	if c, ok := RoleColor(s.Name); ok {
-		return c
-	}
-	return Palette[i%len(Palette)]
 }
 
 // overlayColor is the overlay line's colour: explicit, or near-black.

@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"time"
 )
 
@@ -51,6 +52,9 @@ func checkDays(kind, title string, days []time.Time) ([]float64, error) {
 	}
 	return out, nil
 }
+
+// quote quotes a name for an error message.
+func quote(s string) string { return strconv.Quote(s) }
 
 // formatter returns f, or [Number] when f is nil.
 func formatter(f func(float64) string) func(float64) string {

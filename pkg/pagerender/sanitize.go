@@ -3,6 +3,7 @@ package pagerender
 import (
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -57,6 +58,27 @@ var unsafeCSS = regexp.MustCompile(`(?i)url\s*\(|expression|@import|javascript|b
 
 // safeImageSrc matches the only img sources kept: base64 data URIs of images.
 var safeImageSrc = regexp.MustCompile(`^data:image/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=\s]*$`)
+
+// pageClassPrefixes start the class names of the page's own chrome; an
+// output may not borrow them to pass itself off as part of the page (a fake
+// failure banner, a fake header).
+var pageClassPrefixes = []string{"page-", "banner", "status-", "toc", "toolbar", "cell", "code-fold", "output", "facts", "params", "chroma", "md-", "ansi-", "muted"}
+
+// outputClasses keeps the class names of an output that are plain
+// identifiers and not the page's own.
+func outputClasses(value string) string {
+	var kept []string
+	for _, c := range strings.Fields(value) {
+		if !plainClass.MatchString(c) || slices.ContainsFunc(pageClassPrefixes, func(p string) bool { return strings.HasPrefix(strings.ToLower(c), p) }) {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return strings.Join(kept, " ")
+}
+
+// plainClass matches a class name made of letters, digits, '-' and '_'.
+var plainClass = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
 
 func setOf(names ...string) map[string]bool {
 	m := make(map[string]bool, len(names))
@@ -282,6 +304,9 @@ func (s *sanitizer) startTag(name string, attrs []attribute, selfClosing bool) {
 	}
 	s.out.WriteString("<" + canonical)
 	for _, a := range attrs {
+		if a.name == "class" {
+			a.value = outputClasses(a.value)
+		}
 		attrName, ok := allowedAttribute(name, isSVG, a)
 		if !ok {
 			continue
@@ -306,6 +331,8 @@ func (s *sanitizer) startTag(name string, attrs []attribute, selfClosing bool) {
 // under which spelling.
 func allowedAttribute(tag string, isSVG bool, a attribute) (string, bool) {
 	switch {
+	case a.name == "class":
+		return "class", a.value != ""
 	case a.name == "style":
 		return "style", !unsafeCSS.MatchString(a.value)
 	case a.name == "src":

@@ -30,6 +30,8 @@ func TestSanitizeHTML(t *testing.T) {
 		{"style with expression dropped", `<p style="width:expression(alert(1))">t</p>`, `<p>t</p>`},
 		{"style with escape dropped", `<p style="background:u\72l(x)">t</p>`, `<p>t</p>`},
 		{"positioning dropped", `<div style="position:fixed;top:0">x</div>`, `<div>x</div>`},
+		{"page classes dropped", `<div class="banner banner-failed lensbook-table x&y">x</div>`, `<div class="lensbook-table">x</div>`},
+		{"empty class dropped", `<div class="output-html">x</div>`, `<div>x</div>`},
 		{"comment dropped", `a<!-- <script>x</script> -->b`, `ab`},
 		{"doctype and processing instructions dropped", `<!DOCTYPE html><?xml version="1.0"?>x`, `x`},
 		{"text escaped again", `1 &lt; 2 &amp;&amp; "q" > 0`, `1 &lt; 2 &amp;&amp; &#34;q&#34; &gt; 0`},

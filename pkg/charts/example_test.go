@@ -156,3 +156,18 @@ func ExampleRoleColor() {
 	// true true
 	// false
 }
+
+func ExampleParseDays() {
+	// Days as the frames package writes them, e.g. a grouped day column.
+	days, err := charts.ParseDays([]string{"2026-10-30", "2026-10-31"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	c, err := charts.TimeSeries(charts.TimeSeriesData{Title: "Requests", YLabel: "Requests", Days: days,
+		Series: []charts.Series{{Name: "All", Values: []float64{120, 135}}}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(c.Title(), days[1].Format(time.RFC3339))
+	// Output: Requests 2026-10-31T00:00:00Z
+}

@@ -132,3 +132,17 @@ func TestFitText(t *testing.T) {
 }
 
 func vgLen(v float64) vg.Length { return vg.Length(v) }
+
+func TestParseDays(t *testing.T) {
+	got, err := ParseDays([]string{"2026-10-31", "2026-11-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []time.Time{time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ParseDays (-want +got):\n%s", diff)
+	}
+	if _, err := ParseDays([]string{"2026-10-31", "31/10/2026"}); err == nil || err.Error() != `charts: ParseDays: day 1 ("31/10/2026") is not YYYY-MM-DD` {
+		t.Errorf("error = %v", err)
+	}
+}

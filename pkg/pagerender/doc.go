@@ -24,7 +24,9 @@
 //     and attribute values are unescaped and escaped again, and the output is
 //     balanced, so the fragment cannot close the page's own elements. Event
 //     handlers, id and name (DOM clobbering), href and any src other than a
-//     data:image URI never survive.
+//     data:image URI never survive; styles that fetch or position, and the
+//     class names of the page's own chrome (a fake failure banner), are
+//     dropped.
 //   - image/svg+xml outputs are embedded as <img src="data:image/svg+xml;...">
 //     so that a script inside the SVG cannot run.
 //   - A Content-Security-Policy meta tag allows only data: images, inline

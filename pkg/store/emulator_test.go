@@ -284,3 +284,26 @@ func TestSyncThroughFaults(t *testing.T) {
 	api.current.Load().SetFaults(emulator.Faults{})
 	wantEverything(t, acct, ds)
 }
+
+// TestConcurrentStoresSyncOneFile syncs one file through two *Store at once
+// from goroutines (the quick companion of the process test).
+func TestConcurrentStoresSyncOneFile(t *testing.T) {
+	ds := emulator.Generate(emulator.Config{Seed: 17, Days: 30, Rows: 8_000})
+	api := startAPI(t, ds)
+	c := api.client(t)
+	path := filepath.Join(t.TempDir(), "store.db")
+	errs := make(chan error, 2)
+	for range 2 {
+		st := openStore(t, path)
+		go func() {
+			_, err := st.Account(api.baseURL, testToken).SyncAll(t.Context(), c, time.Time{})
+			errs <- err
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantEverything(t, openStore(t, path).Account(api.baseURL, testToken), ds)
+}

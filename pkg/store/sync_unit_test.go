@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -317,5 +318,19 @@ func TestCoverageContains(t *testing.T) {
 		if got := tt.c.Contains(tt.w); got != tt.want {
 			t.Errorf("%s: Contains = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+func TestOpenPathWithOddCharacters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "odd dir #1 ?x=y %20", "store ü.db")
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := st.Account("http://h/api", "tok")
+	syncMem(t, a, memWebLog(handWebLog(1, 3), 10), time.Time{})
+	st.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("the store is not at %q: %v", path, err)
 	}
 }

@@ -65,7 +65,7 @@ func shrinkPNG(data []byte, width int) ([]byte, error) {
 	}
 	height := max(1, cfg.Height*width/cfg.Width)
 	dst := image.NewRGBA(image.Rect(0, 0, width, height))
-	draw.BiLinear.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
+	draw.ApproxBiLinear.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	if err := enc.Encode(&buf, dst); err != nil {

@@ -17,7 +17,7 @@ func (s *Server) getEvents(req *request) []byte {
 	if err != nil {
 		return errorBody(msgBadInput)
 	}
-	metadata := p[strings.ToLower("Metadata")]
+	metadata := p.text("Metadata")
 	window, err := p.timeRange()
 	if err != nil {
 		return errorBody(msgBadInput)

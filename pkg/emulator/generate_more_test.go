@@ -180,3 +180,33 @@ func TestPlainDatasetHasNoMarkup(t *testing.T) {
 		}
 	}
 }
+
+// Every hostile machine code and friendly name can be used as a filter and
+// finds exactly its rows.
+func TestHostileFilters(t *testing.T) {
+	t.Parallel()
+	d := emulator.Generate(emulator.Config{Seed: 12, Rows: 10_000, Hostile: true})
+	h := newHarness(t, d)
+	codes, names := map[string]bool{}, map[string]bool{}
+	for _, r := range d.WebLog {
+		if isHostile(r.MachineCode) {
+			codes[r.MachineCode] = true
+		}
+		if isHostile(r.FriendlyName) {
+			names[r.FriendlyName] = true
+		}
+	}
+	if len(codes) == 0 || len(names) == 0 {
+		t.Fatalf("%d hostile machine codes, %d hostile friendly names", len(codes), len(names))
+	}
+	for code := range codes {
+		want := wantLogs(d, logQuery{keep: func(r cryptolens.WebAPILog) bool { return r.MachineCode == code }, limit: 1000})
+		checkRows(t, want, h.call(t, "GetWebAPILog", "MachineCode", code, "Limit", "1000").env.Logs)
+	}
+	for name := range names {
+		want := wantLogs(d, logQuery{keep: func(r cryptolens.WebAPILog) bool {
+			return strings.Contains(strings.ToLower(r.FriendlyName), strings.ToLower(name))
+		}, limit: 1000})
+		checkRows(t, want, h.call(t, "GetWebAPILog", "FriendlyName", name, "Limit", "1000").env.Logs)
+	}
+}

@@ -39,8 +39,13 @@ func readParams(r *http.Request) (params, error) {
 	return p, nil
 }
 
-// get returns the trimmed value of a parameter, "" when it is absent.
-func (p params) get(name string) string { return strings.TrimSpace(p[strings.ToLower(name)]) }
+// text returns a parameter's value exactly as sent, "" when it is absent:
+// texts such as machine codes are matched as they are.
+func (p params) text(name string) string { return p[strings.ToLower(name)] }
+
+// get returns the value of a parameter without surrounding white space, ""
+// when it is absent: for numbers, JSON and keywords.
+func (p params) get(name string) string { return strings.TrimSpace(p.text(name)) }
 
 // int64Param parses an integer parameter; absent or empty gives 0.
 func (p params) int64Param(name string) (int64, error) {
@@ -87,7 +92,7 @@ func (p params) productAndKey() (int, string, error) {
 	if err != nil {
 		return 0, "", err
 	}
-	key := p.get("Key")
+	key := p.text("Key")
 	if key != "" && pid <= 0 {
 		return 0, "", errBadInput
 	}

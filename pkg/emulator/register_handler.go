@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"encoding/json"
-	"strings"
 
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 )
@@ -30,8 +29,8 @@ func (s *Server) registerEvent(req *request) []byte {
 		return errorBody(msgBadInput)
 	}
 	in := eventInput{
-		FeatureName: p.get("FeatureName"), EventName: p.get("EventName"), Value: value,
-		Currency: p.get("Currency"), Metadata: p[strings.ToLower("Metadata")],
+		FeatureName: p.text("FeatureName"), EventName: p.text("EventName"), Value: value,
+		Currency: p.text("Currency"), Metadata: p.text("Metadata"),
 	}
 	return s.register(req, []eventInput{in})
 }
@@ -57,7 +56,7 @@ func (s *Server) register(req *request, batch []eventInput) []byte {
 	if lock := req.token.ProductLock; lock != 0 && productID != 0 && productID != lock {
 		return errorBody(msgAccessDenied)
 	}
-	machine := req.params.get("MachineCode")
+	machine := req.params.text("MachineCode")
 	for _, in := range batch {
 		if len([]rune(in.FeatureName)) > maxNameLength || len([]rune(in.EventName)) > maxNameLength || in.Time < 0 {
 			return errorBody(msgBadInput)

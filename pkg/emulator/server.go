@@ -187,7 +187,7 @@ func (s *Server) answer(e endpoint, r *http.Request) []byte {
 		return errorBody(msgBadInput)
 	}
 	s.mu.RLock()
-	token, ok := s.tokens[p.get("token")]
+	token, ok := s.tokens[p.text("token")]
 	s.mu.RUnlock()
 	switch {
 	case !ok:

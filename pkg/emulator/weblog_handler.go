@@ -32,8 +32,8 @@ func parseWebLogQuery(p params) (q webLogQuery, err error) {
 	if q.productID, q.key, err = p.productAndKey(); err != nil {
 		return q, err
 	}
-	q.machineCode = p.get("MachineCode")
-	q.friendlyName = strings.ToLower(p.get("FriendlyName"))
+	q.machineCode = p.text("MachineCode")
+	q.friendlyName = strings.ToLower(p.text("FriendlyName"))
 	if q.states, err = p.states(); err != nil {
 		return q, err
 	}

@@ -1,0 +1,76 @@
+package notebooks_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+)
+
+func init() {
+	checks["active-keys-and-machines"] = func(t *testing.T, d *demo, out string) {
+		normalise := func(code string) string {
+			code = strings.TrimSpace(strings.Map(func(r rune) rune {
+				if unicode.IsControl(r) {
+					return -1
+				}
+				return r
+			}, code))
+			if r := []rune(code); len(r) > 256 {
+				code = string(r[:256])
+			}
+			return strings.ToUpper(code)
+		}
+		const days = 30
+		keysOn := make([]map[string]bool, days)
+		machinesOn := make([]map[string]bool, days)
+		for i := range days {
+			keysOn[i], machinesOn[i] = map[string]bool{}, map[string]bool{}
+		}
+		allKeys, allMachines := map[string]bool{}, map[string]bool{}
+		for _, r := range d.data.WebLog {
+			if !window.Contains(r.Time) {
+				continue
+			}
+			end := r.Time.Add(time.Nanosecond) // a single instant
+			if r.FloatingExpires.After(r.Time) {
+				end = r.FloatingExpires
+				if end.After(window.Until) {
+					end = window.Until
+				}
+			}
+			mc := normalise(r.MachineCode)
+			for day := 0; day < days; day++ {
+				start := window.Since.AddDate(0, 0, day)
+				if !start.Before(end) || !start.AddDate(0, 0, 1).After(r.Time) {
+					continue
+				}
+				if r.Key != "" {
+					keysOn[day][r.Key] = true
+				}
+				if mc != "" {
+					machinesOn[day][mc] = true
+				}
+			}
+			if r.Key != "" {
+				allKeys[r.Key] = true
+			}
+			if mc != "" {
+				allMachines[mc] = true
+			}
+		}
+		want := map[string]int{"days": days, "keys": len(allKeys), "machines": len(allMachines)}
+		for day := range days {
+			want["peakkeys"] = max(want["peakkeys"], len(keysOn[day]))
+			want["peakmachines"] = max(want["peakmachines"], len(machinesOn[day]))
+			want["sumkeys"] += len(keysOn[day])
+			want["summachines"] += len(machinesOn[day])
+		}
+		got := figures(t, out, "days")
+		for _, k := range []string{"days", "keys", "machines", "peakkeys", "peakmachines", "sumkeys", "summachines"} {
+			if got[k] != want[k] {
+				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])
+			}
+		}
+	}
+}

@@ -194,6 +194,7 @@ func runNBConvert(ctx context.Context, paths Paths, input, outDir string, timeou
 		"--to", "notebook", "--execute", "--allow-errors",
 		"--ExecutePreprocessor.timeout="+strconv.Itoa(cellTimeout),
 		"--ExecutePreprocessor.kernel_name=gonb",
+		"--ExecutePreprocessor.record_timing=False", // no timestamps in cell metadata: same run, same notebook
 		"--output-dir", outDir, "--output", "executed.ipynb",
 		input)
 	cmd.Dir = filepath.Dir(input)

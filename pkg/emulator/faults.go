@@ -18,13 +18,13 @@ import (
 // RegisterEvent(s) registers nothing. RequestCount counts faulted requests.
 type Faults struct {
 	// ServerErrorRate answers HTTP 500 with the API's "Something went
-	// wrong" envelope, or (every other time) HTTP 503 with an HTML page.
+	// wrong" envelope or, for about half of them, HTTP 503 with an HTML page.
 	ServerErrorRate float64
 	// DropRate closes the connection without answering.
 	DropRate float64
 	// TruncateRate cuts the answer: either the full Content-Length is
-	// declared and the connection closes mid-body, or (every other time) a
-	// complete HTTP answer carries cut JSON.
+	// declared and the connection closes mid-body or, for about half of
+	// them, a complete HTTP answer carries cut JSON.
 	TruncateRate float64
 	// TooManyRequestsRate answers HTTP 429 with a Retry-After header.
 	TooManyRequestsRate float64
@@ -34,7 +34,8 @@ type Faults struct {
 	// RetryAfter is the Retry-After of a 429, rounded up to whole seconds;
 	// zero means 1 second.
 	RetryAfter time.Duration
-	Seed       int64
+	// Seed chooses which requests meet which fault.
+	Seed int64
 }
 
 // SetFaults replaces the server's faults and restarts their sequence.

@@ -1,0 +1,99 @@
+package notebooks_test
+
+import (
+	"regexp"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/lensbook/lensbook/pkg/cryptolens"
+	"github.com/lensbook/lensbook/pkg/emulator"
+)
+
+func init() {
+	checks["floating-license-audit"] = func(t *testing.T, d *demo, out string) {
+		floating := func(s cryptolens.State) bool { return s == 2014 || s == 2015 || s == 6011 || s == 2024 }
+		// The audited key: the most floating rows in the window, ties to the
+		// lower product id, then the key.
+		type productKey struct {
+			product int
+			key     string
+		}
+		count := map[productKey]int{}
+		for _, r := range d.data.WebLog {
+			if window.Contains(r.Time) && floating(r.State) && r.Key != "" {
+				count[productKey{r.ProductID, r.Key}]++
+			}
+		}
+		var best productKey
+		for k, n := range count {
+			m := count[best]
+			if n > m || n == m && (k.product < best.product || k.product == best.product && k.key < best.key) {
+				best = k
+			}
+		}
+		if m := regexp.MustCompile(`audited key: (\S+) of product (\d+)`).FindStringSubmatch(out); m == nil || m[1] != best.key {
+			t.Errorf("audited key line %q, ground truth %s of product %d", m, best.key, best.product)
+		}
+
+		// Its rows: from 10000 s before the window, kept as FloatingLicenseAudit keeps them.
+		var rows []cryptolens.WebAPILog
+		for _, r := range d.data.WebLog {
+			if r.ProductID != best.product || r.Key != best.key || !floating(r.State) ||
+				!r.Time.Before(window.Until) || r.Time.Before(window.Since.Add(-10000*time.Second)) {
+				continue
+			}
+			if !r.FloatingExpires.Before(window.Since) || !r.Time.Before(window.Since) || r.State == 6011 || r.State == 2024 {
+				rows = append(rows, r)
+			}
+		}
+		slices.SortFunc(rows, func(a, b cryptolens.WebAPILog) int { return int(a.ID - b.ID) })
+
+		// Replay the seats: machine code -> expiry.
+		want := map[string]int{}
+		held := map[string]time.Time{}
+		expire := func(now time.Time) {
+			for mc, exp := range held {
+				if !exp.IsZero() && !exp.After(now) {
+					delete(held, mc)
+					want["expiries"]++
+				}
+			}
+		}
+		for _, r := range rows {
+			switch r.State {
+			case 2024:
+				want["limitreached"]++
+			case 6011:
+				want["releases"]++
+				delete(held, r.MachineCode)
+			case 2014, 2015:
+				if r.State == 2015 {
+					want["overdrafts"]++
+				}
+				if _, ok := held[r.MachineCode]; ok {
+					want["verifications"]++
+				} else {
+					want["activations"]++
+				}
+				held[r.MachineCode] = r.FloatingExpires
+			}
+			inUse := 0
+			for _, exp := range held {
+				if exp.After(r.Time) {
+					inUse++
+				}
+			}
+			want["seats"] = max(want["seats"], inUse)
+			expire(r.Time)
+		}
+		expire(emulator.DemoEnd)
+
+		got := figures(t, out, "activations")
+		for _, k := range []string{"activations", "verifications", "releases", "expiries", "overdrafts", "limitreached", "seats"} {
+			if got[k] != want[k] {
+				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])
+			}
+		}
+	}
+}

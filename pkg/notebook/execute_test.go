@@ -178,3 +178,22 @@ func TestSetupCellWithSpacesInTheCheckoutPath(t *testing.T) {
 		t.Errorf("cell 3 stdout = %q", got)
 	}
 }
+
+// Without LENSBOOK_ROOT the setup cell finds the module enclosing the
+// notebook's folder, as for a Jupyter server started by hand.
+func TestSetupCellFindsTheEnclosingModule(t *testing.T) {
+	paths := kernelPaths(t)
+	t.Parallel()
+	res, err := Execute(t.Context(), "testdata/hello.ipynb", ExecOptions{
+		Paths: paths, Timeout: 3 * time.Minute, Env: map[string]string{"LENSBOOK_ROOT": ""},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Err(); err != nil {
+		t.Fatalf("cells failed: %v", err)
+	}
+	if got := stdout(res.Notebook, 2); !strings.HasPrefix(got, "web API log fields: 11\n") {
+		t.Errorf("cell 3 stdout = %q", got)
+	}
+}

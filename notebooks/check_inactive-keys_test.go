@@ -1,0 +1,34 @@
+package notebooks_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/lensbook/lensbook/pkg/emulator"
+)
+
+func init() {
+	checks["inactive-keys"] = func(t *testing.T, d *demo, out string) {
+		const days, inactiveDays = 90, 30 // the notebook's defaults
+		since := emulator.DemoEnd.AddDate(0, 0, -days)
+		activeSince := emulator.DemoEnd.Add(-inactiveDays * 24 * time.Hour)
+		last := map[string]time.Time{}
+		for _, r := range d.data.WebLog {
+			if r.Key != "" && !r.Time.Before(since) && r.Time.Before(emulator.DemoEnd) && r.Time.After(last[r.Key]) {
+				last[r.Key] = r.Time
+			}
+		}
+		want := map[string]int{"seen": len(last)}
+		for _, t := range last {
+			if t.Before(activeSince) {
+				want["inactive"]++
+			}
+		}
+		got := figures(t, out, "inactive")
+		for _, k := range []string{"inactive", "seen"} {
+			if got[k] != want[k] {
+				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])
+			}
+		}
+	}
+}

@@ -27,6 +27,7 @@ type generator struct {
 	ds         *Dataset
 	customers  []customer
 	plans      []keyPlan // parallel to ds.Licenses
+	anchors    []eventAnchor
 }
 
 // customer is a company that holds license keys.

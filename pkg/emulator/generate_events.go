@@ -22,54 +22,37 @@ var purchaseCents = []int64{999, 1999, 4900, 9900, 24900, 49900}
 // successful activations, shortly after them: the same keys, machines,
 // products and times as the Web API Log.
 func (g *generator) genEvents(rng *rand.Rand) {
-	type machineInfo struct {
-		os       string
-		currency string
-	}
-	machines := map[string]machineInfo{}
-	for _, p := range g.plans {
-		for _, m := range p.machines {
-			machines[m.code] = machineInfo{m.os, g.customers[p.customer].currency}
-		}
-	}
 	productIndex := map[int]int{}
 	for i, p := range g.ds.Products {
 		productIndex[p.ID] = i
 	}
-	anchors := 0
-	for _, r := range g.ds.WebLog {
-		if r.State.Group() == cryptolens.GroupActivation && r.State.Succeeded() {
-			anchors++
-		}
-	}
-	if anchors == 0 {
+	if len(g.anchors) == 0 {
 		return
 	}
-	rate := eventsPerWebLogRow * float64(len(g.ds.WebLog)) / float64(anchors)
+	rate := eventsPerWebLogRow * float64(len(g.ds.WebLog)) / float64(len(g.anchors))
 	day0 := g.start / 86400
-	events := make([]cryptolens.Event, 0, int(float64(anchors)*rate*1.05)+16)
+	events := make([]cryptolens.Event, 0, int(float64(len(g.anchors))*rate*1.05)+16)
 	metadata := map[string]string{}
-	for _, r := range g.ds.WebLog {
-		if r.State.Group() != cryptolens.GroupActivation || !r.State.Succeeded() {
-			continue
-		}
+	for _, a := range g.anchors {
+		r := &g.ds.WebLog[a.row]
 		n := int(rate)
 		if rng.Float64() < rate-float64(n) {
 			n++
 		}
-		info := machines[r.MachineCode]
+		plan := &g.plans[a.key]
+		os, currency := plan.machines[a.machine].os, g.customers[plan.customer].currency
 		pi := productIndex[r.ProductID]
 		for range n {
 			t := min(r.Time.Unix()+rng.Int64N(1200), g.end-1)
 			e := cryptolens.Event{ProductID: r.ProductID, Key: r.Key, MachineCode: r.MachineCode, Time: unix(t)}
 			if rng.Float64() < purchaseShare {
 				e.FeatureName, e.EventName = pick(rng, purchaseFeatures), "purchase"
-				e.Value, e.Currency = pick(rng, purchaseCents), info.currency
+				e.Value, e.Currency = pick(rng, purchaseCents), currency
 			} else {
 				e.FeatureName, e.EventName = pick(rng, productFeatures[pi]), pick(rng, featureEvents)
 			}
 			if rng.Float64() < 0.9 {
-				e.Metadata = eventMetadata(metadata, info.os, appVersion(pi, int(t/86400-day0)))
+				e.Metadata = eventMetadata(metadata, os, appVersion(pi, int(t/86400-day0)))
 			}
 			g.hostileEvent(rng, &e)
 			events = append(events, e)

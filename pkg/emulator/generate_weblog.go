@@ -13,6 +13,14 @@ import (
 // real service, so they are large and have gaps.
 const firstWebLogID = 47_720_000
 
+// eventAnchor is a successful activation row, which events follow: its
+// position in the Web API Log, its key's index and its machine's index.
+type eventAnchor struct {
+	row     int32
+	key     int32
+	machine int16
+}
+
 // simRow is a compact Web API Log row of one key, before the logs of all
 // keys are merged; machine and ipFrom index the key's machines (-1: none,
 // or the customer's office address for ipFrom).
@@ -59,7 +67,11 @@ func (g *generator) genWebLog() {
 		if rng.IntN(8) == 0 {
 			id += int64(rng.IntN(5))
 		}
-		out[i] = g.webRow(id, perKey[r.key][r.pos], int(r.key))
+		s := perKey[r.key][r.pos]
+		out[i] = g.webRow(id, s, int(r.key))
+		if st := cryptolens.State(s.state); st.Group() == cryptolens.GroupActivation && st.Succeeded() {
+			g.anchors = append(g.anchors, eventAnchor{row: int32(i), key: r.key, machine: s.machine})
+		}
 	}
 	g.ds.WebLog = out
 }

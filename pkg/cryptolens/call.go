@@ -127,6 +127,11 @@ func (c *Client) attempt(ctx context.Context, method string, params url.Values, 
 	buf := bodyBuffers.Get().(*bytes.Buffer)
 	defer putBodyBuffer(buf)
 	body, err := readBody(resp.Body, resp.ContentLength, buf)
+	if errors.Is(err, errBodyTooLarge) {
+		// The same answer would come again: not worth a retry.
+		return attemptResult{status: resp.StatusCode,
+			err: &DecodeError{Method: method, StatusCode: resp.StatusCode, Err: err}}
+	}
 	if err != nil {
 		// A connection dropped mid-body: retry.
 		return attemptResult{status: resp.StatusCode, retryable: true,
@@ -148,6 +153,9 @@ func putBodyBuffer(b *bytes.Buffer) {
 	bodyBuffers.Put(b)
 }
 
+// errBodyTooLarge is the error of an answer above maxBodyBytes.
+var errBodyTooLarge = fmt.Errorf("body larger than %d MiB", maxBodyBytes>>20)
+
 // readBody reads a body of up to maxBodyBytes into buf. size is the
 // declared length, or -1.
 func readBody(r io.Reader, size int64, buf *bytes.Buffer) ([]byte, error) {
@@ -159,7 +167,7 @@ func readBody(r io.Reader, size int64, buf *bytes.Buffer) ([]byte, error) {
 		return nil, err
 	}
 	if n > maxBodyBytes {
-		return nil, fmt.Errorf("body larger than %d bytes", maxBodyBytes)
+		return nil, errBodyTooLarge
 	}
 	return buf.Bytes(), nil
 }

@@ -496,7 +496,8 @@ func TestTokenNeverInErrorsOrLogs(t *testing.T) {
 	if strings.Contains(logs.String(), testToken) || strings.Contains(logs.String(), url.QueryEscape(testToken)) {
 		t.Errorf("log shows the token:\n%s", logs.String())
 	}
-	if !strings.Contains(logs.String(), "method=GetWebAPILog") || !strings.Contains(logs.String(), "status=500") {
+	if !strings.Contains(logs.String(), "method=GetWebAPILog") || !strings.Contains(logs.String(), "status=500") ||
+		!strings.Contains(logs.String(), `params="Key=K"`) || !strings.Contains(logs.String(), "duration=") {
 		t.Errorf("log lacks the request lines:\n%s", logs.String())
 	}
 }
@@ -509,5 +510,27 @@ func assertNoToken(t *testing.T, err error) {
 				t.Errorf("error shows the token: %v", e)
 			}
 		}
+	}
+}
+
+func TestOversizedBodyIsNotRetried(t *testing.T) {
+	if testing.Short() {
+		t.Skip("streams 64 MiB")
+	}
+	c, rec := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		chunk := bytes.Repeat([]byte(" "), 1<<20)
+		for range maxBodyBytes>>20 + 1 {
+			if _, err := w.Write(chunk); err != nil {
+				return
+			}
+		}
+	})
+	_, err := c.GetWebAPILog(t.Context(), WebAPILogQuery{})
+	var de *DecodeError
+	if !errors.As(err, &de) || !errors.Is(err, errBodyTooLarge) {
+		t.Fatalf("error %v, want a DecodeError for the size", err)
+	}
+	if rec.attempts() != 1 {
+		t.Errorf("%d attempts, want 1", rec.attempts())
 	}
 }

@@ -67,6 +67,7 @@ fi
 [ -x "$JUPYTER" ] || command -v "$JUPYTER" >/dev/null 2>&1 || die "jupyter not found (looked for /usr/bin/jupyter and jupyter on PATH)"
 
 # ---- 2. tools --------------------------------------------------------------
+command -v go >/dev/null 2>&1 || die "no go command on PATH: install Go $(sed -n 's/^go //p' go.mod) or newer first"
 tools_stamp="$LENSBOOK_BUILD_DIR/bin/.tools-stamp"
 tools_rebuilt=0
 want_stamp="$(cat tools/go.mod tools/go.sum | sha256sum | cut -d' ' -f1) $(go env GOVERSION)"

@@ -64,10 +64,17 @@ func TestErrorMessages(t *testing.T) {
 		{"RegisterEvents", []string{}, badInput},
 		{"RegisterEvents", []string{"Events", `[{"Value":"lots"}]`}, badInput},
 	}
+	calls := map[string]int{}
 	for _, tc := range tests {
 		t.Run(tc.method+" "+tc.want, func(t *testing.T) {
 			expectError(t, h.call(t, tc.method, tc.pairs...), tc.want)
 		})
+		calls[tc.method]++
+	}
+	for method, n := range calls {
+		if got := h.server.RequestCount(method); got != n {
+			t.Errorf("RequestCount(%s) = %d after %d failed calls", method, got, n)
+		}
 	}
 	if n := len(h.server.Events()); n != len(h.data.Events) {
 		t.Errorf("failed registrations stored events: %d events, want %d", n, len(h.data.Events))

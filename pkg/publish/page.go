@@ -34,6 +34,9 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 		return outcome{report: rep, record: prev}
 	}
 
+	if err := context.Cause(ctx); ctx.Err() != nil {
+		return canceled(rep, err)
+	}
 	source, err := parseNotebook(j.source)
 	if err != nil {
 		source = &ipynb.Notebook{NBFormat: 4, Metadata: map[string]any{}}
@@ -56,6 +59,10 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 		default:
 			executed, params = res.Notebook, res.Params
 		}
+	}
+	if err := context.Cause(ctx); ctx.Err() != nil {
+		// Stopped from outside (Ctrl-C): keep the page of the last render.
+		return canceled(rep, err)
 	}
 	shown := executed
 	if shown == nil {
@@ -112,6 +119,14 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 		return outcome{report: rep, err: fmt.Errorf("publish: %s: %s", j.path, rep.Error)}
 	}
 	return outcome{report: rep, record: rec}
+}
+
+// canceled is the outcome of a notebook whose render was stopped: no page
+// is written and the manifest keeps its previous record.
+func canceled(rep Report, cause error) outcome {
+	rep.Status = StatusFailed
+	rep.Error = fmt.Sprintf("not rendered: %v", cause)
+	return outcome{report: rep, err: fmt.Errorf("publish: %s: %s", rep.Notebook, rep.Error)}
 }
 
 // hideMachinery returns a copy of nb whose setup and parameter cells carry

@@ -1,10 +1,13 @@
 package publish
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lensbook/lensbook/pkg/notebook"
 )
 
 func TestRenderRejectsBadRequestsBeforeRunning(t *testing.T) {
@@ -73,5 +76,29 @@ func TestGroup(t *testing.T) {
 	}
 	if got := group(nb, "weblog-x"); got != "Custom" {
 		t.Errorf("metadata group = %q", got)
+	}
+}
+
+func TestRenderStoppedKeepsEarlierPages(t *testing.T) {
+	out := t.TempDir()
+	page := filepath.Join(out, "broken.html")
+	if err := os.WriteFile(page, []byte("earlier page"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	dir := t.TempDir()
+	summary, err := Render(ctx, Options{
+		Notebooks: []string{"testdata/broken.ipynb"}, OutDir: out,
+		Paths: &notebook.Paths{Root: dir, BuildDir: dir, JupyterDataDir: dir, Jupyter: "jupyter"},
+	})
+	if err == nil || !strings.Contains(err.Error(), "not rendered: context canceled") {
+		t.Fatalf("err = %v", err)
+	}
+	if got := summary.Reports[0]; got.Status != StatusFailed {
+		t.Errorf("report = %+v", got)
+	}
+	if data, _ := os.ReadFile(page); string(data) != "earlier page" {
+		t.Errorf("a stopped render overwrote the earlier page: %q", data)
 	}
 }

@@ -7,10 +7,14 @@ import (
 	"time"
 )
 
+// hostile reports whether a hostile dataset should make this field
+// hostile, for the given share of fields.
 func (g *generator) hostile(rng *rand.Rand, share float64) bool {
 	return g.cfg.Hostile && rng.Float64() < share
 }
 
+// genProducts creates 3-5 products; a hostile dataset gets a product name
+// with markup.
 func (g *generator) genProducts(rng *rand.Rand) {
 	n := 3 + rng.IntN(3)
 	id := 3941
@@ -24,6 +28,7 @@ func (g *generator) genProducts(rng *rand.Rand) {
 	}
 }
 
+// genTeam creates the account owner and 2-4 more team members.
 func (g *generator) genTeam(rng *rand.Rand) {
 	n := 3 + rng.IntN(3)
 	g.ds.TeamMembers = append(g.ds.TeamMembers, TeamMember{UserID: itoa(ownerUserID), Name: teamNames[0]})
@@ -40,6 +45,8 @@ func licenseCount(rows int) int {
 	return min(max(rows/170, 60), 6000)
 }
 
+// genCustomers creates the companies that hold keys, each with a domain
+// for e-mail addresses, a currency, a time zone and an office address.
 func (g *generator) genCustomers(rng *rand.Rand) {
 	n := max(licenseCount(g.cfg.Rows)/2, 20)
 	tzs := []int64{-5 * 3600, 0, 3600, 3600, 3600, 2 * 3600, 2 * 3600, 9 * 3600}
@@ -52,7 +59,6 @@ func (g *generator) genCustomers(rng *rand.Rand) {
 			if !seen[name] {
 				break
 			}
-			name = ""
 			if len(seen) > 1000 { // the word lists are exhausted: number the rest
 				name = pick(rng, companyStems) + " " + pick(rng, companyKinds) + " " + itoa(int64(i))
 				break
@@ -74,6 +80,7 @@ func (g *generator) genCustomers(rng *rand.Rand) {
 	}
 }
 
+// genLicenses creates the license keys and how each one behaves.
 func (g *generator) genLicenses(rng *rand.Rand) {
 	n := licenseCount(g.cfg.Rows)
 	window := g.end - g.start

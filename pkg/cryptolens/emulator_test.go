@@ -434,3 +434,41 @@ func rowsDiff[T comparable](want, got []T) string {
 	}
 	return cmp.Diff(want, got)
 }
+
+func TestWebAPILogWindowFarInThePast(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates 150,000 rows")
+	}
+	w := newWorld(t, emulator.Config{Seed: 11, Days: 30, Rows: 150_000})
+	w.server.SetFaults(emulator.Faults{ServerErrorRate: 0.05, TruncateRate: 0.05, Seed: 2})
+	start := w.data.Config.Start()
+	some := w.data.WebLog[100]
+	for name, tc := range map[string]struct {
+		f   cryptolens.WebAPILogFilter
+		win cryptolens.Window
+	}{
+		"first two days":    {win: cryptolens.Window{Since: start.AddDate(0, 0, 1), Until: start.AddDate(0, 0, 3)}},
+		"up to day one":     {win: cryptolens.Window{Until: start.AddDate(0, 0, 1)}},
+		"before everything": {win: cryptolens.Window{Until: start}},
+		"states":            {f: cryptolens.WebAPILogFilter{States: []cryptolens.State{2014, 2015}}, win: cryptolens.Window{Until: start.AddDate(0, 0, 2)}},
+		"key":               {f: cryptolens.WebAPILogFilter{ProductID: some.ProductID, Key: some.Key}, win: cryptolens.Window{Until: start.AddDate(0, 0, 5)}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			w.server.ResetCounts()
+			want := w.data.WebLogWhere(func(r cryptolens.WebAPILog) bool { return tc.win.Contains(r.Time) && matches(tc.f, r) })
+			got := collect(t, w.client.WebAPILogWindow(t.Context(), tc.f, tc.win))
+			slices.Reverse(got)
+			if diff := rowsDiff(want, got); diff != "" {
+				t.Errorf("window rows (-dataset +client), %d vs %d rows:\n%.2000s", len(want), len(got), diff)
+			}
+			t.Logf("%d requests (faults included) for %d rows", w.server.RequestCount(emulator.MethodGetWebAPILog), len(want))
+		})
+	}
+	// Without faults, the search beats paging through the 140,000 newer rows.
+	w.server.SetFaults(emulator.Faults{})
+	w.server.ResetCounts()
+	collect(t, w.client.WebAPILogWindow(t.Context(), cryptolens.WebAPILogFilter{}, cryptolens.Window{Until: start.AddDate(0, 0, 1)}))
+	if n := w.server.RequestCount(emulator.MethodGetWebAPILog); n > 40 {
+		t.Errorf("%d requests for a window at the start of the log, want at most 40", n)
+	}
+}

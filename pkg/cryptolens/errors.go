@@ -22,6 +22,7 @@ type APIError struct {
 	Message    string
 }
 
+// Error names the method, the HTTP status and the server's message.
 func (e *APIError) Error() string {
 	msg := e.Message
 	if msg == "" {
@@ -39,6 +40,7 @@ type HTTPError struct {
 	Body       string
 }
 
+// Error names the method, the HTTP status and the start of the body.
 func (e *HTTPError) Error() string {
 	if e.Body == "" {
 		return fmt.Sprintf("cryptolens: %s: HTTP %d with an empty body", e.Method, e.StatusCode)
@@ -54,6 +56,7 @@ type DecodeError struct {
 	Err        error
 }
 
+// Error names the method, the HTTP status and what did not decode.
 func (e *DecodeError) Error() string {
 	return fmt.Sprintf("cryptolens: %s: decoding the HTTP %d answer: %v", e.Method, e.StatusCode, e.Err)
 }

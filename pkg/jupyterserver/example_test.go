@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"os"
+	"os/signal"
 
 	"github.com/lensbook/lensbook/pkg/jupyterserver"
 	"github.com/lensbook/lensbook/pkg/notebook"
@@ -47,4 +49,13 @@ func ExampleServer_StartKernel() {
 		log.Fatal(err)
 	}
 	fmt.Print(ex.Stdout)
+}
+
+// Serve notebooks/ until interrupted: what `lensbook notebook` does.
+func ExampleServe() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := jupyterserver.Serve(ctx, jupyterserver.Options{Port: 8888}, os.Stdout); err != nil {
+		log.Fatal(err)
+	}
 }

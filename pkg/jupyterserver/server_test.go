@@ -1,7 +1,9 @@
 package jupyterserver
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -121,4 +123,42 @@ func processesWithEnv(kv string) []string {
 		}
 	}
 	return pids
+}
+
+func TestServeStopsWithItsContext(t *testing.T) {
+	paths := kernelPaths(t)
+	ctx, cancel := context.WithCancel(t.Context())
+	var out strings.Builder
+	done := make(chan error, 1)
+	w := &notifyWriter{w: &out, wrote: make(chan struct{}, 1)}
+	go func() { done <- Serve(ctx, Options{NotebookDir: t.TempDir(), Paths: paths}, w) }()
+	select {
+	case <-w.wrote:
+	case err := <-done:
+		t.Fatalf("Serve returned before printing its URL: %v", err)
+	case <-time.After(2 * time.Minute):
+		t.Fatal("no URL within 2 minutes")
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); !strings.Contains(got, "open http://127.0.0.1:") || !strings.Contains(got, "/?token=") {
+		t.Errorf("Serve printed %q", got)
+	}
+}
+
+// notifyWriter signals its first write.
+type notifyWriter struct {
+	w     io.Writer
+	wrote chan struct{}
+}
+
+func (n *notifyWriter) Write(p []byte) (int, error) {
+	k, err := n.w.Write(p)
+	select {
+	case n.wrote <- struct{}{}:
+	default:
+	}
+	return k, err
 }

@@ -154,7 +154,7 @@ func putBodyBuffer(b *bytes.Buffer) {
 }
 
 // errBodyTooLarge is the error of an answer above maxBodyBytes.
-var errBodyTooLarge = fmt.Errorf("body larger than %d MiB", maxBodyBytes>>20)
+var errBodyTooLarge = errors.New("body larger than the client's limit (64 MiB)")
 
 // readBody reads a body of up to maxBodyBytes into buf. size is the
 // declared length, or -1.

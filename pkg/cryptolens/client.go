@@ -13,8 +13,9 @@ import (
 // DefaultBaseURL is the /api root of the public Cryptolens Web API.
 const DefaultBaseURL = "https://api.cryptolens.io/api"
 
-// maxBodyBytes caps how much of a response body the client reads.
-const maxBodyBytes = 64 << 20
+// maxBodyBytes caps how much of a response body the client reads (a
+// variable only so that a test can lower it).
+var maxBodyBytes int64 = 64 << 20
 
 // Client calls the data-analysis methods of the Cryptolens Web API. It is
 // safe for concurrent use once built.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 )
 
@@ -34,13 +35,21 @@ func NewRunMark() (RunMark, error) {
 func (m RunMark) Env() string { return RunMarkVar + "=" + m.id }
 
 // KillAll sends SIGKILL to every process carrying the mark, other than this
-// one. It reads /proc, so it does nothing where there is none.
+// one, and removes the scratch folders of the GoNB kernels it killed (which
+// a killed kernel cannot). It reads /proc, so it does nothing where there is
+// none.
 func (m RunMark) KillAll() {
 	if m.id == "" {
 		return
 	}
 	marker := []byte("\x00" + m.Env() + "\x00")
 	self := os.Getpid()
+	var scratch []string
+	defer func() {
+		for _, dir := range scratch {
+			os.RemoveAll(dir)
+		}
+	}()
 	dirs, _ := filepath.Glob("/proc/[0-9]*")
 	for _, dir := range dirs {
 		pid, err := strconv.Atoi(filepath.Base(dir))
@@ -51,8 +60,28 @@ func (m RunMark) KillAll() {
 		if err != nil {
 			continue
 		}
-		if bytes.Contains(append(append([]byte{0}, env...), 0), marker) {
+		env = append(append([]byte{0}, env...), 0)
+		if bytes.Contains(env, marker) {
 			_ = syscall.Kill(pid, syscall.SIGKILL)
+			if dir := gonbScratchDir(env); dir != "" {
+				scratch = append(scratch, dir)
+			}
 		}
 	}
+}
+
+// gonbScratchDir returns the GONB_TMP_DIR of a cell program's environment
+// when it is one of GoNB's folders in the temporary folder, and "" otherwise.
+func gonbScratchDir(env []byte) string {
+	const key = "\x00GONB_TMP_DIR="
+	i := bytes.Index(env, []byte(key))
+	if i < 0 {
+		return ""
+	}
+	value := env[i+len(key):]
+	dir := filepath.Clean(string(value[:bytes.IndexByte(value, 0)]))
+	if filepath.Dir(dir) != filepath.Clean(os.TempDir()) || !strings.HasPrefix(filepath.Base(dir), "gonb_") {
+		return ""
+	}
+	return dir
 }

@@ -132,7 +132,7 @@ report.Check(display.Chart(report.Must(charts.StackedBar(data))))`),
 		Metadata: map[string]any{
 			"kernelspec":    map[string]any{"display_name": "Go (gonb)", "language": "go", "name": "gonb"},
 			"language_info": map[string]any{"name": "go"},
-			"lensbook":      map[string]any{"log": "Web API Log"},
+			"lensbook":      map[string]any{"group": "Web API Log"},
 		},
 		NBFormat:      4,
 		NBFormatMinor: 5,

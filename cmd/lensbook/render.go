@@ -84,11 +84,13 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	sum, err := publish.Render(ctx, opts)
-	if err != nil {
-		return err
+	if sum != nil {
+		fmt.Fprintln(stdout)
+		if werr := sum.WriteText(stdout); werr != nil && err == nil {
+			err = werr
+		}
 	}
-	fmt.Fprintln(stdout)
-	if err := sum.WriteText(stdout); err != nil {
+	if err != nil {
 		return err
 	}
 	return sum.Err()

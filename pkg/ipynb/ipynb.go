@@ -68,7 +68,19 @@ func (m *MultilineText) UnmarshalJSON(b []byte) error {
 
 // MarshalJSON writes the text as a list of lines, each keeping its "\n".
 func (m MultilineText) MarshalJSON() ([]byte, error) {
-	return json.Marshal(m.Lines())
+	return marshal(m.Lines())
+}
+
+// marshal encodes v as JSON with <, > and & left as they are, as Jupyter
+// writes them, so that cleaning a notebook does not rewrite its code.
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // Lines splits the text into lines that keep their trailing "\n".
@@ -161,7 +173,7 @@ func (c Cell) MarshalJSON() ([]byte, error) {
 		meta = map[string]any{}
 	}
 	if c.CellType != "code" {
-		return json.Marshal(struct {
+		return marshal(struct {
 			CellType string         `json:"cell_type"`
 			ID       string         `json:"id,omitempty"`
 			Metadata map[string]any `json:"metadata"`
@@ -172,7 +184,7 @@ func (c Cell) MarshalJSON() ([]byte, error) {
 	if outputs == nil {
 		outputs = []Output{}
 	}
-	return json.Marshal(struct {
+	return marshal(struct {
 		CellType       string         `json:"cell_type"`
 		ExecutionCount *int           `json:"execution_count"`
 		ID             string         `json:"id,omitempty"`

@@ -41,7 +41,8 @@ func (s *scanner) skipSpace() {
 	}
 }
 
-// peek returns the next non-space byte, or 0 at the end.
+// peek returns the next non-space byte, or 0 at the end (a NUL byte, never
+// valid outside a string, is an error wherever peek's callers see it).
 func (s *scanner) peek() byte {
 	s.skipSpace()
 	if s.pos >= len(s.buf) {
@@ -468,7 +469,7 @@ func (s *scanner) row(schema *rowSchema, ints []int64, strs []string) error {
 
 // end checks that only white space is left.
 func (s *scanner) end() error {
-	if s.peek() != 0 {
+	if s.skipSpace(); s.pos < len(s.buf) {
 		return s.errorf("data after the top-level value")
 	}
 	return nil

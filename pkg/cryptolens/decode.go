@@ -51,7 +51,7 @@ func decodeOne[T any](b []byte, schema *rowSchema, build func(*[maxFields]int64,
 	}
 	var ints [maxFields]int64
 	var strs [maxFields]string
-	if err := s.row(schema, ints[:len(schema.names)], strs[:len(schema.names)]); err != nil {
+	if err := s.row(schema, 1, ints[:len(schema.names)], strs[:len(schema.names)]); err != nil {
 		return err
 	}
 	if err := s.end(); err != nil {
@@ -96,11 +96,11 @@ func decodeEnvelope(body []byte, listKey string, onList func(*scanner) error, in
 				err = fmt.Errorf("result: %w", err)
 			}
 		case len(name) == 7 && asciiEqualFold(name, "message"):
-			env.message, err = s.flexStringValue(1)
+			env.message, err = s.flexStringValue(2)
 		case listKey != "" && len(name) == len(listKey) && asciiEqualFold(name, listKey):
 			err = onList(&s)
 		default:
-			err = s.skipValue(1)
+			err = s.skipValue(2)
 		}
 		if err != nil {
 			return env, err
@@ -136,7 +136,7 @@ func rowsDecoder[T any](schema *rowSchema, build func(*[maxFields]int64, *[maxFi
 		var ints [maxFields]int64
 		var strs [maxFields]string
 		for {
-			if err := s.row(schema, ints[:n], strs[:n]); err != nil {
+			if err := s.row(schema, 3, ints[:n], strs[:n]); err != nil {
 				return fmt.Errorf("row %d: %w", len(*dst), err)
 			}
 			*dst = append(*dst, build(&ints, &strs))

@@ -177,11 +177,10 @@ func (s *scanner) numberError(i int) error {
 	return s.errorf("invalid number")
 }
 
-// skipValue consumes any JSON value, checking that it is well-formed.
+// skipValue consumes any JSON value, checking that it is well-formed. depth
+// is the nesting level an object or array value would open (the top-level
+// value is 1), limited to maxDepth as encoding/json limits it.
 func (s *scanner) skipValue(depth int) error {
-	if depth > maxDepth {
-		return s.errorf("nested too deeply")
-	}
 	switch c := s.peek(); {
 	case c == 0:
 		return errUnexpectedEnd
@@ -192,6 +191,8 @@ func (s *scanner) skipValue(depth int) error {
 			return fmt.Errorf("offset %d: invalid string", start)
 		}
 		return err
+	case (c == '{' || c == '[') && depth > maxDepth:
+		return s.errorf("nested too deeply")
 	case c == '{':
 		s.pos++
 		if s.peek() == '}' {
@@ -424,8 +425,9 @@ func (s *scanner) memberName() ([]byte, error) {
 	return raw, nil
 }
 
-// row consumes one row object into ints and strs, which it zeroes first.
-func (s *scanner) row(schema *rowSchema, ints []int64, strs []string) error {
+// row consumes one row object, opened at nesting level depth, into ints and
+// strs, which it zeroes first.
+func (s *scanner) row(schema *rowSchema, depth int, ints []int64, strs []string) error {
 	clear(ints)
 	clear(strs)
 	if s.peek() == 'n' {
@@ -446,14 +448,14 @@ func (s *scanner) row(schema *rowSchema, ints []int64, strs []string) error {
 		i := schema.field(name, hint)
 		switch {
 		case i < 0:
-			err = s.skipValue(1)
+			err = s.skipValue(depth + 1)
 		case schema.kinds[i] == intField:
 			ints[i], _, err = s.flexIntValue()
 			if err != nil {
 				err = fmt.Errorf("field %s: %w", schema.names[i], err)
 			}
 		default:
-			strs[i], err = s.flexStringValue(1)
+			strs[i], err = s.flexStringValue(depth + 1)
 		}
 		if err != nil {
 			return err

@@ -50,6 +50,8 @@ var rowInputs = []string{
 	``,
 	`"row"`,
 	"{}\x00",
+	`{"key":"\ud800"}`, `{"key":"\u00"}`, `{"id":1 , }`, `{"id":"\u0031"}`, `{"id":" 1"}`,
+	`{"id":"+1"}`, `{"id":"0x1"}`, `{"id":"NaN"}`, `{"id":"1e2"}`, `{"id":"-0.0"}`, `{"id":1E+2}`,
 	"{\"id\":1}\x00 ",
 }
 
@@ -86,6 +88,12 @@ func checkAllAgainstReference(t *testing.T, b []byte) {
 func TestUnmarshalMatchesReference(t *testing.T) {
 	for _, in := range rowInputs {
 		checkAllAgainstReference(t, []byte(in))
+	}
+}
+
+func TestUnmarshalNestingLimit(t *testing.T) {
+	for _, n := range []int{9999, 10000} { // encoding/json allows 10000 levels in all
+		checkAllAgainstReference(t, []byte(`{"x":`+strings.Repeat("[", n)+strings.Repeat("]", n)+`}`))
 	}
 }
 

@@ -182,3 +182,39 @@ func TestDecodeEnvelope(t *testing.T) {
 		})
 	}
 }
+
+// FuzzDecodeEnvelope checks that any body either fails to decode or is valid
+// JSON whose rows the reference decoder reads the same way.
+func FuzzDecodeEnvelope(f *testing.F) {
+	f.Add([]byte(`{"logs":[{"id":2,"time":1760000000},{"id":1}],"result":0,"message":null}`))
+	f.Add([]byte(`{"result":1,"message":"Access denied."}`))
+	f.Add([]byte(`{"Logs":null,"extra":{"a":[1,"x"]},"result":"0"}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var rows []WebAPILog
+		env, err := decodeEnvelope(body, "logs", rowsDecoder(&webAPILogSchema, webAPILogFrom, &rows), newInterner())
+		if err != nil {
+			return
+		}
+		if !json.Valid(body) {
+			t.Fatalf("%q decoded (%+v) but is not valid JSON", body, env)
+		}
+		var ref struct {
+			Logs []json.RawMessage
+		}
+		if err := json.Unmarshal(body, &ref); err != nil {
+			t.Fatalf("%q: scanner accepted, reference rejected: %v", body, err)
+		}
+		if len(ref.Logs) != len(rows) {
+			t.Fatalf("%q: %d rows, reference %d", body, len(rows), len(ref.Logs))
+		}
+		for i, raw := range ref.Logs {
+			var want WebAPILog
+			if err := refDecodeWebAPILog(raw, &want); err != nil {
+				t.Fatalf("%q: row %d: reference error %v", body, i, err)
+			}
+			if diff := cmp.Diff(want, rows[i]); diff != "" {
+				t.Fatalf("%q: row %d differs:\n%s", body, i, diff)
+			}
+		}
+	})
+}

@@ -534,3 +534,50 @@ func TestOversizedBodyIsNotRetried(t *testing.T) {
 		t.Errorf("%d attempts, want 1", rec.attempts())
 	}
 }
+
+func TestIteratorsRejectPagesInTheWrongOrder(t *testing.T) {
+	ascending := `{"logs":[{"id":1},{"id":2}],"events":[{"id":1},{"id":2}],"result":0}`
+	descending := `{"logs":[{"id":9},{"id":8}],"events":[{"id":9},{"id":8}],"result":0}`
+	tests := []struct {
+		name string
+		body string
+		walk func(*Client) error
+	}{
+		{"web log window, ascending page", ascending, func(c *Client) error {
+			return firstErr(c.WebAPILogWindow(t.Context(), WebAPILogFilter{}, Window{}))
+		}},
+		{"events window, ascending page", ascending, func(c *Client) error {
+			return firstErr(c.EventsWindow(t.Context(), EventsFilter{}, Window{}))
+		}},
+		{"web log after, descending page", descending, func(c *Client) error {
+			return firstErr(c.WebAPILogAfter(t.Context(), WebAPILogFilter{}, 0))
+		}},
+		{"events after, descending page", descending, func(c *Client) error {
+			return firstErr(c.EventsAfter(t.Context(), EventsFilter{}, 0))
+		}},
+		{"object log after, descending page", descending, func(c *Client) error {
+			return firstErr(c.ObjectLogAfter(t.Context(), 0))
+		}},
+		{"web log after, cursor ignored", ascending, func(c *Client) error {
+			return firstErr(c.WebAPILogAfter(t.Context(), WebAPILogFilter{}, 5))
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, _ := newTestClient(t, sequence(t, answer{status: 200, body: tt.body}))
+			if err := tt.walk(c); err == nil || !strings.Contains(err.Error(), "order") && !strings.Contains(err.Error(), "ignored the cursor") {
+				t.Errorf("error %v, want one about the order or the cursor", err)
+			}
+		})
+	}
+}
+
+// firstErr drains seq and returns its first error.
+func firstErr[T any](seq func(func(T, error) bool)) error {
+	for _, err := range seq {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -92,17 +92,17 @@ func (c *Client) EventsWindow(ctx context.Context, f EventsFilter, w Window) ite
 			if len(rows) == 0 {
 				return
 			}
+			if err := checkPage(rows, "GetEvents", "EndingBefore", cursor, true); err != nil {
+				yield(Event{}, err)
+				return
+			}
 			for _, e := range rows {
 				if w.Contains(e.Time) && !yield(e, nil) {
 					return
 				}
 			}
-			oldest := rows[minByID(rows)]
+			oldest := rows[len(rows)-1]
 			if !w.Since.IsZero() && oldest.Time.Before(w.Since) {
-				return
-			}
-			if oldest.ID >= cursor {
-				yield(Event{}, cursorIgnored("GetEvents", "EndingBefore", cursor, oldest.ID))
 				return
 			}
 			cursor = oldest.ID
@@ -130,25 +130,18 @@ func (c *Client) EventsAfter(ctx context.Context, f EventsFilter, afterID int64)
 			if len(rows) == 0 {
 				return
 			}
+			if err := checkPage(rows, "GetEvents", "StartingAfter", cursor, false); err != nil {
+				yield(Event{}, err)
+				return
+			}
 			for _, e := range rows {
 				if !yield(e, nil) {
 					return
 				}
 			}
-			newest := rows[maxByID(rows)].ID
-			if newest <= cursor {
-				yield(Event{}, cursorIgnored("GetEvents", "StartingAfter", cursor, newest))
-				return
-			}
-			cursor = newest
+			cursor = rows[len(rows)-1].ID
 		}
 	}
-}
-
-// cursorIgnored is the error of a page that did not move past its cursor,
-// which would otherwise loop for ever.
-func cursorIgnored(method, param string, cursor, got int64) error {
-	return fmt.Errorf("cryptolens: %s: %s=%d answered with id %d: the server ignored the cursor", method, param, cursor, got)
 }
 
 // EventInput is one event for RegisterEvent. Value is an integer amount,

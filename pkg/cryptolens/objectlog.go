@@ -143,6 +143,10 @@ func (c *Client) objectLogFrom(ctx context.Context, cursor int64, w Window, yiel
 		if len(rows) == 0 {
 			return
 		}
+		if err := checkPage(rows, "GetObjectLog", "StartingAfter", cursor, false); err != nil {
+			yield(ObjectLogEntry{}, err)
+			return
+		}
 		reachedUntil := false
 		for _, e := range rows {
 			if !w.Until.IsZero() && !e.Created.Before(w.Until) {
@@ -156,11 +160,6 @@ func (c *Client) objectLogFrom(ctx context.Context, cursor int64, w Window, yiel
 		if reachedUntil {
 			return
 		}
-		newest := rows[maxByID(rows)].ID
-		if newest <= cursor {
-			yield(ObjectLogEntry{}, cursorIgnored("GetObjectLog", "StartingAfter", cursor, newest))
-			return
-		}
-		cursor = newest
+		cursor = rows[len(rows)-1].ID
 	}
 }

@@ -108,17 +108,17 @@ func (c *Client) WebAPILogWindow(ctx context.Context, f WebAPILogFilter, w Windo
 			if len(rows) == 0 {
 				return
 			}
+			if err := checkPage(rows, "GetWebAPILog", "EndingBefore", cursor, true); err != nil {
+				yield(WebAPILog{}, err)
+				return
+			}
 			for _, r := range rows {
 				if w.Contains(r.Time) && !yield(r, nil) {
 					return
 				}
 			}
-			oldest := rows[minByID(rows)]
+			oldest := rows[len(rows)-1]
 			if !w.Since.IsZero() && oldest.Time.Before(w.Since) {
-				return
-			}
-			if cursor != 0 && oldest.ID >= cursor {
-				yield(WebAPILog{}, cursorIgnored("GetWebAPILog", "EndingBefore", cursor, oldest.ID))
 				return
 			}
 			if cursor == 0 && !w.Until.IsZero() && !oldest.Time.Before(w.Until) {
@@ -147,7 +147,7 @@ func (c *Client) WebAPILogWindow(ctx context.Context, f WebAPILogFilter, w Windo
 // before until, or there is none" is true up to the answer and false above;
 // lo is the largest c known true, hi the smallest c known false minus one.
 func (c *Client) webAPILogCursorBefore(ctx context.Context, base WebAPILogQuery, page []WebAPILog, until time.Time) (int64, bool, error) {
-	newest, oldest := page[maxByID(page)], page[minByID(page)]
+	newest, oldest := page[0], page[len(page)-1]
 	pageSpan := max(newest.Time.Sub(oldest.Time), time.Second)
 	pagesToGo := int64(oldest.Time.Sub(until) / pageSpan)
 	if pagesToGo <= int64(bits.Len64(uint64(oldest.ID))) {
@@ -194,17 +194,16 @@ func (c *Client) WebAPILogAfter(ctx context.Context, f WebAPILogFilter, afterID 
 			if len(rows) == 0 {
 				return
 			}
+			if err := checkPage(rows, "GetWebAPILog", "StartingAfter", cursor, false); err != nil {
+				yield(WebAPILog{}, err)
+				return
+			}
 			for _, r := range rows {
 				if !yield(r, nil) {
 					return
 				}
 			}
-			newest := rows[maxByID(rows)].ID
-			if newest <= cursor {
-				yield(WebAPILog{}, cursorIgnored("GetWebAPILog", "StartingAfter", cursor, newest))
-				return
-			}
-			cursor = newest
+			cursor = rows[len(rows)-1].ID
 		}
 	}
 }

@@ -10,7 +10,7 @@ import (
 
 // RetryPolicy bounds the retries of one API call. Attempt n (n >= 2) waits
 // a random time in [0, min(MaxDelay, MinDelay*2^(n-2))] (full jitter), or
-// the server's Retry-After, capped at MaxDelay, when a 429 or 503 answer
+// the server's Retry-After, capped at MaxDelay, when a 429 or 5xx answer
 // carries one.
 type RetryPolicy struct {
 	MaxAttempts int           // attempts in all, first included; 0 means 5

@@ -123,7 +123,8 @@ func TestHostileDataRunsNoScript(t *testing.T) {
 		}
 		tab.Open(u)
 		// Open every fold, so that anything hidden in code or output is live.
-		tab.Eval(`document.querySelectorAll("details").forEach(d => d.open = true); true`, nil)
+		var opened int
+		tab.Eval(`(() => { const ds = document.querySelectorAll("details"); ds.forEach(d => d.open = true); return ds.length })()`, &opened)
 		time.Sleep(300 * time.Millisecond)
 		var pwned bool
 		tab.Eval(`window.__pwned === true`, &pwned)

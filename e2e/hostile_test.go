@@ -11,12 +11,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
+
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/lensbook/lensbook/e2e/browsertest"
 	"github.com/lensbook/lensbook/pkg/emulator"
-	"github.com/lensbook/lensbook/pkg/notebook"
 	"github.com/lensbook/lensbook/pkg/publish"
 )
 
@@ -24,27 +25,6 @@ import (
 // names, machine codes, feature and event names, metadata, Object Log data.
 var hostileReports = []string{
 	"requests-per-friendly-name", "floating-license-audit", "feature-usage", "team-audit", "revenue",
-}
-
-func requireKernel(t *testing.T) {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("executes notebooks; skipped with -short")
-	}
-	paths, err := notebook.FindPaths()
-	why := ""
-	if err != nil {
-		why = err.Error()
-	} else if ok, reason := paths.KernelInstalled(); !ok {
-		why = reason
-	}
-	if why == "" {
-		return
-	}
-	if os.Getenv("LENSBOOK_REQUIRE_KERNEL") != "" {
-		t.Fatalf("LENSBOOK_REQUIRE_KERNEL is set but %s", why)
-	}
-	t.Skipf("GoNB kernel not installed: %s (run make setup)", why)
 }
 
 // trap replaces every way an injected script would announce itself, before
@@ -57,7 +37,7 @@ for (const f of ["alert", "confirm", "prompt"]) { window[f] = function () { wind
 // opens each page and the gallery in Chromium: nothing injected runs, the
 // text shows as text, and no page holds the token.
 func TestHostileDataRunsNoScript(t *testing.T) {
-	requireKernel(t)
+	kerneltest.Paths(t)
 	browser := browsertest.New(t)
 
 	ds := emulator.Generate(emulator.Config{Hostile: true})

@@ -6,7 +6,6 @@ package notebooks_test
 import (
 	"context"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -14,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
 
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/emulator"
@@ -45,27 +46,6 @@ func (d *demo) env(storePath string) map[string]string {
 		"LENSBOOK_AS_OF":      emulator.DemoEnd.Format(time.RFC3339),
 		"LENSBOOK_STORE":      storePath,
 	}
-}
-
-func requireKernel(t *testing.T) {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("executing notebooks takes minutes; skipped with -short")
-	}
-	paths, err := notebook.FindPaths()
-	why := ""
-	if err != nil {
-		why = err.Error()
-	} else if ok, reason := paths.KernelInstalled(); !ok {
-		why = reason
-	}
-	if why == "" {
-		return
-	}
-	if os.Getenv("LENSBOOK_REQUIRE_KERNEL") != "" {
-		t.Fatalf("LENSBOOK_REQUIRE_KERNEL is set but %s", why)
-	}
-	t.Skipf("GoNB kernel not installed: %s (run make setup)", why)
 }
 
 // stdout returns the notebook's stdout streams, joined.
@@ -109,7 +89,7 @@ var window = cryptolens.Window{Since: emulator.DemoEnd.AddDate(0, 0, -30), Until
 var checks = map[string]func(t *testing.T, d *demo, out string){}
 
 func TestEveryNotebookRunsAgainstTheEmulator(t *testing.T) {
-	requireKernel(t)
+	kerneltest.Paths(t)
 	d := startDemo(t)
 	paths, err := filepath.Glob("*.ipynb")
 	if err != nil || len(paths) == 0 {
@@ -150,7 +130,7 @@ func TestEveryNotebookRunsAgainstTheEmulator(t *testing.T) {
 // TestRerunSendsOneRequest runs the success-vs-failure report twice on one
 // store: the second run asks the API once whether anything is new.
 func TestRerunSendsOneRequest(t *testing.T) {
-	requireKernel(t)
+	kerneltest.Paths(t)
 	d := startDemo(t)
 	env := d.env(filepath.Join(t.TempDir(), "store.db"))
 	for run := 1; run <= 2; run++ {

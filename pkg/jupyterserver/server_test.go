@@ -11,35 +11,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
+
 	"github.com/lensbook/lensbook/pkg/notebook"
 )
-
-// kernelPaths returns the paths of the installed GoNB kernel, skipping the
-// test when there is none unless LENSBOOK_REQUIRE_KERNEL is set.
-func kernelPaths(t *testing.T) *notebook.Paths {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("runs a Jupyter server and the GoNB kernel: skipped with -short")
-	}
-	p, err := notebook.FindPaths()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ok, why := p.KernelInstalled(); !ok {
-		if os.Getenv("LENSBOOK_REQUIRE_KERNEL") != "" {
-			t.Fatalf("LENSBOOK_REQUIRE_KERNEL is set but %s", why)
-		}
-		t.Skipf("GoNB kernel not installed: %s (run make setup)", why)
-	}
-	return &p
-}
 
 // TestInteractivePath proves the path an analyst takes in a browser: the
 // Jupyter notebook server lists the GoNB kernel, starts it, and over the
 // kernel's websocket runs the setup cell and then a cell that imports a
 // lensbook package and prints.
 func TestInteractivePath(t *testing.T) {
-	paths := kernelPaths(t)
+	paths := kerneltest.Paths(t)
 	marker := fmt.Sprintf("interactive-%d", time.Now().UnixNano())
 	var log strings.Builder
 	srv, err := Start(t.Context(), Options{
@@ -126,7 +108,7 @@ func processesWithEnv(kv string) []string {
 }
 
 func TestServeStopsWithItsContext(t *testing.T) {
-	paths := kernelPaths(t)
+	paths := kerneltest.Paths(t)
 	ctx, cancel := context.WithCancel(t.Context())
 	var out strings.Builder
 	done := make(chan error, 1)

@@ -10,31 +10,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
+
 	"github.com/google/go-cmp/cmp"
-	"github.com/lensbook/lensbook/pkg/notebook"
 )
 
 const testToken = "WyIwIiwibGVuc2Jvb2stZmFrZS10b2tlbi1mb3ItdGVzdHMtb25seSJd"
-
-// kernelPaths returns the paths of the installed GoNB kernel, skipping the
-// test when there is none unless LENSBOOK_REQUIRE_KERNEL is set.
-func kernelPaths(t *testing.T) *notebook.Paths {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("runs the GoNB kernel: skipped with -short")
-	}
-	p, err := notebook.FindPaths()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ok, why := p.KernelInstalled(); !ok {
-		if os.Getenv("LENSBOOK_REQUIRE_KERNEL") != "" {
-			t.Fatalf("LENSBOOK_REQUIRE_KERNEL is set but %s", why)
-		}
-		t.Skipf("GoNB kernel not installed: %s (run make setup)", why)
-	}
-	return &p
-}
 
 type statusLine struct{ Slug, Status string }
 
@@ -47,7 +28,7 @@ func statuses(s *Summary) []statusLine {
 }
 
 func TestRenderPagesGalleryAndSkips(t *testing.T) {
-	paths := kernelPaths(t)
+	paths := kerneltest.Paths(t)
 	out := t.TempDir()
 	opts := Options{
 		Notebooks:       []string{"testdata/weblog-chart.ipynb", "testdata/broken.ipynb", "testdata/leaky.ipynb"},

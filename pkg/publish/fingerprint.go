@@ -16,7 +16,10 @@ const fingerprintVersion = "lensbook-render/1"
 // fingerprint identifies what a page is rendered from: the notebook's bytes,
 // the parameters set in it, the data fingerprint and window, and the
 // environment given to it. Variables that hold credentials are left out, so
-// the manifest never depends on (or reveals anything of) the token.
+// the manifest never depends on (or reveals anything of) the token, and so
+// are those that say where the data is served and stored (the base URL and
+// the store file, which change with every demo run): Options.DataFingerprint
+// says which data it is.
 func fingerprint(source []byte, params, env map[string]string, dataFingerprint, dataWindow string) string {
 	h := sha256.New()
 	field := func(name, value string) { fmt.Fprintf(h, "%s %d:%s\n", name, len(value), value) }
@@ -26,7 +29,7 @@ func fingerprint(source []byte, params, env map[string]string, dataFingerprint, 
 		field("param "+k, params[k])
 	}
 	for _, k := range slices.Sorted(maps.Keys(env)) {
-		if !isCredential(k) {
+		if !isCredential(k) && !isLocation(k) {
 			field("env "+k, env[k])
 		}
 	}
@@ -45,4 +48,10 @@ func isCredential(name string) bool {
 		}
 	}
 	return false
+}
+
+// isLocation reports whether an environment variable says where the data is
+// served or stored rather than what it is.
+func isLocation(name string) bool {
+	return name == "CRYPTOLENS_BASE_URL" || name == "LENSBOOK_STORE"
 }

@@ -47,6 +47,11 @@ func TestFingerprintIgnoresCredentials(t *testing.T) {
 	if base != same {
 		t.Errorf("changing the token changed the fingerprint")
 	}
+	moved := fingerprint([]byte("nb"), map[string]string{"days": "7"}, map[string]string{"CRYPTOLENS_TOKEN": "a", "LENSBOOK_AS_OF": "x",
+		"CRYPTOLENS_BASE_URL": "http://127.0.0.1:41234/api", "LENSBOOK_STORE": "/tmp/demo-1/store.db"}, "d", "w")
+	if moved != base {
+		t.Errorf("serving the same data on another port or store changed the fingerprint")
+	}
 	for name, other := range map[string]string{
 		"source": fingerprint([]byte("nb2"), map[string]string{"days": "7"}, map[string]string{"LENSBOOK_AS_OF": "x"}, "d", "w"),
 		"param":  fingerprint([]byte("nb"), map[string]string{"days": "8"}, map[string]string{"LENSBOOK_AS_OF": "x"}, "d", "w"),

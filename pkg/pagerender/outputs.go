@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 
@@ -34,10 +35,30 @@ type outputView struct {
 	EValue string
 }
 
-// renderOutputs turns a code cell's outputs into views.
+// renderOutputs turns a code cell's outputs into views: the cell's streams
+// first, then its displays and results, then its errors, each kind in the
+// order the kernel gave it. GoNB forwards a cell's stdout and its displays
+// through two pipes, so the order between them in an executed notebook
+// varies from run to run; putting streams first makes the same run give the
+// same page.
 func renderOutputs(outputs []ipynb.Output, cellNumber int, ids *headingIDs) ([]outputView, error) {
+	rank := func(o ipynb.Output) int {
+		switch o.OutputType {
+		case "stream":
+			return 0
+		case "error":
+			return 2
+		}
+		return 1
+	}
+	order := make([]int, len(outputs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return rank(outputs[a]) - rank(outputs[b]) })
 	var views []outputView
-	for i, out := range outputs {
+	for _, i := range order {
+		out := outputs[i]
 		v, err := renderOutput(out, cellNumber, ids)
 		if err != nil {
 			return nil, fmt.Errorf("cell %d output %d: %w", cellNumber, i+1, err)

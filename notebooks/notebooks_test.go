@@ -91,7 +91,7 @@ var checks = map[string]func(t *testing.T, d *demo, out string){}
 func TestEveryNotebookRunsAgainstTheEmulator(t *testing.T) {
 	kerneltest.Paths(t)
 	d := startDemo(t)
-	paths, err := filepath.Glob("*.ipynb")
+	paths, err := notebook.List(".")
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no notebooks: %v", err)
 	}

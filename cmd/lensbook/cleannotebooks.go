@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/notebook"
@@ -25,7 +24,7 @@ func runCleanNotebooks(_ context.Context, args []string, stdout, stderr io.Write
 		return err
 	}
 	if len(paths) == 0 {
-		if paths, err = filepath.Glob("notebooks/*.ipynb"); err != nil || len(paths) == 0 {
+		if paths, err = notebook.List("notebooks"); err != nil || len(paths) == 0 {
 			return usagef("no notebooks given and none in notebooks/")
 		}
 	}

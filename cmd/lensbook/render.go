@@ -12,6 +12,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/credentials"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/emulator"
+	"github.com/lensbook/lensbook/pkg/notebook"
 	"github.com/lensbook/lensbook/pkg/publish"
 	"github.com/lensbook/lensbook/pkg/timespec"
 )
@@ -40,7 +41,7 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if len(nbs) == 0 {
-		if nbs, err = filepath.Glob("notebooks/*.ipynb"); err != nil || len(nbs) == 0 {
+		if nbs, err = notebook.List("notebooks"); err != nil || len(nbs) == 0 {
 			return usagef("no notebooks given and none in notebooks/")
 		}
 	}

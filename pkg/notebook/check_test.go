@@ -139,7 +139,7 @@ func TestCommittedNotebooksAreClean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := filepath.Glob(filepath.Join(paths.Root, "notebooks", "*.ipynb"))
+	files, err := List(filepath.Join(paths.Root, "notebooks"))
 	if err != nil {
 		t.Fatal(err)
 	}

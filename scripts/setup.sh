@@ -43,7 +43,7 @@ install_packages() {
 	fi
 	command -v apt-get >/dev/null 2>&1 ||
 		die "missing packages ${missing[*]} and no apt-get on this machine"
-	local cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing[*]}"
+	local cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing[*]}"
 	local sudo=()
 	if [ "$(id -u)" -ne 0 ]; then
 		if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
@@ -56,7 +56,7 @@ install_packages() {
 	fi
 	say "installing debian packages: ${missing[*]}"
 	"${sudo[@]}" apt-get update -qq
-	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 if [ "${LENSBOOK_SKIP_APT:-}" = 1 ]; then

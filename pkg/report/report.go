@@ -94,14 +94,21 @@ func Open(p Params) (*Session, error) {
 	}, nil
 }
 
-// String describes the session without its token: the window and the API.
+// String describes the session's window and product, for captions, such as
+// "2026-10-02 00:00 to 2026-11-01 00:00 (UTC, 30 days), every product".
 func (s *Session) String() string {
 	product := "every product"
 	if s.Params.ProductID != 0 {
 		product = fmt.Sprintf("product %d", s.Params.ProductID)
 	}
-	return fmt.Sprintf("%s to %s (UTC, %d days), %s", s.Window.Since.Format("2006-01-02 15:04"),
-		s.Window.Until.Format("2006-01-02 15:04"), s.Params.Days, product)
+	return s.Period() + ", " + product
+}
+
+// Period describes the session's window alone, for reports on the Object
+// Log, which has no product: "2026-10-02 00:00 to 2026-11-01 00:00 (UTC, 30 days)".
+func (s *Session) Period() string {
+	return fmt.Sprintf("%s to %s (UTC, %d days)", s.Window.Since.Format("2006-01-02 15:04"),
+		s.Window.Until.Format("2006-01-02 15:04"), s.Params.Days)
 }
 
 func (s *Session) open() (*store.Store, *store.Account, error) {

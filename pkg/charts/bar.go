@@ -32,16 +32,7 @@ type BarData struct {
 // match Categories in length, or on a NaN, infinite or negative value. No
 // categories give a "No data" chart.
 func Bar(d BarData) (*Chart, error) {
-	const kind = "Bar"
-	if err := checkLen(kind, d.Title, "values", len(d.Values), len(d.Categories), "categories"); err != nil {
-		return nil, err
-	}
-	if d.Labels != nil {
-		if err := checkLen(kind, d.Title, "labels", len(d.Labels), len(d.Categories), "categories"); err != nil {
-			return nil, err
-		}
-	}
-	if err := checkValues(kind, d.Title, "", d.Values, func(i int) string { return d.Categories[i] }, false, false); err != nil {
+	if err := checkCategories("Bar", d.Title, d.Categories, d.Values, d.Labels); err != nil {
 		return nil, err
 	}
 	d.Categories, d.Values, d.Labels = slices.Clone(d.Categories), slices.Clone(d.Values), slices.Clone(d.Labels)

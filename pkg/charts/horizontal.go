@@ -31,16 +31,7 @@ type HorizontalBarData struct {
 // requests with their share of all requests. It fails as [Bar] does. No
 // categories give a "No data" chart.
 func HorizontalBar(d HorizontalBarData) (*Chart, error) {
-	const kind = "HorizontalBar"
-	if err := checkLen(kind, d.Title, "values", len(d.Values), len(d.Categories), "categories"); err != nil {
-		return nil, err
-	}
-	if d.Labels != nil {
-		if err := checkLen(kind, d.Title, "labels", len(d.Labels), len(d.Categories), "categories"); err != nil {
-			return nil, err
-		}
-	}
-	if err := checkValues(kind, d.Title, "", d.Values, func(i int) string { return d.Categories[i] }, false, false); err != nil {
+	if err := checkCategories("HorizontalBar", d.Title, d.Categories, d.Values, d.Labels); err != nil {
 		return nil, err
 	}
 	d.Categories, d.Values, d.Labels = slices.Clone(d.Categories), slices.Clone(d.Values), slices.Clone(d.Labels)

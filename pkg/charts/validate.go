@@ -97,3 +97,18 @@ func minOf(values []float64) float64 {
 	}
 	return m
 }
+
+// checkCategories checks the data of a chart of categories: one value per
+// category, finite and not negative, and one label per category when labels
+// are given.
+func checkCategories(kind, title string, categories []string, values []float64, labels []string) error {
+	if err := checkLen(kind, title, "values", len(values), len(categories), "categories"); err != nil {
+		return err
+	}
+	if labels != nil {
+		if err := checkLen(kind, title, "labels", len(labels), len(categories), "categories"); err != nil {
+			return err
+		}
+	}
+	return checkValues(kind, title, "", values, func(i int) string { return categories[i] }, false, false)
+}

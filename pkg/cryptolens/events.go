@@ -116,31 +116,12 @@ func (c *Client) EventsAfter(ctx context.Context, f EventsFilter, afterID int64)
 	base := f.query()
 	return func(yield func(Event, error) bool) {
 		in := newInterner()
-		cursor := afterID
-		var rows []Event
-		for {
+		fetch := func(cursor int64, buf []Event) ([]Event, error) {
 			q := base
 			q.Limit, q.StartingAfter = MaxEventsLimit, cursor
-			var err error
-			rows, err = c.getEvents(ctx, q, in, rows)
-			if err != nil {
-				yield(Event{}, err)
-				return
-			}
-			if len(rows) == 0 {
-				return
-			}
-			if err := checkPage(rows, "GetEvents", "StartingAfter", cursor, false); err != nil {
-				yield(Event{}, err)
-				return
-			}
-			for _, e := range rows {
-				if !yield(e, nil) {
-					return
-				}
-			}
-			cursor = rows[len(rows)-1].ID
+			return c.getEvents(ctx, q, in, buf)
 		}
+		pageForward("GetEvents", afterID, fetch, nil, nil, yield)
 	}
 }
 

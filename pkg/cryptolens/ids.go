@@ -36,3 +36,45 @@ func checkPage[T identified](rows []T, method, param string, cursor int64, desce
 func cursorIgnored(method, param string, cursor, got int64) error {
 	return fmt.Errorf("cryptolens: %s: %s=%d answered with id %d: the server ignored the cursor", method, param, cursor, got)
 }
+
+// pageForward walks a log forward with StartingAfter from cursor until an
+// empty page, checking each page with checkPage, and yields its rows. keep,
+// when set, leaves out the rows it rejects; past, when set, marks the rows
+// beyond the end of the walk: they are not yielded, and the walk ends after
+// the page that holds one. The first error is yielded once and ends the walk.
+func pageForward[R identified](method string, cursor int64, fetch func(cursor int64, buf []R) ([]R, error),
+	keep, past func(R) bool, yield func(R, error) bool) {
+	var zero R
+	var rows []R
+	for {
+		var err error
+		if rows, err = fetch(cursor, rows); err != nil {
+			yield(zero, err)
+			return
+		}
+		if len(rows) == 0 {
+			return
+		}
+		if err := checkPage(rows, method, "StartingAfter", cursor, false); err != nil {
+			yield(zero, err)
+			return
+		}
+		reachedEnd := false
+		for _, r := range rows {
+			if past != nil && past(r) {
+				reachedEnd = true
+				continue
+			}
+			if keep != nil && !keep(r) {
+				continue
+			}
+			if !yield(r, nil) {
+				return
+			}
+		}
+		if reachedEnd {
+			return
+		}
+		cursor = rows[len(rows)-1].rowID()
+	}
+}

@@ -132,34 +132,10 @@ func (c *Client) objectLogStart(ctx context.Context, w Window) (int64, error) {
 // an entry at or after w.Until or an empty page.
 func (c *Client) objectLogFrom(ctx context.Context, cursor int64, w Window, yield func(ObjectLogEntry, error) bool) {
 	in := newInterner()
-	var rows []ObjectLogEntry
-	for {
-		var err error
-		rows, err = c.getObjectLog(ctx, ObjectLogQuery{Limit: MaxObjectLogLimit, StartingAfter: cursor}, in, rows)
-		if err != nil {
-			yield(ObjectLogEntry{}, err)
-			return
-		}
-		if len(rows) == 0 {
-			return
-		}
-		if err := checkPage(rows, "GetObjectLog", "StartingAfter", cursor, false); err != nil {
-			yield(ObjectLogEntry{}, err)
-			return
-		}
-		reachedUntil := false
-		for _, e := range rows {
-			if !w.Until.IsZero() && !e.Created.Before(w.Until) {
-				reachedUntil = true
-				continue
-			}
-			if w.Contains(e.Created) && !yield(e, nil) {
-				return
-			}
-		}
-		if reachedUntil {
-			return
-		}
-		cursor = rows[len(rows)-1].ID
+	fetch := func(cursor int64, buf []ObjectLogEntry) ([]ObjectLogEntry, error) {
+		return c.getObjectLog(ctx, ObjectLogQuery{Limit: MaxObjectLogLimit, StartingAfter: cursor}, in, buf)
 	}
+	keep := func(e ObjectLogEntry) bool { return w.Contains(e.Created) }
+	past := func(e ObjectLogEntry) bool { return !w.Until.IsZero() && !e.Created.Before(w.Until) }
+	pageForward("GetObjectLog", cursor, fetch, keep, past, yield)
 }

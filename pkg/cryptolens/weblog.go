@@ -180,30 +180,11 @@ func (c *Client) WebAPILogAfter(ctx context.Context, f WebAPILogFilter, afterID 
 	base := f.query()
 	return func(yield func(WebAPILog, error) bool) {
 		in := newInterner()
-		cursor := afterID
-		var rows []WebAPILog
-		for {
+		fetch := func(cursor int64, buf []WebAPILog) ([]WebAPILog, error) {
 			q := base
 			q.Limit, q.StartingAfter = MaxWebAPILogLimit, cursor
-			var err error
-			rows, err = c.getWebAPILog(ctx, q, in, rows)
-			if err != nil {
-				yield(WebAPILog{}, err)
-				return
-			}
-			if len(rows) == 0 {
-				return
-			}
-			if err := checkPage(rows, "GetWebAPILog", "StartingAfter", cursor, false); err != nil {
-				yield(WebAPILog{}, err)
-				return
-			}
-			for _, r := range rows {
-				if !yield(r, nil) {
-					return
-				}
-			}
-			cursor = rows[len(rows)-1].ID
+			return c.getWebAPILog(ctx, q, in, buf)
 		}
+		pageForward("GetWebAPILog", afterID, fetch, nil, nil, yield)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -35,7 +34,7 @@ func TestInteractivePath(t *testing.T) {
 	}
 	t.Cleanup(func() {
 		srv.Close()
-		if left := processesWithEnv("LENSBOOK_TEST_VALUE=" + marker); len(left) > 0 {
+		if left := notebook.ProcessesWithEnv("LENSBOOK_TEST_VALUE=" + marker); len(left) > 0 {
 			t.Errorf("processes still alive after Close: %v", left)
 		}
 	})
@@ -92,19 +91,6 @@ func TestStartFailsClearlyWithoutKernel(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "run make setup") {
 		t.Fatalf("err = %v", err)
 	}
-}
-
-// processesWithEnv lists the pids whose environment holds kv.
-func processesWithEnv(kv string) []string {
-	var pids []string
-	dirs, _ := filepath.Glob("/proc/[0-9]*")
-	for _, dir := range dirs {
-		env, err := os.ReadFile(filepath.Join(dir, "environ"))
-		if err == nil && strings.Contains("\x00"+string(env), "\x00"+kv+"\x00") {
-			pids = append(pids, filepath.Base(dir))
-		}
-	}
-	return pids
 }
 
 func TestServeStopsWithItsContext(t *testing.T) {

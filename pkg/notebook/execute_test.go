@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -81,7 +82,7 @@ func TestExecuteTimesOutAndKillsTheRun(t *testing.T) {
 	if took := time.Since(start); took > 40*time.Second {
 		t.Errorf("Execute returned %s after start, long past its 20s timeout", took)
 	}
-	if left := processesWithEnv("LENSBOOK_TEST_MARKER=" + marker); len(left) > 0 {
+	if left := ProcessesWithEnv("LENSBOOK_TEST_MARKER=" + marker); len(left) > 0 {
 		t.Errorf("processes of the timed-out run still alive: %v", left)
 	}
 	stopWatching()
@@ -152,19 +153,6 @@ func TestExecuteRejectsUnknownParameterBeforeRunning(t *testing.T) {
 	}
 }
 
-// processesWithEnv lists the pids whose environment holds kv.
-func processesWithEnv(kv string) []string {
-	var pids []string
-	dirs, _ := filepath.Glob("/proc/[0-9]*")
-	for _, dir := range dirs {
-		env, err := os.ReadFile(filepath.Join(dir, "environ"))
-		if err == nil && strings.Contains("\x00"+string(env), "\x00"+kv+"\x00") {
-			pids = append(pids, filepath.Base(dir))
-		}
-	}
-	return pids
-}
-
 func TestSetupCellWithSpacesInTheCheckoutPath(t *testing.T) {
 	paths := kernelPaths(t)
 	t.Parallel()
@@ -215,8 +203,8 @@ func watchScratchDir(kv string) (dir *string, stop func()) {
 	go func() {
 		defer close(finished)
 		for {
-			for _, pid := range processesWithEnv(kv) {
-				env, _ := os.ReadFile(filepath.Join("/proc", pid, "environ"))
+			for _, pid := range ProcessesWithEnv(kv) {
+				env, _ := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "environ"))
 				for _, e := range strings.Split(string(env), "\x00") {
 					if v, ok := strings.CutPrefix(e, "GONB_TMP_DIR="); ok {
 						*found = v

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -42,14 +43,32 @@ func (m RunMark) KillAll() {
 	if m.id == "" {
 		return
 	}
-	marker := []byte("\x00" + m.Env() + "\x00")
-	self := os.Getpid()
 	var scratch []string
 	defer func() {
 		for _, dir := range scratch {
 			os.RemoveAll(dir)
 		}
 	}()
+	for _, pid := range ProcessesWithEnv(m.Env()) {
+		// Read the environment first: a killed process may no longer show it.
+		env, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "environ"))
+		_ = syscall.Kill(pid, syscall.SIGKILL)
+		if err != nil {
+			continue
+		}
+		if dir := gonbScratchDir(append(append([]byte{0}, env...), 0)); dir != "" {
+			scratch = append(scratch, dir)
+		}
+	}
+}
+
+// ProcessesWithEnv returns the ids of the processes, other than this one,
+// whose environment holds the entry kv ("NAME=value"), ascending. It reads
+// /proc, so it finds none where there is none.
+func ProcessesWithEnv(kv string) []int {
+	marker := []byte("\x00" + kv + "\x00")
+	self := os.Getpid()
+	var pids []int
 	dirs, _ := filepath.Glob("/proc/[0-9]*")
 	for _, dir := range dirs {
 		pid, err := strconv.Atoi(filepath.Base(dir))
@@ -57,17 +76,12 @@ func (m RunMark) KillAll() {
 			continue
 		}
 		env, err := os.ReadFile(filepath.Join(dir, "environ"))
-		if err != nil {
-			continue
-		}
-		env = append(append([]byte{0}, env...), 0)
-		if bytes.Contains(env, marker) {
-			_ = syscall.Kill(pid, syscall.SIGKILL)
-			if dir := gonbScratchDir(env); dir != "" {
-				scratch = append(scratch, dir)
-			}
+		if err == nil && bytes.Contains(append(append([]byte{0}, env...), 0), marker) {
+			pids = append(pids, pid)
 		}
 	}
+	slices.Sort(pids)
+	return pids
 }
 
 // gonbScratchDir returns the GONB_TMP_DIR of a cell program's environment

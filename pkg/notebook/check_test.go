@@ -203,7 +203,8 @@ func TestIsSetupCell(t *testing.T) {
 	}{
 		{SetupCellSource, true},
 		{"\n" + SetupCellSource + "\n\n", true},
-		{legacySetupCellSource, true},
+		{legacySetupCellSources[0], true},
+		{legacySetupCellSources[1], true},
 		{strings.Replace(SetupCellSource, "v0.0.0", "v0.0.1", 1), false},
 		{"", false},
 	}

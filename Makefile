@@ -6,6 +6,7 @@
 #   make notebook         Jupyter notebook server on 127.0.0.1 serving notebooks/
 #   make notebook DEMO=1  the same, with the emulator started and its credentials exported
 #   make clean-notebooks  strip outputs and execution counts from notebooks/*.ipynb
+#   make docker-check     build the Docker image with Podman and prove it (scripts/docker-check.sh)
 #
 # Every recipe line sources scripts/env.sh (PATH, JUPYTER_DATA_DIR, LENSBOOK_ROOT).
 
@@ -20,7 +21,7 @@ REPORTS ?= reports
 PORT ?= 8888
 
 .NOTPARALLEL:
-.PHONY: setup demo test fmt-check vet staticcheck go-test notebook clean-notebooks
+.PHONY: setup demo test fmt-check vet staticcheck go-test notebook clean-notebooks docker-check
 
 setup:
 	@scripts/setup.sh
@@ -51,3 +52,6 @@ notebook: setup
 
 clean-notebooks:
 	$(ENV) go run ./cmd/lensbook clean-notebooks $(NOTEBOOKS)
+
+docker-check:
+	scripts/docker-check.sh

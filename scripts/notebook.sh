@@ -27,7 +27,9 @@ if [ "$demo" = 1 ]; then
 	go build -o "$LENSBOOK_BUILD_DIR/bin/lensbook" ./cmd/lensbook
 	emu_out="$LENSBOOK_BUILD_DIR/emulator.out"
 	: >"$emu_out"
-	"$LENSBOOK_BUILD_DIR/bin/lensbook" emulate >"$emu_out" 2>&1 &
+	# On a free port (LENSBOOK_EMULATOR_ADDR to choose one): two demos, or a
+	# demo and a running emulator, never collide.
+	"$LENSBOOK_BUILD_DIR/bin/lensbook" emulate --addr "${LENSBOOK_EMULATOR_ADDR:-127.0.0.1:0}" >"$emu_out" 2>&1 &
 	emu_pid=$!
 	trap 'kill "$emu_pid" 2>/dev/null || true' EXIT
 	# The emulator prints its base URL and token; accept KEY=VALUE lines

@@ -176,16 +176,24 @@ func (s *Server) waitReady(ctx context.Context, wait time.Duration) error {
 	}
 }
 
-// Wait blocks until the server exits and returns how it exited.
+// Wait blocks until the server exits and returns how it exited (at once on
+// a Server from Connect).
 func (s *Server) Wait() error {
+	if s.cmd == nil { // from Connect
+		return nil
+	}
 	<-s.done
 	return s.err
 }
 
 // Close stops the server: SIGTERM (Jupyter then shuts its kernels down),
-// SIGKILL 10 s later, and finally every process the server started.
+// SIGKILL 10 s later, and finally every process the server started. On a
+// Server from Connect it does nothing.
 func (s *Server) Close() error {
 	s.once.Do(func() {
+		if s.cmd == nil { // from Connect: not ours to stop
+			return
+		}
 		pid := s.cmd.Process.Pid
 		_ = syscall.Kill(-pid, syscall.SIGTERM)
 		select {

@@ -149,8 +149,11 @@ say "runs as uid 1000, no DEBIAN_FRONTEND, PATH without duplicates, HEALTHCHECK 
 # ---- 4. the server -----------------------------------------------------
 token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 podman rm -f -t 0 lensbook-check-server >/dev/null 2>&1 || true
+# Podman's stderr goes to podman.log: with no systemd it complains that it
+# cannot time the HEALTHCHECK (podman healthcheck run below runs it).
 JUPYTER_TOKEN=$token podman run -d --name lensbook-check-server -e JUPYTER_TOKEN \
-	-p 127.0.0.1::8888 "$image" >/dev/null
+	-p 127.0.0.1::8888 "$image" >/dev/null 2>>"$job/podman.log" ||
+	die "podman run failed (see $job/podman.log)"
 port=$(podman port lensbook-check-server 8888 | head -1 | sed 's/.*://')
 say "server: container lensbook-check-server on 127.0.0.1:$port"
 healthy=0
@@ -173,11 +176,11 @@ fi
 grep -E 'docker_test.go:[0-9]+: ' "$job/server-test.log" | sed 's/^ *docker_test.go:[0-9]*: /docker-check: server: /'
 say "server: answers with its token, refuses without (403), runs cells on gonb over the websocket"
 t0=$(date +%s)
-podman stop -t 30 lensbook-check-server >/dev/null
+podman stop -t 30 lensbook-check-server >/dev/null 2>>"$job/podman.log"
 stop_s=$(($(date +%s) - t0))
 code=$(podman inspect --format '{{.State.ExitCode}}' lensbook-check-server)
 podman logs lensbook-check-server >"$job/server.log" 2>&1 || true
-podman rm lensbook-check-server >/dev/null
+podman rm lensbook-check-server >/dev/null 2>>"$job/podman.log"
 # 143 is bash's status for SIGTERM, after its trap stopped Jupyter; 137 would be the SIGKILL of the timeout.
 { [ "$code" = 0 ] || [ "$code" = 143 ]; } && [ "$stop_s" -lt 30 ] ||
 	die "the container did not stop cleanly on SIGTERM: exit code $code after $stop_s s (log: $job/server.log)"

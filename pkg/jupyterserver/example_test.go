@@ -6,6 +6,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"time"
 
 	"github.com/lensbook/lensbook/pkg/jupyterserver"
 	"github.com/lensbook/lensbook/pkg/notebook"
@@ -58,4 +59,19 @@ func ExampleServe() {
 	if err := jupyterserver.Serve(ctx, jupyterserver.Options{Port: 8888}, os.Stdout); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// Attach to a Jupyter server that runs elsewhere, such as the lensbook Docker
+// image's, and list its kernels.
+func ExampleConnect() {
+	ctx := context.Background()
+	srv, err := jupyterserver.Connect(ctx, "http://127.0.0.1:8888/", os.Getenv("JUPYTER_TOKEN"), time.Minute)
+	if err != nil {
+		log.Fatal(err)
+	}
+	specs, err := srv.KernelSpecs(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(specs)
 }

@@ -201,22 +201,25 @@ func (r *Redactor) Check(what string, data []byte) error {
 }
 
 // URL returns raw with any user name and password replaced by [Redacted],
-// for showing a base URL. Text that does not parse as a URL is shown with
-// everything before its last "@" replaced, so that it cannot carry them
-// either.
+// for showing a base URL. Text that is not a URL with a host (a URL without
+// its scheme, say) is shown with everything between its scheme and its last
+// "@" replaced, so that it cannot carry them either.
 func URL(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		if i := strings.LastIndex(raw, "@"); i >= 0 {
-			return Redacted + raw[i:]
+	if u, err := url.Parse(raw); err == nil && u.Scheme != "" && u.Opaque == "" {
+		if u.User == nil {
+			return raw
 		}
-		return raw
+		u.User = url.User(Redacted)
+		return u.String()
 	}
-	if u.User == nil {
-		return raw
+	prefix, rest := "", raw
+	if i := strings.Index(raw, "://"); i >= 0 {
+		prefix, rest = raw[:i+3], raw[i+3:]
 	}
-	u.User = url.User(Redacted)
-	return u.String()
+	if i := strings.LastIndex(rest, "@"); i >= 0 {
+		return prefix + Redacted + rest[i:]
+	}
+	return raw
 }
 
 // URLSecrets returns the user name and password of a URL, which a

@@ -178,7 +178,9 @@ func TestURL(t *testing.T) {
 		"https://api.cryptolens.io/api":                 "https://api.cryptolens.io/api",
 		"https://alice:s3cret-pw@proxy.example.com/api": "https://REDACTED@proxy.example.com/api",
 		"http://alice@127.0.0.1:8470/api":               "http://REDACTED@127.0.0.1:8470/api",
-		"http://alice:pw@[::1/api":                      "REDACTED@[::1/api",
+		"http://alice:pw@[::1/api":                      "http://REDACTED@[::1/api",
+		"alice:pw@host/api":                             "REDACTED@host/api",
+		"https://host/api/@x":                           "https://host/api/@x",
 	} {
 		if got := secret.URL(in); got != want {
 			t.Errorf("URL(%q) = %q, want %q", in, got, want)

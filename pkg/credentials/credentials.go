@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/lensbook/lensbook/pkg/secret"
 )
 
 // Environment variables read by [Load].
@@ -35,9 +37,21 @@ type Credentials struct {
 	Source  string // "environment" or the file's path, for messages
 }
 
-// String describes the credentials without the token.
+// String describes the credentials without the token, and without the user
+// name and password a base URL may hold.
 func (c Credentials) String() string {
-	return fmt.Sprintf("%s (from %s)", c.BaseURL, c.Source)
+	return fmt.Sprintf("%s (from %s)", c.ShownBaseURL(), c.Source)
+}
+
+// ShownBaseURL is the base URL without its user name and password, for
+// messages and pages.
+func (c Credentials) ShownBaseURL() string { return secret.URL(c.BaseURL) }
+
+// Redactor returns the redactor of these credentials' secrets: the token
+// and the user name and password of the base URL. Pass it down to whatever
+// prints errors, renders pages or writes files.
+func (c Credentials) Redactor() *secret.Redactor {
+	return secret.NewRedactor(append([]string{c.Token}, secret.URLSecrets(c.BaseURL)...)...)
 }
 
 // GoString keeps the token out of %#v.

@@ -92,3 +92,20 @@ func ExampleLoad() {
 	fmt.Println(c) // never prints the token
 	// Output: http://127.0.0.1:8470/api (from environment)
 }
+
+func TestBaseURLUserAndPasswordAreNeverShown(t *testing.T) {
+	t.Setenv(credentials.EnvToken, "tok-env-123456")
+	t.Setenv(credentials.EnvBaseURL, "https://alice-analyst:pr0xy-s3cret@proxy.example.com/api")
+	c, err := credentials.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := fmt.Sprintf("%v %+v %#v %s", c, c, c, c.ShownBaseURL())
+	if strings.Contains(s, "alice") || strings.Contains(s, "pr0xy") || !strings.Contains(s, "proxy.example.com") {
+		t.Errorf("formatting shows the user or password: %s", s)
+	}
+	r := c.Redactor()
+	if got := r.Redact("tok-env-123456 alice-analyst pr0xy-s3cret"); got != "REDACTED REDACTED REDACTED" {
+		t.Errorf("Redactor().Redact = %q", got)
+	}
+}

@@ -18,7 +18,8 @@ type Entry struct {
 	Group string
 	// Params are the parameters the report ran with.
 	Params []pagerender.Param
-	// Status is "ok" or "failed"; Error is the failing cell's error.
+	// Status is "ok", "failed" or StatusRefused; Error is the failing
+	// cell's error, or why the page was refused.
 	Status, Error string
 	// RenderedAt is when the report was rendered, shown in UTC.
 	RenderedAt time.Time
@@ -32,6 +33,10 @@ type Entry struct {
 	// "weblog-overview.html"; empty means Slug + ".html".
 	Href string
 }
+
+// StatusRefused is the Status of a report whose page was refused because
+// it held the access token; its card shows "refused".
+const StatusRefused = "refused"
 
 // KnownGroups are the groups shown first, in this order; other groups
 // follow in alphabetical order, and entries without a group come last.

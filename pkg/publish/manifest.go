@@ -51,7 +51,9 @@ func (r record) entry(slug string, withDuration bool) gallery.Entry {
 	if withDuration {
 		e.Duration = time.Duration(r.DurationMS) * time.Millisecond
 	}
-	if e.Status != pagerender.StatusFailed {
+	switch e.Status {
+	case pagerender.StatusFailed, StatusRefused:
+	default:
 		e.Status = pagerender.StatusOK
 	}
 	return e

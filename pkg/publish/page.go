@@ -2,8 +2,10 @@ package publish
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -11,6 +13,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/notebook"
 	"github.com/lensbook/lensbook/pkg/pagerender"
+	"github.com/lensbook/lensbook/pkg/secret"
 )
 
 // outcome is what rendering one notebook gave: its report, the manifest
@@ -43,7 +46,7 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 	}
 	var executed *ipynb.Notebook
 	var params []notebook.Param
-	failure, cell := "", 0
+	failure, cell, leaked := "", 0, false
 	if err != nil {
 		failure = err.Error()
 	} else {
@@ -53,6 +56,7 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 		switch {
 		case err != nil:
 			failure = err.Error()
+			leaked = errors.Is(err, notebook.ErrTokenLeak)
 		case !res.OK():
 			executed, params = res.Notebook, res.Params
 			failure, cell = res.Err().Error(), res.Failures[0].Cell
@@ -74,7 +78,8 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 			params = applied(p, j.params)
 		}
 	}
-	failure = redact(failure, opts.Token)
+	red := opts.Redactor
+	failure = red.Redact(failure)
 
 	rec := record{
 		Notebook:    filepath.ToSlash(j.path),
@@ -99,26 +104,70 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 		DataWindow:  opts.DataWindow,
 		RenderedAt:  now,
 		Status:      pagerender.StatusOK,
+		Secrets:     red.Secrets(),
 	}
 	if failure != "" {
 		rec.Status, meta.Status, meta.Error = StatusFailed, pagerender.StatusFailed, failure
 	}
 	html, err := pagerender.Render(hideMachinery(shown), meta)
-	if err == nil && opts.Token != "" && strings.Contains(string(html), opts.Token) {
-		err = fmt.Errorf("the page holds the access token: not written")
+	if err == nil {
+		err = guardPage(red, page, html)
+	}
+	rep.Duration = time.Since(start)
+	rec.DurationMS = rep.Duration.Milliseconds()
+	var leak *secret.LeakError
+	if leaked || errors.As(err, &leak) {
+		why := failure
+		if err != nil {
+			why = err.Error()
+		}
+		return refuse(rep, rec, page, red, why)
 	}
 	if err == nil {
 		err = writeFileAtomic(page, html)
 	}
-	rep.Duration = time.Since(start)
-	rec.DurationMS = rep.Duration.Milliseconds()
 	rep.Status, rep.Error, rep.Cell = rec.Status, rec.Error, rec.Cell
 	if err != nil {
 		rep.Status = StatusFailed
-		rep.Error = redact(fmt.Sprintf("rendering the page: %v", err), opts.Token)
+		rep.Error = red.Redact(fmt.Sprintf("rendering the page: %v", err))
 		return outcome{report: rep, err: fmt.Errorf("publish: %s: %s", j.path, rep.Error)}
 	}
-	return outcome{report: rep, record: rec}
+	return outcome{report: rep, record: redactRecord(rec, red)}
+}
+
+// guardPage returns a *secret.LeakError when the page would hold a secret
+// in any form the redactor finds, so that it is never written.
+func guardPage(red *secret.Redactor, page string, html []byte) error {
+	return red.Check("the page "+filepath.Base(page), html)
+}
+
+// refuse is the outcome of a notebook whose output or page held a secret:
+// no page of this run is written and the report and the gallery card say
+// StatusRefused. A page left at the path by an earlier render stays as the
+// last good page, unless it holds a secret too (written before the guard
+// knew that form, say): then it is removed.
+func refuse(rep Report, rec record, page string, red *secret.Redactor, why string) outcome {
+	if data, err := os.ReadFile(page); err == nil && guardPage(red, page, data) != nil {
+		os.Remove(page)
+	}
+	why = red.Redact(why)
+	rec.Status, rec.Error, rec.Cell, rec.Thumbnail = StatusRefused, why, 0, nil
+	rep.Status, rep.Error, rep.Cell = StatusRefused, why, 0
+	return outcome{report: rep, record: redactRecord(rec, red)}
+}
+
+// redactRecord replaces the secrets in the texts a record shows.
+func redactRecord(rec record, red *secret.Redactor) record {
+	rec.Title, rec.Description, rec.Error = red.Redact(rec.Title), red.Redact(rec.Description), red.Redact(rec.Error)
+	params := make([]pagerender.Param, len(rec.Params))
+	for i, p := range rec.Params {
+		params[i] = pagerender.Param{Name: red.Redact(p.Name), Value: red.Redact(p.Value)}
+	}
+	if rec.Params == nil {
+		params = nil
+	}
+	rec.Params = params
+	return rec
 }
 
 // canceled is the outcome of a notebook whose render was stopped: no page
@@ -216,12 +265,4 @@ func cloneNotebook(nb *ipynb.Notebook) *ipynb.Notebook {
 	}
 	c := *nb
 	return &c
-}
-
-// redact removes the token from s.
-func redact(s, token string) string {
-	if token == "" {
-		return s
-	}
-	return strings.ReplaceAll(s, token, "REDACTED")
 }

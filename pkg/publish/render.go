@@ -14,6 +14,7 @@ import (
 
 	"github.com/lensbook/lensbook/pkg/gallery"
 	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/pkg/secret"
 )
 
 // DefaultJobs is how many notebooks execute at once when Options.Jobs is 0.
@@ -43,6 +44,9 @@ func Render(ctx context.Context, opts Options) (*Summary, error) {
 	}
 	if opts.Token == "" {
 		opts.Token = opts.Env["CRYPTOLENS_TOKEN"]
+	}
+	if opts.Redactor == nil {
+		opts.Redactor = secret.NewRedactor(opts.Token)
 	}
 	now := opts.Now
 	if now.IsZero() {
@@ -146,7 +150,7 @@ func plan(opts Options) ([]job, error) {
 func finish(opts Options, results []outcome, old manifest) (*Summary, error) {
 	pages := map[string]record{}
 	for slug, r := range old.Pages {
-		if fileExists(filepath.Join(opts.OutDir, slug+".html")) {
+		if r.Status == StatusRefused || fileExists(filepath.Join(opts.OutDir, slug+".html")) {
 			pages[slug] = r
 		}
 	}
@@ -165,7 +169,7 @@ func finish(opts Options, results []outcome, old manifest) (*Summary, error) {
 	for _, slug := range slices.Sorted(maps.Keys(pages)) {
 		entries = append(entries, pages[slug].entry(slug, withDuration))
 	}
-	if err := gallery.Write(opts.OutDir, entries); err != nil {
+	if err := gallery.Write(opts.OutDir, entries, opts.Redactor.Secrets()...); err != nil {
 		errs = append(errs, err)
 	}
 	if err := writeManifest(opts.OutDir, manifest{Version: manifestVersion, Pages: pages}); err != nil {

@@ -109,3 +109,13 @@ func TestBaseURLUserAndPasswordAreNeverShown(t *testing.T) {
 		t.Errorf("Redactor().Redact = %q", got)
 	}
 }
+
+func TestLoadRefusesABaseURLWithoutScheme(t *testing.T) {
+	t.Setenv(credentials.EnvToken, "tok-env-123456")
+	t.Setenv(credentials.EnvBaseURL, "api.cryptolens.io/api")
+	_, err := credentials.Load()
+	var be *credentials.BaseURLError
+	if !errors.As(err, &be) || be.From != credentials.EnvBaseURL || !strings.Contains(err.Error(), "has no scheme") {
+		t.Errorf("Load() = %v, want a BaseURLError naming CRYPTOLENS_BASE_URL", err)
+	}
+}

@@ -229,7 +229,7 @@ func TestAPIErrorsThroughTheCLI(t *testing.T) {
 	srv, root := account(t)
 	useToken(t, root, srv.NewToken(emulator.PermGetEvents))
 	code, stdout, stderr := runCLI(t, "fetch", "weblog")
-	if code != 1 || !strings.Contains(stderr, "cryptolens: GetWebAPILog: Access denied.: the access token lacks the GetWebAPILog permission") {
+	if code != 1 || !strings.Contains(stderr, "cryptolens: GetWebAPILog: Access denied. (the access token lacks the GetWebAPILog permission") {
 		t.Errorf("exit %d:\n%s", code, stderr)
 	}
 	assertHidden(t, "fetch", stdout+stderr, "HTTP 200", "API error")

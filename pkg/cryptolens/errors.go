@@ -40,7 +40,7 @@ func (e *APIError) Error() string {
 		s += fmt.Sprintf(" (HTTP %d)", e.StatusCode)
 	}
 	if h := e.Hint(); h != "" {
-		s += ": " + h
+		s += " (" + h + ")"
 	}
 	return s
 }
@@ -74,11 +74,10 @@ func (e *APIError) AccessDenied() bool {
 func (e *APIError) Hint() string {
 	switch {
 	case e.Unauthenticated():
-		return "the access token is wrong or revoked, or the account's subscription has ended; " +
-			"set CRYPTOLENS_TOKEN or run `lensbook login` with a valid token"
+		return "the access token is wrong, revoked or expired: set CRYPTOLENS_TOKEN or run `lensbook login`"
 	case e.AccessDenied():
-		return fmt.Sprintf("the access token lacks the %s permission; create a token with it "+
-			"(Cryptolens: Account → Access tokens) and set CRYPTOLENS_TOKEN or run `lensbook login`", e.Permission())
+		return fmt.Sprintf("the access token lacks the %s permission: create one with it "+
+			"(Cryptolens: Account → Access tokens), then set CRYPTOLENS_TOKEN or run `lensbook login`", e.Permission())
 	}
 	return ""
 }

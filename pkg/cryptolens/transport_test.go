@@ -440,11 +440,11 @@ func TestAPIErrorTextNamesTheMessageAndTheFix(t *testing.T) {
 		want []string
 	}{
 		{&APIError{Method: "GetEvents", StatusCode: 200, Message: "Unable to authenticate"},
-			[]string{"cryptolens: GetEvents: Unable to authenticate: ", "CRYPTOLENS_TOKEN", "lensbook login"}},
+			[]string{"cryptolens: GetEvents: Unable to authenticate (the access token is wrong", "CRYPTOLENS_TOKEN", "lensbook login"}},
 		{&APIError{Method: "GetObjectLog", StatusCode: 200, Message: "Access denied."},
-			[]string{"cryptolens: GetObjectLog: Access denied.: ", "GetObjectLog permission"}},
+			[]string{"cryptolens: GetObjectLog: Access denied. (the access token lacks the GetObjectLog permission"}},
 		{&APIError{Method: "RegisterEvents", StatusCode: 403, Message: "Access denied."},
-			[]string{"Access denied. (HTTP 403)", "RegisterEvent permission"}},
+			[]string{"Access denied. (HTTP 403) (the access token lacks the RegisterEvent permission"}},
 		{&APIError{Method: "GetWebAPILog", StatusCode: 200, Message: "The input parameters were incorrect."},
 			[]string{"cryptolens: GetWebAPILog: The input parameters were incorrect."}},
 	}

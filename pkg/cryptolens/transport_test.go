@@ -460,3 +460,27 @@ func TestAPIErrorTextNamesTheMessageAndTheFix(t *testing.T) {
 		}
 	}
 }
+
+func TestConnectionsAreReused(t *testing.T) {
+	var conns atomic.Int32
+	ts := httptest.NewUnstartedServer(http.HandlerFunc(okHandler))
+	ts.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	ts.Start()
+	t.Cleanup(ts.Close)
+	c, err := NewClient(testToken, WithBaseURL(ts.URL+"/api"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 20 {
+		if _, err := c.GetWebAPILog(t.Context(), WebAPILogQuery{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := conns.Load(); n != 1 {
+		t.Errorf("%d connections for 20 sequential calls, want 1 (the per-attempt context must not close them)", n)
+	}
+}

@@ -278,7 +278,7 @@ func TestRetryAfterIsHonoured(t *testing.T) {
 		least time.Duration
 	}{
 		{"seconds", func() string { return "1" }, time.Second},
-		{"HTTP date", func() string { return time.Now().Add(3 * time.Second).UTC().Format(http.TimeFormat) }, time.Second},
+		{"HTTP date", func() string { return time.Now().Add(2 * time.Second).UTC().Format(http.TimeFormat) }, time.Second},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var mu sync.Mutex

@@ -49,7 +49,8 @@ func (c Credentials) String() string {
 func (c Credentials) ShownBaseURL() string { return secret.URL(c.BaseURL) }
 
 // Redactor returns the redactor of these credentials' secrets: the token
-// and the user name and password of the base URL. Pass it down to whatever
+// and the password of the base URL (whose user name [Credentials.ShownBaseURL]
+// hides). Pass it down to whatever
 // prints errors, renders pages or writes files.
 func (c Credentials) Redactor() *secret.Redactor {
 	return secret.NewRedactor(append([]string{c.Token}, secret.URLSecrets(c.BaseURL)...)...)

@@ -1,6 +1,6 @@
 // Package secret keeps credentials out of everything lensbook shows or
 // writes. A [Redactor] is built once from the secrets of the configured
-// account (the access token, and a user name and password in the base URL)
+// account (the access token, and a password in the base URL)
 // and passed down to every package that prints an error, renders a page or
 // writes a file: [Redactor.Redact] replaces a secret in text that is about to
 // be shown, and [Redactor.Check] refuses a page or file that still holds one
@@ -222,18 +222,19 @@ func URL(raw string) string {
 	return raw
 }
 
-// URLSecrets returns the user name and password of a URL, which a
-// [Redactor] should know; nil when it has none.
+// URLSecrets returns the password of a URL, which a [Redactor] should
+// know; nil when it has none. The user name is not a secret to look for in
+// text (it is often an ordinary word, which would refuse ordinary pages):
+// [URL] hides it wherever the URL is shown.
 func URLSecrets(raw string) []string {
 	u, err := url.Parse(raw)
 	if err != nil || u.User == nil {
 		return nil
 	}
-	out := []string{u.User.Username()}
-	if p, ok := u.User.Password(); ok {
-		out = append(out, p)
+	if p, ok := u.User.Password(); ok && p != "" {
+		return []string{p}
 	}
-	return out
+	return nil
 }
 
 // base64Cores returns the base64 text that encodes s wherever s sits in

@@ -186,7 +186,7 @@ func TestURL(t *testing.T) {
 			t.Errorf("URL(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if got := secret.URLSecrets("https://alice:s3cret-pw@proxy/api"); len(got) != 2 || got[0] != "alice" || got[1] != "s3cret-pw" {
+	if got := secret.URLSecrets("https://alice:s3cret-pw@proxy/api"); len(got) != 1 || got[0] != "s3cret-pw" {
 		t.Errorf("URLSecrets = %q", got)
 	}
 }

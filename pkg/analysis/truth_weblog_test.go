@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
+	"github.com/lensbook/lensbook/pkg/emulator"
 )
 
 var approx = cmpopts.EquateApprox(0, 1e-12)
@@ -56,16 +57,28 @@ func TestTruthOutcomesAndDays(t *testing.T) {
 			if len(got) != len(days) {
 				t.Fatalf("RequestsPerDay gave %d days, want %d", len(got), len(days))
 			}
+			// The trailing average reads the six whole days before the
+			// window's first day: every row of those days in the data.
+			before := map[string]int{}
+			first := mustDay(days[0])
+			for _, r := range tc.data.WebLog {
+				if r.Time.Before(first) {
+					before[dayKey(r.Time)]++
+				}
+			}
 			for i, d := range days {
 				c := perDay[d]
-				sum, n := 0, 0
-				for j := i; j >= 0 && j > i-7; j-- {
+				sum := 0
+				for j := i - 6; j <= i; j++ {
+					if j < 0 {
+						sum += before[dayKey(first.AddDate(0, 0, j))]
+						continue
+					}
 					pc := perDay[days[j]]
 					sum += pc.ok + pc.fail + pc.other
-					n++
 				}
 				want := DailyRequests{Succeeded: c.ok, Failed: c.fail, Other: c.other, Total: c.ok + c.fail + c.other,
-					Trailing7: float64(sum) / float64(n), TrailingDays: n}
+					Trailing7: float64(sum) / 7, TrailingDays: 7}
 				g := got[i]
 				if dayKey(g.Day) != d {
 					t.Errorf("day %d is %s, want %s", i, dayKey(g.Day), d)
@@ -291,7 +304,18 @@ func plainNormalize(code string) string {
 }
 
 func TestTruthActivePerDay(t *testing.T) {
-	for _, tc := range truthCases(t) {
+	held := 0
+	defer func() {
+		if held == 0 {
+			t.Error("no seat held across a window's start is the only activity of its machine on the first day: the test does not exercise the rule")
+		}
+	}()
+	// The demo's own data and window (seed 1, 90 days, the last 30), where
+	// one machine counts on the first day only by a seat taken before it.
+	demo := emulator.Generate(emulator.Config{})
+	cases := append(truthCases(t), truthCase{"demo/last30", demo,
+		cryptolens.Window{Since: emulator.DemoEnd.AddDate(0, 0, -30), Until: emulator.DemoEnd}})
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			keys, machines := map[string]map[string]bool{}, map[string]map[string]bool{}
 			days := truthDays(tc.w)
@@ -299,16 +323,22 @@ func TestTruthActivePerDay(t *testing.T) {
 				keys[d], machines[d] = map[string]bool{}, map[string]bool{}
 			}
 			for _, r := range tc.data.WebLog {
-				if !inWindow(tc.w, r.Time) {
-					continue
-				}
-				end := r.Time.Unix() + 1 // an instant
+				start := r.Time.Unix()
+				end := start + 1 // an instant
 				if r.FloatingExpires.Unix() > r.Time.Unix() {
 					end = min(r.FloatingExpires.Unix(), tc.w.Until.Unix())
 				}
+				if !inWindow(tc.w, r.Time) {
+					// A seat taken before the window and still held
+					// counts from the window's start.
+					if r.Time.Unix() >= tc.w.Until.Unix() || end <= tc.w.Since.Unix() {
+						continue
+					}
+					start = tc.w.Since.Unix()
+				}
 				for _, d := range days {
 					dayStart := mustDay(d).Unix()
-					if r.Time.Unix() < dayStart+86400 && end > dayStart { // [Time, end) overlaps the day
+					if start < dayStart+86400 && end > dayStart { // [start, end) overlaps the day
 						if r.Key != "" {
 							keys[d][r.Key] = true
 						}
@@ -323,6 +353,7 @@ func TestTruthActivePerDay(t *testing.T) {
 				t.Fatalf("got %d days, want %d", len(got), len(days))
 			}
 			spans := 0
+			held += heldAlone(tc.data.WebLog, tc.w)
 			for i, d := range days {
 				if dayKey(got[i].Day) != d || got[i].Keys != len(keys[d]) || got[i].Machines != len(machines[d]) {
 					t.Errorf("day %d = %s keys %d machines %d, want %s keys %d machines %d", i, dayKey(got[i].Day),
@@ -335,6 +366,27 @@ func TestTruthActivePerDay(t *testing.T) {
 			}
 		})
 	}
+}
+
+// heldAlone counts the machines that hold a seat across w.Since and make
+// no request inside w on its first day: the machines that count on that day
+// only by a seat taken before the window.
+func heldAlone(logs []cryptolens.WebAPILog, w cryptolens.Window) int {
+	firstDay := map[string]bool{}
+	dayEnd := mustDay(dayKey(w.Since)).Unix() + 86400
+	for _, r := range logs {
+		if inWindow(w, r.Time) && r.Time.Unix() < dayEnd {
+			firstDay[plainNormalize(r.MachineCode)] = true
+		}
+	}
+	alone := map[string]bool{}
+	for _, r := range logs {
+		m := plainNormalize(r.MachineCode)
+		if r.Time.Unix() < w.Since.Unix() && r.FloatingExpires.Unix() > w.Since.Unix() && m != "" && !firstDay[m] {
+			alone[m] = true
+		}
+	}
+	return len(alone)
 }
 
 func TestTruthInactiveKeys(t *testing.T) {

@@ -96,7 +96,8 @@ func TestTruthKeysNamesStates(t *testing.T) {
 	for _, tc := range truthCases(t) {
 		t.Run(tc.name, func(t *testing.T) {
 			keyCounts, nameCounts, stateCounts := map[string]int{}, map[string]int{}, map[cryptolens.State]int{}
-			keyed, all := 0, 0
+			keyed, all, withMachine := 0, 0, 0
+			nameMachines := map[string]map[string]bool{}
 			for _, r := range tc.data.WebLog {
 				if !inWindow(tc.w, r.Time) {
 					continue
@@ -106,12 +107,22 @@ func TestTruthKeysNamesStates(t *testing.T) {
 					keyCounts[r.Key]++
 					keyed++
 				}
+				stateCounts[r.State]++
+				// Friendly names: only rows that name a machine.
+				m := plainNormalize(r.MachineCode)
+				if m == "" {
+					continue
+				}
 				name := r.FriendlyName
 				if name == "" {
 					name = "(none)"
 				}
 				nameCounts[name]++
-				stateCounts[r.State]++
+				withMachine++
+				if nameMachines[name] == nil {
+					nameMachines[name] = map[string]bool{}
+				}
+				nameMachines[name][m] = true
 			}
 
 			// Most active keys, with pandas' float comparison.
@@ -133,17 +144,28 @@ func TestTruthKeysNamesStates(t *testing.T) {
 			names := sortedKeys(nameCounts)
 			sort.SliceStable(names, func(i, j int) bool { return nameCounts[names[i]] > nameCounts[names[j]] })
 			var wantNames []FriendlyNameCount
-			rest, restNames := 0, 0
+			rest, restNames, several := 0, 0, 0
+			restMachines := map[string]bool{}
 			for i, n := range names {
+				if len(nameMachines[n]) > 1 {
+					several++
+				}
 				if i < 10 {
-					wantNames = append(wantNames, FriendlyNameCount{n, nameCounts[n], float64(nameCounts[n]) / float64(all), 1, false})
+					wantNames = append(wantNames, FriendlyNameCount{n, nameCounts[n], float64(nameCounts[n]) / float64(withMachine),
+						len(nameMachines[n]), 1, false})
 				} else {
 					rest += nameCounts[n]
 					restNames++
+					for m := range nameMachines[n] {
+						restMachines[m] = true
+					}
 				}
 			}
 			if restNames > 0 {
-				wantNames = append(wantNames, FriendlyNameCount{"(rest)", rest, float64(rest) / float64(all), restNames, true})
+				wantNames = append(wantNames, FriendlyNameCount{"(rest)", rest, float64(rest) / float64(withMachine), len(restMachines), restNames, true})
+			}
+			if several == 0 || withMachine == all {
+				t.Errorf("%d names with several machines, %d of %d rows with a machine: the test does not discriminate", several, withMachine, all)
 			}
 			if diff := cmp.Diff(wantNames, RequestsPerFriendlyName(tc.data.WebLog, tc.w, 10), approx); diff != "" {
 				t.Errorf("RequestsPerFriendlyName (-want +got):\n%s", diff)

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"encoding/json"
+	"math"
 	"sort"
 	"strings"
 	"testing"
@@ -132,6 +133,20 @@ func TestTruthRevenue(t *testing.T) {
 			}
 			if diff := cmp.Diff(wantCur, RevenueByCurrency(tc.data.Events, tc.w)); diff != "" {
 				t.Errorf("RevenueByCurrency (-want +got):\n%s", diff)
+			}
+			// The mean purchase, rounded to the cent (half away from zero).
+			truncated := 0
+			for _, c := range RevenueByCurrency(tc.data.Events, tc.w) {
+				want := int64(math.Round(float64(c.Amount) / float64(c.Purchases)))
+				if got := c.MeanPurchase(); got != want {
+					t.Errorf("%s: mean purchase %d, want %d (%d / %d)", c.Currency, got, want, c.Amount, c.Purchases)
+				}
+				if want != c.Amount/int64(c.Purchases) {
+					truncated++
+				}
+			}
+			if truncated == 0 {
+				t.Error("no mean differs from its truncation: the test does not discriminate")
 			}
 			var wantDays []DailyRevenue
 			for _, d := range truthDays(tc.w) {

@@ -51,6 +51,32 @@ func TestTruthOutcomesAndDays(t *testing.T) {
 			if diff := cmp.Diff(want, RequestOutcomes(tc.data.WebLog, tc.w), approx); diff != "" {
 				t.Errorf("RequestOutcomes (-want +got):\n%s", diff)
 			}
+			// Licensing requests: every row but key creations (30xx) and
+			// data-object operations (80xx).
+			var lic counts
+			for _, r := range tc.data.WebLog {
+				if g := int(r.State) / 100; !inWindow(tc.w, r.Time) || g == 30 || g == 80 {
+					continue
+				}
+				switch int(r.State) % 100 / 10 {
+				case 1:
+					lic.ok++
+				case 2:
+					lic.fail++
+				default:
+					lic.other++
+				}
+			}
+			lt := lic.ok + lic.fail + lic.other
+			if lt == total {
+				t.Error("no key creation or data-object row: the test does not discriminate")
+			}
+			wantLic := OutcomeSummary{Total: lt, Succeeded: lic.ok, Failed: lic.fail, Other: lic.other,
+				SucceededShare: float64(lic.ok) / float64(lt), FailedShare: float64(lic.fail) / float64(lt),
+				OtherShare: float64(lic.other) / float64(lt)}
+			if diff := cmp.Diff(wantLic, LicensingRequestOutcomes(tc.data.WebLog, tc.w), approx); diff != "" {
+				t.Errorf("LicensingRequestOutcomes (-want +got):\n%s", diff)
+			}
 
 			days := truthDays(tc.w)
 			got := RequestsPerDay(tc.data.WebLog, tc.w)

@@ -445,6 +445,12 @@ func TestTruthInactiveKeys(t *testing.T) {
 		listed = append(listed, l.Key)
 	}
 	listed = append(listed, "NEVER-SEEN-KEY")
+	truncatedAtThreshold := 0 // listed keys whose whole days silent equal the threshold
+	defer func() {
+		if truncatedAtThreshold == 0 {
+			t.Error("no listed key is silent for the threshold and a fraction of a day: the test does not discriminate")
+		}
+	}()
 	for _, days := range []int{1, 3, 7, 14} {
 		last, n := map[string]int64{}, map[string]int{}
 		for _, k := range listed {
@@ -469,6 +475,18 @@ func TestTruthInactiveKeys(t *testing.T) {
 		var got []string
 		for _, k := range InactiveKeys(d.WebLog, listed, true, days, asOf) {
 			got = append(got, k.Key)
+			// Days silent: rounded up, so that every listed key shows more
+			// than the threshold.
+			if n[k.Key] > 0 {
+				silent := asOf.Unix() - last[k.Key]
+				want := int((silent + 86399) / 86400)
+				if k.DaysSilent != want || k.DaysSilent <= days {
+					t.Errorf("%d days: %s silent %ds shows %d days, want %d (> %d)", days, k.Key, silent, k.DaysSilent, want, days)
+				}
+				if int(silent/86400) == days {
+					truncatedAtThreshold++
+				}
+			}
 			if (n[k.Key] == 0) != k.LastActivity.IsZero() || (n[k.Key] > 0 && k.LastActivity.Unix() != last[k.Key]) || k.Requests != n[k.Key] {
 				t.Errorf("%d days: %+v, want last %d requests %d", days, k, last[k.Key], n[k.Key])
 			}

@@ -228,6 +228,16 @@ func (s *Session) WebLogWithLookBack() ([]cryptolens.WebAPILog, error) {
 	})
 }
 
+// WebLogHistory returns every Web API Log row the store holds from before
+// the window's end, however old, ascending by id, for the session's product
+// and key: the store keeps what earlier syncs fetched, so a report that
+// looks for what fell silent finds keys last seen before the window.
+func (s *Session) WebLogHistory() ([]cryptolens.WebAPILog, error) {
+	return read(s, store.WebLog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
+		return a.WebLog(ctx, cryptolens.Window{Until: s.Window.Until}, s.filter())
+	})
+}
+
 // Events returns the window's events from the store, ascending by id.
 func (s *Session) Events() ([]cryptolens.Event, error) {
 	return read(s, store.Events, func(ctx context.Context, a *store.Account) ([]cryptolens.Event, error) {

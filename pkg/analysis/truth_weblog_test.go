@@ -500,3 +500,94 @@ func TestTruthInactiveKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestTruthShareConvention checks the one share convention on every
+// ranking: each share is of the rows the ranking counts (those that carry
+// what is ranked), so a complete ranking's counts add up to those rows and
+// its shares to 1.
+func TestTruthShareConvention(t *testing.T) {
+	for _, tc := range truthCases(t) {
+		t.Run(tc.name, func(t *testing.T) {
+			all, withKey, withMachine := 0, 0, 0
+			for _, r := range tc.data.WebLog {
+				if !inWindow(tc.w, r.Time) {
+					continue
+				}
+				all++
+				if r.Key != "" {
+					withKey++
+				}
+				if plainNormalize(r.MachineCode) != "" {
+					withMachine++
+				}
+			}
+			usage, events := 0, 0
+			for _, e := range tc.data.Events {
+				if inWindow(tc.w, e.Time) {
+					events++
+					if !strings.EqualFold(strings.TrimSpace(e.EventName), "purchase") {
+						usage++
+					}
+				}
+			}
+			entries := 0
+			for _, o := range tc.data.ObjectLog {
+				if inWindow(tc.w, o.Created) {
+					entries++
+				}
+			}
+			check := func(name string, counted int, counts []int, shares []float64) {
+				t.Helper()
+				n, sum := 0, 0.0
+				for i := range counts {
+					n += counts[i]
+					sum += shares[i]
+					if math.Abs(shares[i]-float64(counts[i])/float64(counted)) > 1e-12 {
+						t.Errorf("%s: share %v of %d, want %d / %d", name, shares[i], counts[i], counts[i], counted)
+					}
+				}
+				if n != counted || math.Abs(sum-1) > 1e-9 {
+					t.Errorf("%s: counts add up to %d and shares to %v, want %d and 1", name, n, sum, counted)
+				}
+			}
+			var counts []int
+			var shares []float64
+			reset := func() { counts, shares = nil, nil }
+			add := func(c int, s float64) { counts, shares = append(counts, c), append(shares, s) }
+
+			for _, k := range MostActiveKeys(tc.data.WebLog, tc.w) {
+				if math.Abs(k.Share-float64(k.Count)/float64(withKey)) > 1e-12 {
+					t.Errorf("MostActiveKeys: share %v of %d, want of %d rows with a key", k.Share, k.Count, withKey)
+				}
+			}
+			reset()
+			for _, n := range RequestsPerFriendlyName(tc.data.WebLog, tc.w, 5) {
+				add(n.Count, n.Share)
+			}
+			check("RequestsPerFriendlyName (rows with a machine)", withMachine, counts, shares)
+			reset()
+			for _, g := range StatesByGroup(tc.data.WebLog, tc.w) {
+				add(g.Count, g.Share)
+			}
+			check("StatesByGroup (all rows)", all, counts, shares)
+			reset()
+			for _, f := range FeatureUsage(tc.data.Events, tc.w) {
+				add(f.Count, f.Share)
+			}
+			check("FeatureUsage (usage events)", usage, counts, shares)
+			reset()
+			for _, o := range EventsByOS(tc.data.Events, tc.w) {
+				add(o.Count, o.Share)
+			}
+			check("EventsByOS (events given)", events, counts, shares)
+			reset()
+			for _, p := range ChangesByPerformer(tc.data.ObjectLog, tc.w) {
+				add(p.Count, p.Share)
+			}
+			check("ChangesByPerformer (all entries)", entries, counts, shares)
+			if withMachine == all || usage == events {
+				t.Error("every row has a machine, or no event is a purchase: the test does not discriminate")
+			}
+		})
+	}
+}

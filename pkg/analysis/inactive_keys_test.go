@@ -13,7 +13,7 @@ func TestInactiveKeys(t *testing.T) {
 	logs := []cryptolens.WebAPILog{
 		row(1, at(1, 0), 2010, "OLD", "", ""),
 		row(2, at(5, 0), 2010, "OLD", "", ""),
-		row(3, at(10, 0), 2010, "EDGE", "", ""), // exactly 30 days before asOf: active
+		row(3, at(10, 0), 2010, "EDGE", "", ""),                   // exactly 30 days before asOf: active
 		row(4, at(10, 0).Add(-time.Second), 2010, "JUST", "", ""), // 30 days and a second: shows 31
 		row(5, at(39, 0), 2010, "RECENT", "", ""),
 		row(6, at(41, 0), 2010, "FUTURE", "", ""), // after asOf: ignored

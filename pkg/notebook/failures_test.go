@@ -20,7 +20,7 @@ func TestFailuresOfARealRun(t *testing.T) {
 	}
 	want := []string{
 		`cell 2 ("fmt.Println(undefinedVariable)"): line 2: undefined: undefinedVariable`,
-		`cell 3 ("var m map[string]int"): panic: assignment to entry in nil map (exit status 2)`,
+		`cell 3 ("var m map[string]int"): panic: assignment to entry in nil map`,
 		`cell 4 ("log.Fatal(\"bad thing happened\")"): bad thing happened (exit status 1)`,
 		`cell 5 ("os.Exit(4)"): exit status 4`,
 		`cell 6 ("!exit 3"): a shell command failed: exit status 3`,

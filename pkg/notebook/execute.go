@@ -9,10 +9,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"runtime"
 	"syscall"
 	"time"
 
@@ -59,8 +59,8 @@ type Result struct {
 	// injected parameters is removed after the run), and each failed cell's
 	// error output says what its Failure says, without a goroutine dump.
 	Notebook *ipynb.Notebook
-	Failures []Failure    // failed cells, in cell order; empty when all ran cleanly
-	Params   []Param      // the parameters the notebook ran with
+	Failures []Failure     // failed cells, in cell order; empty when all ran cleanly
+	Params   []Param       // the parameters the notebook ran with
 	Duration time.Duration // wall time of the run
 }
 

@@ -153,6 +153,9 @@ func parseValue(p Param, v string) (Value, error) {
 			val.expr = strconv.FormatInt(n, 10)
 		}
 		if err != nil {
+			if bits == 64 && !unsigned {
+				return Value{}, bad(fmt.Sprintf("a whole number, such as %s", exampleOr(p.Default, "30")))
+			}
 			lo, hi := intRange(bits, unsigned)
 			return Value{}, bad(fmt.Sprintf("a whole number from %s to %s, such as %s", lo, hi, exampleOr(p.Default, "30")))
 		}

@@ -64,7 +64,8 @@ type Report struct {
 	Page     string        // the page written: OUT/<slug>.html
 	Status   string        // StatusOK, StatusFailed or StatusUnchanged
 	Error    string        // for a failure: the failing cell and its error, or why the run failed
-	Cell     int           // the failing cell (1-based), 0 when the failure is not a cell's
+	Cell     int           // the failing cell (1-based, as in the notebook), 0 when the failure is not a cell's
+	LastGood time.Time     // for a failure: when the good page kept on disk was rendered; zero when none was kept
 	Duration time.Duration // execution and rendering time (for unchanged: the last render's)
 }
 

@@ -20,10 +20,13 @@ import (
 
 const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--demo] [--force]
 
-Executes the notebooks (default notebooks/*.ipynb) through the GoNB kernel and
-writes one self-contained page each, plus index.html, into --out. A notebook
-whose source, parameters and data are unchanged since its last render is
-skipped. With --demo the notebooks read a local emulator with the demo's
+Executes the notebooks (default notebooks/*.ipynb; a NOTEBOOK is a .ipynb file
+or the name of one in notebooks/, such as most-active-keys) through the GoNB
+kernel and writes one self-contained page each, plus index.html, into --out.
+A notebook whose source, parameters and data are unchanged since its last
+render is skipped; one that fails keeps the page of its last good render, and
+its gallery card shows the failure. Every --param is checked against the
+parameters cells before anything runs. With --demo the notebooks read a local emulator with the demo's
 pinned data, so the pages come out the same on every run.`
 
 func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -47,6 +47,7 @@ func TestRenderArgumentsAndParameters(t *testing.T) {
 		{[]string{"render", "most-active-keys", "--param", "days"}, `--param "days": want name=value`},
 		{[]string{"render", "most-active-keys", "--param", "days=1", "--param", "days=2"}, "--param days is given twice"},
 		{[]string{"render", "--param", "weeks=2"}, `unknown parameter "weeks": the parameters are days (int, default 30 or 90)`},
+		{[]string{"fetch", "weblog", "--product", "-5"}, "--product -5: want a product id (a positive number), or 0 for every product"},
 	}
 	t.Chdir("../..") // render NAME looks in notebooks/
 	for _, tt := range tests {

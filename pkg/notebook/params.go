@@ -279,14 +279,6 @@ func literal(e ast.Expr) (literalValue, bool) {
 	return literalValue{}, false
 }
 
-func paramNames(params []Param) []string {
-	names := make([]string, len(params))
-	for i, p := range params {
-		names[i] = p.Name
-	}
-	return names
-}
-
 // cellWithTag returns the index of the first cell carrying tag, or -1.
 func cellWithTag(nb *ipynb.Notebook, tag string) int {
 	for i, c := range nb.Cells {

@@ -147,6 +147,7 @@ func TestRenderKilledLeavesNothingRunning(t *testing.T) {
 		t.Fatal(err)
 	}
 	<-exited
+	killed := time.Now()
 	var left []int
 	for range 300 { // the kernel's process group dies with nbconvert, within a moment
 		if left = notebook.ProcessesWithEnv(marker); len(left) == 0 {
@@ -157,6 +158,7 @@ func TestRenderKilledLeavesNothingRunning(t *testing.T) {
 	if len(left) > 0 {
 		t.Fatalf("processes left 30 s after kill -9 of lensbook render: %s", describe(left))
 	}
+	t.Logf("no process of the render left %s after kill -9", time.Since(killed).Round(100*time.Millisecond))
 	if _, err := os.Stat(runDir); err != nil {
 		t.Fatalf("the killed run's folder %s is already gone (%v): nothing for the next render to clean", runDir, err)
 	}
@@ -194,7 +196,7 @@ func describe(pids []int) string {
 	for _, pid := range pids {
 		cmdline, _ := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "cmdline"))
 		args := strings.Split(strings.TrimRight(string(cmdline), "\x00"), "\x00")
-		line := strings.Join(args, " ")
+		line := strings.Join(strings.Fields(strings.Join(args, " ")), " ")
 		if len(line) > 100 {
 			line = line[:100] + "..."
 		}

@@ -59,8 +59,10 @@ type AuditSummary struct {
 // FloatingAudit is the result of [AuditFloatingLicense].
 type FloatingAudit struct {
 	Summary AuditSummary
-	// FreeSeatsAtStart is the seats free when the window begins, after the
-	// look-back's rows: MaxNoOfMachines when none is held.
+	// Start is the window's start (zero for an open window) and
+	// FreeSeatsAtStart the seats free then, after the look-back's rows:
+	// MaxNoOfMachines when none is held.
+	Start            time.Time
 	FreeSeatsAtStart int
 	// Activities are the activities inside the window, by Time, then ID,
 	// logged before expired, then machine code.
@@ -187,7 +189,7 @@ func AuditFloatingLicense(logs []cryptolens.WebAPILog, maxMachines int, w crypto
 	}
 	acts = expireSeats(seats, asOf.Unix(), maxMachines, acts)
 	sortActivities(acts)
-	out := FloatingAudit{FreeSeatsAtStart: maxMachines}
+	out := FloatingAudit{Start: w.Since, FreeSeatsAtStart: maxMachines}
 	first := 0
 	if !w.Since.IsZero() {
 		for first < len(acts) && acts[first].Time.Before(w.Since) {
@@ -314,12 +316,18 @@ type SeatPoint struct {
 	FreeSeats int
 }
 
-// FreeSeatsOverTime returns the audit's free seats as a step series: one
-// point per distinct activity time, in time order, holding the FreeSeats of
-// the last activity at that time (in the audit's order). The value holds
-// until the next point.
+// FreeSeatsOverTime returns the audit's free seats as a step series: a
+// first point at the window's start with FreeSeatsAtStart (when the window
+// has a start), then one point per distinct activity time, in time order,
+// holding the FreeSeats of the last activity at that time (in the audit's
+// order). The value holds until the next point; the seats held are
+// Summary.MaxNoOfMachines minus the free seats, and the seat limit is
+// MaxNoOfMachines.
 func FreeSeatsOverTime(a FloatingAudit) []SeatPoint {
 	var out []SeatPoint
+	if !a.Start.IsZero() {
+		out = append(out, SeatPoint{Time: a.Start, FreeSeats: a.FreeSeatsAtStart})
+	}
 	for _, act := range a.Activities {
 		if n := len(out); n > 0 && out[n-1].Time.Equal(act.Time) {
 			out[n-1].FreeSeats = act.FreeSeats

@@ -48,7 +48,7 @@ func TestAuditFloatingLicense(t *testing.T) {
 		// are neither listed nor counted.
 		Summary: AuditSummary{MaxNoOfMachines: 2, ActiveNow: 1, SeatsAvailableNow: 1, Overdrafts: 1,
 			DeviceLimitReached: 0, Activations: 4, Verifications: 1, Deactivations: 5, ExpiryDeactivations: 3},
-		FreeSeatsAtStart: 1,
+		Start: t0, FreeSeatsAtStart: 1,
 		Activities: []AuditActivity{
 			act(1000, ActionDeactivation, 2, "PRE", "pre", 2, true), // its own name, not alice's
 			act(2000, ActionActivation, 1, "A", "alice", 5, false),
@@ -67,7 +67,7 @@ func TestAuditFloatingLicense(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	wantSeries := []SeatPoint{
-		{t0.Add(1000 * time.Second), 2},
+		{t0, 1}, {t0.Add(1000 * time.Second), 2},
 		{t0.Add(2000 * time.Second), 1}, {t0.Add(2100 * time.Second), 0}, {t0.Add(2200 * time.Second), 0},
 		{t0.Add(2300 * time.Second), 1}, {t0.Add(2800 * time.Second), 2}, {t0.Add(3000 * time.Second), 1},
 		{t0.Add(3100 * time.Second), 0}, {t0.Add(3200 * time.Second), 0}, {t0.Add(3600 * time.Second), 1},
@@ -92,7 +92,7 @@ func TestAuditFloatingLicenseEdges(t *testing.T) {
 		want FloatingAudit
 	}{
 		{"no rows", nil, 3, cryptolens.Window{Since: t0}, t0,
-			FloatingAudit{Summary: AuditSummary{MaxNoOfMachines: 3, SeatsAvailableNow: 3}, FreeSeatsAtStart: 3}},
+			FloatingAudit{Summary: AuditSummary{MaxNoOfMachines: 3, SeatsAvailableNow: 3}, Start: t0, FreeSeatsAtStart: 3}},
 		{"overdraft goes negative; expiries at one instant show the seats free at that instant",
 			[]cryptolens.WebAPILog{
 				seatRow(1, t0, 0, 2014, "A", "", 100),
@@ -102,7 +102,7 @@ func TestAuditFloatingLicenseEdges(t *testing.T) {
 			FloatingAudit{
 				Summary: AuditSummary{MaxNoOfMachines: 1, ActiveNow: 1, SeatsAvailableNow: 0, Overdrafts: 1,
 					Activations: 3, Deactivations: 2, ExpiryDeactivations: 2},
-				FreeSeatsAtStart: 1,
+				Start: t0, FreeSeatsAtStart: 1,
 				Activities: []AuditActivity{
 					act(0, ActionActivation, 0, "A", 1, false),
 					act(10, ActionActivation, -1, "B", 2, false),
@@ -136,7 +136,7 @@ func TestAuditFloatingLicenseEdges(t *testing.T) {
 			FloatingAudit{
 				Summary: AuditSummary{MaxNoOfMachines: 2, ActiveNow: 2, SeatsAvailableNow: 0,
 					Activations: 3, Deactivations: 1, ExpiryDeactivations: 1},
-				FreeSeatsAtStart: 2,
+				Start: t0, FreeSeatsAtStart: 2,
 				Activities: []AuditActivity{
 					act(0, ActionActivation, 1, "A", 1, false),
 					act(100, ActionDeactivation, 2, "A", 1, true),
@@ -147,7 +147,7 @@ func TestAuditFloatingLicenseEdges(t *testing.T) {
 		{"rows after asOf are ignored",
 			[]cryptolens.WebAPILog{seatRow(1, t0, 10, 2014, "A", "", 500)}, 1,
 			cryptolens.Window{Since: t0}, t0,
-			FloatingAudit{Summary: AuditSummary{MaxNoOfMachines: 1, SeatsAvailableNow: 1}, FreeSeatsAtStart: 1}},
+			FloatingAudit{Summary: AuditSummary{MaxNoOfMachines: 1, SeatsAvailableNow: 1}, Start: t0, FreeSeatsAtStart: 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

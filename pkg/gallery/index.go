@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -49,10 +50,14 @@ type cardView struct {
 	HasThumb    bool
 	Params      []pagerender.Param
 	Failed      bool
-	Status      string // the word shown for a failed card: "failed" or "refused"
+	Status      string
 	Error       string
 	RenderedAt  string
 	RenderedISO string
+	FailedAt    string
+	FailedISO   string
+	LastGood    bool
+	NoPage      bool
 	Duration    string
 }
 
@@ -61,9 +66,9 @@ type cardView struct {
 // are ordered by Title, then Slug. The same entries give byte-identical
 // output. A thumbnail that is not a PNG, or an Href that is not a relative
 // link, is an error naming the entry. The secrets (the access token and
-// the base URL's user name and password, as credentials.Credentials.Redactor
-// gives them) are replaced by secret.Redacted in every text, and a page that
-// still holds one in any encoding is refused (a *secret.LeakError).
+// the base URL's password, as credentials.Credentials.Redactor gives them)
+// are replaced by secret.Redacted in every text, and a page that still holds
+// one in any encoding is refused (a *secret.LeakError).
 func Index(entries []Entry, secrets ...string) ([]byte, error) {
 	view := indexView{
 		CSP:     pagerender.ContentSecurityPolicy("'none'"),
@@ -89,8 +94,10 @@ func Index(entries []Entry, secrets ...string) ([]byte, error) {
 		if card.Failed {
 			view.Failed++
 		}
-		if e.RenderedAt.After(latest) {
-			latest = e.RenderedAt
+		for _, at := range []time.Time{e.RenderedAt, e.FailedAt} {
+			if at.After(latest) {
+				latest = at
+			}
 		}
 		group := strings.TrimSpace(e.Group)
 		if group == "" {
@@ -176,7 +183,7 @@ func newCard(e Entry) (cardView, error) {
 	}
 	href := e.Href
 	if href == "" {
-		href = e.Slug + ".html"
+		href = url.PathEscape(e.Slug + ".html")
 	}
 	if !isRelativeLink(href) {
 		return cardView{}, fmt.Errorf("gallery: entry %q: href %q is not a relative link", name, href)
@@ -187,12 +194,11 @@ func newCard(e Entry) (cardView, error) {
 		Href:        href,
 		Thumbnail:   template.URL(placeholderThumbnail),
 		Params:      e.Params,
-		Failed:      e.Status == pagerender.StatusFailed || e.Status == StatusRefused,
-		Status:      pagerender.StatusFailed,
+		Failed:      e.Status != "" && e.Status != pagerender.StatusOK,
+		Status:      e.Status,
 		Error:       e.Error,
-	}
-	if e.Status == StatusRefused {
-		card.Status = StatusRefused
+		LastGood:    e.LastGood,
+		NoPage:      e.NoPage,
 	}
 	if len(e.Thumbnail) > 0 {
 		uri, err := thumbnailURI(e.Thumbnail)
@@ -206,6 +212,11 @@ func newCard(e Entry) (cardView, error) {
 		at := e.RenderedAt.UTC()
 		card.RenderedAt = at.Format("2006-01-02 15:04 UTC")
 		card.RenderedISO = at.Format("2006-01-02T15:04:05Z")
+	}
+	if card.Failed && !e.FailedAt.IsZero() {
+		at := e.FailedAt.UTC()
+		card.FailedAt = at.Format("2006-01-02 15:04 UTC")
+		card.FailedISO = at.Format("2006-01-02T15:04:05Z")
 	}
 	if e.Duration > 0 {
 		card.Duration = formatDuration(e.Duration)

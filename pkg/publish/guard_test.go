@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/pagerender"
@@ -86,34 +87,52 @@ func TestPageGuardRefusesEveryForm(t *testing.T) {
 	}
 }
 
-func TestRefusedRenderWritesNothingAndRemovesALeakyPage(t *testing.T) {
+func TestRefusedRenderKeepsOnlyAGoodCleanPage(t *testing.T) {
 	red := secret.NewRedactor(testToken)
-	dir := t.TempDir()
-	leaky := filepath.Join(dir, "leaky.html")
-	good := filepath.Join(dir, "good.html")
-	// A page from an older render that holds the token base64-encoded, and
-	// a clean last good page.
-	os.WriteFile(leaky, []byte("<p>"+base64.StdEncoding.EncodeToString([]byte("x"+testToken))+"</p>"), 0o644)
-	os.WriteFile(good, []byte("<p>last good page</p>"), 0o644)
-	rec := record{Title: "Report " + testToken, Params: []pagerender.Param{{Name: "t", Value: testToken}}, Thumbnail: []byte("png")}
-	for _, page := range []string{leaky, good} {
-		out := refuse(Report{Slug: "x"}, rec, page, red, "the page x.html holds the access token (base64): refused")
-		if out.err != nil || out.report.Status != StatusRefused || out.record.Status != StatusRefused ||
-			out.record.Thumbnail != nil || strings.Contains(fmt.Sprint(out.record), testToken) {
-			t.Errorf("refuse: %+v", out)
-		}
-		if e := out.record.entry("x", false); e.Status != StatusRefused {
-			t.Errorf("gallery entry status %q", e.Status)
-		}
+	now := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	lastGood := now.Add(-time.Hour)
+	leakyPage := "<p>" + base64.StdEncoding.EncodeToString([]byte("x"+testToken)) + "</p>"
+	tests := []struct {
+		name     string
+		prevGood bool
+		onDisk   string // "" for no page
+		kept     bool
+	}{
+		{"a good clean page stays", true, "<p>last good page</p>", true},
+		{"a page holding the token is removed", true, leakyPage, false},
+		{"a failed page is removed", false, "<p>failed page</p>", false},
+		{"no page", true, "", false},
 	}
-	if _, err := os.Stat(leaky); !os.IsNotExist(err) {
-		t.Errorf("the older page holding the token was kept: %v", err)
-	}
-	if _, err := os.Stat(good); err != nil {
-		t.Errorf("the last good page was removed: %v", err)
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("files left: %v", entries)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			page := filepath.Join(dir, "x.html")
+			if tt.onDisk != "" {
+				os.WriteFile(page, []byte(tt.onDisk), 0o644)
+			}
+			prev := record{Title: "Report " + testToken, Params: []pagerender.Param{{Name: "t", Value: testToken}},
+				Status: StatusFailed, Good: tt.prevGood, RenderedAt: lastGood, Thumbnail: []byte("png")}
+			why := "the page x.html holds the access token (base64): refused"
+			source := &ipynb.Notebook{NBFormat: 4, Metadata: map[string]any{}, Cells: []ipynb.Cell{{CellType: "markdown", Source: "# Report X"}}}
+			out := refuse(Report{Notebook: "nb/x.ipynb", Slug: "x"}, prev, source, "fp", page, red, why, now)
+			if out.err != nil || out.report.Status != StatusRefused || out.record.Status != StatusRefused ||
+				out.report.Error != why || out.record.FailedAt != now || strings.Contains(fmt.Sprint(out.record), testToken) {
+				t.Errorf("refuse: %+v", out)
+			}
+			_, err := os.Stat(page)
+			if kept := err == nil; kept != tt.kept {
+				t.Errorf("page kept %t, want %t", kept, tt.kept)
+			}
+			e := out.record.entry("x", false)
+			if !tt.kept && out.record.Title != "Report X" {
+				t.Errorf("title %q, want the notebook's", out.record.Title)
+			}
+			if e.Status != StatusRefused || e.NoPage == tt.kept || e.LastGood != tt.kept {
+				t.Errorf("gallery entry: status %q, no page %t, last good %t", e.Status, e.NoPage, e.LastGood)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) > 1 {
+				t.Errorf("files left: %v", entries)
+			}
+		})
 	}
 }

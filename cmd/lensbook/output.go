@@ -81,8 +81,8 @@ func checkOutPath(path string) error {
 // Until commit the target, if it exists, is untouched.
 type output struct {
 	io.Writer
-	path string   // the target file; "" for stdout
-	tmp  *os.File // the temporary file; nil for stdout
+	path string      // the target file; "" for stdout
+	tmp  *os.File    // the temporary file; nil for stdout
 	mode fs.FileMode // the replaced file's permissions; 0 for a new file
 }
 

@@ -1,6 +1,7 @@
 # lensbook: the two everyday commands are `make demo` and `make test`.
 #
 #   make setup            Debian packages, tools in .build/bin, GoNB kernel (scripts/setup.sh)
+#   make install          build lensbook into BINDIR (default: $(go env GOPATH)/bin)
 #   make demo             render notebooks/*.ipynb against the local emulator into reports/
 #   make test             gofmt, go vet, staticcheck, go test (notebook tests run the real kernel)
 #   make notebook         Jupyter notebook server on 127.0.0.1 serving notebooks/
@@ -18,12 +19,24 @@ GO_TEST_FLAGS ?=
 NOTEBOOKS ?= $(sort $(wildcard notebooks/*.ipynb))
 REPORTS ?= reports
 PORT ?= 8888
+# Where make install puts lensbook: GOBIN when set, else the first GOPATH's bin.
+BINDIR ?= $(or $(shell go env GOBIN 2>/dev/null),$(firstword $(subst :, ,$(shell go env GOPATH 2>/dev/null)))/bin)
 
 .NOTPARALLEL:
-.PHONY: setup demo test fmt-check vet staticcheck go-test notebook clean-notebooks
+.PHONY: setup install demo test fmt-check vet staticcheck go-test notebook clean-notebooks
 
 setup:
 	@scripts/setup.sh
+
+# -buildvcs=auto: the version (lensbook version) comes from the git commit,
+# whatever GOFLAGS says; installedFrom lets the binary find this checkout's
+# kernel and module when run from another folder.
+install:
+	$(ENV) mkdir -p "$(BINDIR)" && go build -buildvcs=auto -ldflags "-X main.installedFrom=$(CURDIR)" -o "$(BINDIR)/lensbook" ./cmd/lensbook
+	@case ":$$PATH:" in \
+	*":$(BINDIR):"*) echo "install: $(BINDIR)/lensbook (on your PATH: run lensbook version)" ;; \
+	*) echo "install: $(BINDIR)/lensbook; $(BINDIR) is not on your PATH: export PATH=\"$(BINDIR):\$$PATH\"" ;; \
+	esac
 
 demo: setup
 	$(ENV) go run ./cmd/lensbook render --demo --out $(REPORTS) $(NOTEBOOKS)

@@ -12,6 +12,7 @@
 //	lensbook new NAME [--from NOTEBOOK]
 //	lensbook login [--base-url URL] < token
 //	lensbook clean-notebooks [NOTEBOOK...]
+//	lensbook notebook [--demo] [--ip 127.0.0.1] [--port 8888]
 //	lensbook version
 //
 // The token comes from CRYPTOLENS_TOKEN or the credentials file, the base URL
@@ -57,6 +58,7 @@ func init() {
 		"version": {"print the versions of lensbook, Go and GoNB", runVersion},
 
 		"clean-notebooks": {"strip outputs from notebooks before committing them", runCleanNotebooks},
+		"notebook":        {"start Jupyter with the GoNB kernel on notebooks/ (--demo: the emulator)", runNotebook},
 	}
 }
 

@@ -41,7 +41,7 @@ install:
 
 demo: setup
 	$(ENV) go run ./cmd/lensbook render --demo --out $(REPORTS) $(NOTEBOOKS)
-	@echo "demo: open $(CURDIR)/$(REPORTS)/index.html (or: go run ./cmd/lensbook serve $(REPORTS))"
+	@echo "demo: open $(CURDIR)/$(REPORTS)/index.html (or: lensbook serve $(REPORTS), after make install)"
 
 test: setup fmt-check vet staticcheck go-test
 

@@ -126,6 +126,9 @@ func fetch(ctx context.Context, o fetchOptions, stdout io.Writer) (err error) {
 	}
 	n := 0
 	defer func() {
+		if o.progress != nil {
+			fmt.Fprintln(o.progress) // end the progress line
+		}
 		if err = w.finish(err); err == nil {
 			writeSummary(o.summary, o.cmd, n, o.log, o.format, w.where())
 		}

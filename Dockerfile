@@ -82,10 +82,11 @@ RUN umask 0 \
  && xargs go build < .build/deps.txt
 
 # 5. The source, then scripts/setup.sh: tools and kernel up to date, go build ./... (the
-# project's own packages into the cache).
+# project's own packages into the cache); lensbook itself into .build/bin.
 COPY --chown=1000:1000 . .
 RUN umask 0 \
  && scripts/setup.sh \
+ && go build -o .build/bin/lensbook ./cmd/lensbook \
  && mkdir -p reports .build/jupyter-config && touch .build/gonb-kernel.log \
  && chmod a+rwx notebooks reports .build .build/bin .build/jupyter .build/jupyter-config \
  && chmod a+rw .build/gonb-kernel.log
@@ -93,7 +94,7 @@ RUN umask 0 \
 EXPOSE 8888
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS -o /dev/null http://127.0.0.1:8888/api || exit 1
-# Jupyter's notebook server on 0.0.0.0:8888 serving notebooks/ with the gonb kernel; the
-# login token is JUPYTER_TOKEN, or one Jupyter makes and prints. SIGTERM (docker stop) stops
-# the server, its kernels and the demo's emulator.
-CMD ["scripts/notebook.sh", "--ip", "0.0.0.0", "--port", "8888"]
+# lensbook notebook: Jupyter's notebook server on 0.0.0.0:8888 serving notebooks/ with the
+# gonb kernel (LENSBOOK_DEMO=1: on the emulator's demo data); the login token is JUPYTER_TOKEN,
+# or a new one it prints. SIGTERM (docker stop) stops the server, its kernels and the emulator.
+CMD ["lensbook", "notebook", "--ip", "0.0.0.0", "--port", "8888"]

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,20 +15,24 @@ import (
 	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/notebook"
 	"github.com/lensbook/lensbook/pkg/publish"
+	"github.com/lensbook/lensbook/pkg/store"
 	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
 const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--demo] [--force]
 
-Executes the notebooks (default notebooks/*.ipynb) through the GoNB kernel and
-writes one self-contained page each, plus index.html, into --out. A notebook
-whose source, parameters and data are unchanged since its last render is
-skipped. With --demo the notebooks read a local emulator with the demo's
+Executes the notebooks (default notebooks/*.ipynb; a NOTEBOOK is a .ipynb file
+or the name of one in notebooks/, such as most-active-keys) through the GoNB
+kernel and writes one self-contained page each, plus index.html, into --out.
+A notebook whose source, parameters and data are unchanged since its last
+render is skipped; one that fails keeps the page of its last good render, and
+its gallery card shows the failure. Every --param is checked against the
+parameters cells before anything runs. With --demo the notebooks read a local emulator with the demo's
 pinned data, so the pages come out the same on every run.`
 
 func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("render", renderUsage, stderr)
-	out := fs.String("out", "reports", "folder for the pages and index.html")
+	out := fs.String("out", "", "folder for the pages and index.html (default: ~/lensbook-reports; reports/ with --demo)")
 	var params multiFlag
 	fs.Var(&params, "param", "set a notebook parameter, name=value (repeatable)")
 	jobs := fs.Int("jobs", publish.DefaultJobs, "notebooks executed at once")
@@ -45,11 +50,19 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return usagef("no notebooks given and none in notebooks/")
 		}
 	}
+	for i, arg := range nbs {
+		if nbs[i], err = findNotebook(arg); err != nil {
+			return err
+		}
+	}
 	if *jobs < 1 || *timeout <= 0 {
 		return usagef("--jobs and --timeout must be positive")
 	}
 	if *hostile && !*demo {
 		return usagef("--hostile needs --demo")
+	}
+	if *out, err = renderOutDir(*out, *demo); err != nil {
+		return err
 	}
 	opts := publish.Options{
 		Notebooks: nbs, OutDir: *out, Params: map[string]string{}, Jobs: *jobs, Timeout: *timeout,
@@ -60,8 +73,11 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	for _, p := range params {
 		name, value, ok := strings.Cut(p, "=")
-		if !ok || name == "" {
-			return usagef("--param %q: want name=value", p)
+		if !ok || strings.TrimSpace(name) == "" {
+			return usagef("--param %q: want name=value, such as --param days=7", p)
+		}
+		if _, dup := opts.Params[name]; dup {
+			return usagef("--param %s is given twice", name)
 		}
 		opts.Params[name] = value
 	}
@@ -75,6 +91,11 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if _, ok := opts.Params["asOf"]; !ok && opts.Env["LENSBOOK_AS_OF"] != "" {
 		opts.Params["asOf"] = opts.Env["LENSBOOK_AS_OF"]
 	}
+	// Every parameter is parsed and checked against the notebooks before
+	// anything starts or runs; publish.Render binds them the same way.
+	if err := publish.Check(opts); err != nil {
+		return renderPlanError(err)
+	}
 	if *demo {
 		stop, err := startDemo(ctx, &opts, *hostile, stderr)
 		if err != nil {
@@ -85,6 +106,9 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	sum, err := publish.Render(ctx, opts)
+	if sum == nil && err != nil {
+		return renderPlanError(err)
+	}
 	if sum != nil {
 		fmt.Fprintln(stdout)
 		if werr := sum.WriteText(stdout); werr != nil && err == nil {
@@ -158,7 +182,13 @@ func configureAccount(ctx context.Context, opts *publish.Options) error {
 		opts.Env["LENSBOOK_STORE"] = p
 	}
 	opts.Token = creds.Token
+	opts.Redactor = creds.Redactor()
 	c, err := cryptolens.NewClient(creds.Token, cryptolens.WithBaseURL(creds.BaseURL))
+	if err != nil {
+		return err
+	}
+	// Before any notebook runs: one request per log the notebooks read.
+	newest, err := preflight(ctx, c, creds, opts.Notebooks)
 	if err != nil {
 		return err
 	}
@@ -167,13 +197,50 @@ func configureAccount(ctx context.Context, opts *publish.Options) error {
 		asOf = time.Now().UTC().Truncate(time.Minute).Format(time.RFC3339)
 	}
 	fp := "account=" + creds.BaseURL + " as-of=" + asOf
-	if logs, err := c.GetWebAPILog(ctx, cryptolens.WebAPILogQuery{Limit: 1, OrderBy: "Id descending"}); err == nil && len(logs) > 0 {
-		fp += fmt.Sprintf(" weblog=%d", logs[0].ID)
+	if id := newest[store.WebLog]; id > 0 {
+		fp += fmt.Sprintf(" weblog=%d", id)
 	}
-	if evs, err := c.GetEvents(ctx, cryptolens.EventsQuery{Limit: 1, EndingBefore: 1 << 62}); err == nil && len(evs) > 0 {
-		fp += fmt.Sprintf(" events=%d", evs[0].ID)
+	if id := newest[store.Events]; id > 0 {
+		fp += fmt.Sprintf(" events=%d", id)
 	}
 	opts.DataFingerprint = fp
-	opts.DataWindow = "Cryptolens account at " + creds.BaseURL
+	opts.DataWindow = "Cryptolens account at " + creds.ShownBaseURL()
 	return nil
+}
+
+// renderPlanError makes a parameter mistake a usage error (exit status 2).
+func renderPlanError(err error) error {
+	if errors.Is(err, notebook.ErrParam) {
+		return usagef("%v", err)
+	}
+	return err
+}
+
+// findNotebook resolves a NOTEBOOK argument of render: a .ipynb file, or the
+// name of one in notebooks/ ("most-active-keys" for
+// notebooks/most-active-keys.ipynb). Anything else is a usage error.
+func findNotebook(arg string) (string, error) {
+	if info, err := os.Stat(arg); err == nil {
+		if info.IsDir() || !strings.HasSuffix(arg, ".ipynb") {
+			return "", usagef("%s is not a notebook: give a .ipynb file, or the name of one in notebooks/ (such as most-active-keys)", arg)
+		}
+		return arg, nil
+	}
+	if strings.HasSuffix(arg, ".ipynb") {
+		return "", usagef("no notebook %s", arg)
+	}
+	name := filepath.Join("notebooks", arg+".ipynb")
+	if _, err := os.Stat(name); err == nil && !strings.ContainsAny(arg, `/\`) {
+		return name, nil
+	}
+	var names []string
+	if nbs, err := notebook.List("notebooks"); err == nil {
+		for _, nb := range nbs {
+			names = append(names, strings.TrimSuffix(filepath.Base(nb), ".ipynb"))
+		}
+	}
+	if len(names) == 0 {
+		return "", usagef("no notebook %s, and no %s", arg, name)
+	}
+	return "", usagef("no notebook %s, and no %s; the notebooks are %s", arg, name, strings.Join(names, ", "))
 }

@@ -2,6 +2,7 @@ package gallery_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +14,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/gallery"
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/pagerender"
+	"github.com/lensbook/lensbook/pkg/secret"
 )
 
 var renderedAt = time.Date(2026, 11, 1, 6, 30, 0, 0, time.UTC)
@@ -214,11 +216,10 @@ func TestWriteReportsUnwritableDir(t *testing.T) {
 
 func TestIndexRedactsToken(t *testing.T) {
 	const token = "secret-access-token-123"
-	t.Setenv(pagerender.TokenEnv, token)
 	page, err := gallery.Index([]gallery.Entry{{
 		Slug: "x", Title: "x", Status: pagerender.StatusFailed, Error: "401 for token=" + token,
 		Params: []pagerender.Param{{Name: "token", Value: token}},
-	}})
+	}}, token)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,5 +228,68 @@ func TestIndexRedactsToken(t *testing.T) {
 	}
 	if !strings.Contains(string(page), "401 for token=REDACTED") {
 		t.Error("gallery does not show the redacted error")
+	}
+}
+
+// A failed or refused report shows its status, the time and message of the
+// failure, and the page it links to: the last good render, or none.
+func TestIndexFailureCards(t *testing.T) {
+	failedAt := renderedAt.Add(26 * time.Hour)
+	page, err := gallery.Index([]gallery.Entry{
+		{Slug: "kept", Title: "Kept", Status: pagerender.StatusFailed, Error: "cell 5 (Fetch the window): the store does not hold it",
+			RenderedAt: renderedAt, FailedAt: failedAt, LastGood: true},
+		{Slug: "never", Title: "Never", Status: pagerender.StatusFailed, Error: "cell 3 (\"x()\"): boom", RenderedAt: failedAt, FailedAt: failedAt},
+		{Slug: "refused", Title: "Refused", Status: "refused", Error: "the page holds the access token", FailedAt: failedAt, NoPage: true},
+		{Slug: "my report #1 50% ?", Title: "Odd name", Status: pagerender.StatusOK, RenderedAt: renderedAt},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(page)
+	for _, want := range []string{
+		`<span class="status-failed">failed</span> · <time datetime="2026-11-02T08:30:00Z">2026-11-02 08:30 UTC</time>`,
+		`cell 5 (Fetch the window): the store does not hold it`,
+		`Showing the last good render: <time datetime="2026-11-01T06:30:00Z">2026-11-01 06:30 UTC</time>`,
+		`<span class="status-failed">refused</span>`,
+		`href="my%20report%20%231%2050%25%20%3F.html"`,
+		`href="kept.html"`, `href="never.html"`,
+		`3 failed`,
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("index lacks %q", want)
+		}
+	}
+	if n := strings.Count(s, "Never rendered successfully"); n != 2 {
+		t.Errorf("%d cards say they never rendered, want 2 (never, refused)", n)
+	}
+	if strings.Contains(s, `href="refused.html"`) {
+		t.Errorf("a report without a page links to one")
+	}
+}
+
+func TestIndexRefusesTheTokenInAnyForm(t *testing.T) {
+	const token = "secret-access-token-123"
+	// A token with one character percent-encoded is no form the redactor
+	// replaces; the guard decodes it and refuses the page.
+	page, err := gallery.Index([]gallery.Entry{{Slug: "x", Title: "Percent %73ecret-access-token-123"}}, token)
+	if err == nil {
+		t.Fatalf("a gallery holding the token percent-encoded was written:\n%s", page)
+	}
+	var leak *secret.LeakError
+	if !errors.As(err, &leak) || strings.Contains(err.Error(), token) {
+		t.Errorf("error %v, want a secret.LeakError without the token", err)
+	}
+}
+
+func TestRefusedCard(t *testing.T) {
+	page, err := gallery.Index([]gallery.Entry{{Slug: "x", Title: "X", Status: "refused",
+		Error: "the page x.html holds the access token (base64): refused"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(page)
+	if !strings.Contains(s, `<span class="status-failed">refused</span>`) || !strings.Contains(s, "holds the access token (base64)") ||
+		!strings.Contains(s, "1 failed") {
+		t.Errorf("refused card not shown:\n%s", s)
 	}
 }

@@ -9,9 +9,9 @@
 #
 # Layers, each keyed on its own inputs, so that a source edit rebuilds only the last two:
 #   1. Debian packages and the user (this file only)
-#   2. gonb, goimports, staticcheck and the gonb kernelspec (tools/go.*, scripts/setup.sh, env.sh)
-#   3. the project's modules (go.mod, go.sum)
-#   4. a build cache of every package the project imports (the list of those packages)
+#   2. the project's modules (go.mod, go.sum)
+#   3. a build cache of every package the project imports (the list of those packages)
+#   4. gonb, goimports, staticcheck and the gonb kernelspec (tools/go.*, scripts/setup.sh, env.sh)
 #   5. the source, and scripts/setup.sh checking it all and building the project
 # scripts/docker-check.sh (make docker-check) builds and proves it.
 
@@ -46,16 +46,7 @@ ENV HOME=/home/lensbook \
 WORKDIR /lensbook
 USER 1000:1000
 
-# 2. The tools and the kernelspec, by the scripts/setup.sh that make and CI run. Their own
-# module and build caches are left out of the image. (Its last step, go build ./..., has no
-# go.mod to build yet: it says so and goes on.)
-COPY --chown=1000:1000 tools/go.mod tools/go.sum tools/
-COPY --chown=1000:1000 scripts/setup.sh scripts/env.sh scripts/
-RUN export GOMODCACHE=/tmp/tools/mod GOCACHE=/tmp/tools/cache \
- && scripts/setup.sh \
- && go clean -modcache && rm -rf /tmp/tools
-
-# 3. The modules of go.mod, unpacked. Dropped to keep the image under 2 GB: their zip files
+# 2. The modules of go.mod, unpacked. Dropped to keep the image under 2 GB: their zip files
 # (checked against go.sum when downloaded; builds read the unpacked tree) and their testdata
 # folders (never compiled; about 280 MB). `go mod verify` in the image reports those modules.
 COPY --chown=1000:1000 go.mod go.sum ./
@@ -75,11 +66,20 @@ RUN go list -deps -f '{{if and .Module (not .Module.Main)}}{{.ImportPath}}{{end}
     > /tmp/deps.txt
 
 FROM env
-# 4. A warm build cache of those packages: the first notebook cell takes seconds, not minutes
+# 3. A warm build cache of those packages: the first notebook cell takes seconds, not minutes
 # (README has the figures).
 COPY --from=deps --chown=1000:1000 /tmp/deps.txt /lensbook/.build/deps.txt
 RUN umask 0 \
  && xargs go build < .build/deps.txt
+
+# 4. The tools and the kernelspec, by the scripts/setup.sh that make and CI run. Their own
+# module and build caches are left out of the image. (Its last step, go build ./..., finds
+# no source yet.)
+COPY --chown=1000:1000 tools/go.mod tools/go.sum tools/
+COPY --chown=1000:1000 scripts/setup.sh scripts/env.sh scripts/
+RUN export GOMODCACHE=/tmp/tools/mod GOCACHE=/tmp/tools/cache \
+ && scripts/setup.sh \
+ && go clean -modcache && rm -rf /tmp/tools
 
 # 5. The source, then scripts/setup.sh: tools and kernel up to date, go build ./... (the
 # project's own packages into the cache); lensbook itself into .build/bin.

@@ -14,7 +14,6 @@ import (
 	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/notebook"
 	"github.com/lensbook/lensbook/pkg/publish"
-	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
 const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--demo] [--force]
@@ -32,7 +31,7 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.Var(&params, "param", "set a notebook parameter, name=value (repeatable)")
 	jobs := fs.Int("jobs", publish.DefaultJobs, "notebooks executed at once")
 	timeout := fs.Duration("timeout", 10*time.Minute, "longest time one notebook may run")
-	asOf := fs.String("as-of", "", "end of every report's window (sets LENSBOOK_AS_OF): RFC 3339 time or date")
+	asOf := fs.String("as-of", "", "end of every report's window: RFC 3339 time, date or span; default $LENSBOOK_AS_OF, else the moment the render starts")
 	demo := fs.Bool("demo", false, "read a local emulator with the demo's data instead of the configured account")
 	hostile := fs.Bool("hostile", false, "with --demo: seed hostile strings into every user-controlled field")
 	force := fs.Bool("force", false, "render every notebook, even unchanged ones")
@@ -65,15 +64,23 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		opts.Params[name] = value
 	}
-	if *asOf != "" {
-		t, err := timespec.Parse(*asOf, time.Now())
+	// One instant for the whole render, so that every notebook (and every
+	// cell of each) ends its window at the same moment: --as-of, else
+	// $LENSBOOK_AS_OF, else now. The demo pins its data's end unless
+	// --as-of says otherwise.
+	now := time.Now().UTC().Truncate(time.Second)
+	if !*demo || *asOf != "" {
+		t, pinned, err := pinnedAsOf(*asOf, now)
 		if err != nil {
-			return usagef("--as-of: %v", err)
+			return err
 		}
-		opts.Env["LENSBOOK_AS_OF"] = t.Format(time.RFC3339)
+		if !pinned {
+			t = now
+		}
+		opts.Env[envAsOf] = t.UTC().Format(time.RFC3339)
 	}
-	if _, ok := opts.Params["asOf"]; !ok && opts.Env["LENSBOOK_AS_OF"] != "" {
-		opts.Params["asOf"] = opts.Env["LENSBOOK_AS_OF"]
+	if _, ok := opts.Params["asOf"]; !ok && opts.Env[envAsOf] != "" {
+		opts.Params["asOf"] = opts.Env[envAsOf]
 	}
 	if *demo {
 		stop, err := startDemo(ctx, &opts, *hostile, stderr)
@@ -162,11 +169,7 @@ func configureAccount(ctx context.Context, opts *publish.Options) error {
 	if err != nil {
 		return err
 	}
-	asOf := opts.Env["LENSBOOK_AS_OF"]
-	if asOf == "" {
-		asOf = time.Now().UTC().Truncate(time.Minute).Format(time.RFC3339)
-	}
-	fp := "account=" + creds.BaseURL + " as-of=" + asOf
+	fp := "account=" + creds.BaseURL + " as-of=" + opts.Env[envAsOf]
 	if logs, err := c.GetWebAPILog(ctx, cryptolens.WebAPILogQuery{Limit: 1, OrderBy: "Id descending"}); err == nil && len(logs) > 0 {
 		fp += fmt.Sprintf(" weblog=%d", logs[0].ID)
 	}

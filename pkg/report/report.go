@@ -73,8 +73,8 @@ type Session struct {
 // The window ends at the as-of instant: Params.AsOf, else $LENSBOOK_AS_OF,
 // else the run's instant: the one the last Sync of this process or of this
 // GoNB kernel recorded (see [Session.Sync]), else the moment up to which
-// the store last synced any log, else now (nothing synced yet: a read then
-// fails with the fix).
+// the store holds every log it has synced (the earliest of their last
+// syncs), else now (nothing synced yet: a read then fails with the fix).
 func Open(p Params) (*Session, error) {
 	if p.Days == 0 {
 		p.Days = DefaultDays
@@ -138,9 +138,10 @@ func (s *Session) setAsOf(t time.Time) {
 }
 
 // lastSync returns the moment up to which the store holds every row of the
-// logs: the earliest of their last syncs with every, the latest with
-// !every. ok is false when none of them was synced (with every: when one
-// was not). A store file that does not exist is not created.
+// logs, as of their last syncs: the earliest of those. With every, ok is
+// false when one of the logs was never synced; without, the logs never
+// synced are left out, and ok is false when none was. A store file that
+// does not exist is not created.
 func (s *Session) lastSync(ctx context.Context, logs []store.Log, every bool) (t time.Time, ok bool, err error) {
 	if _, err := os.Stat(s.storePath); errors.Is(err, os.ErrNotExist) {
 		return t, false, nil
@@ -159,7 +160,7 @@ func (s *Session) lastSync(ctx context.Context, logs []store.Log, every bool) (t
 		case !synced && every:
 			return time.Time{}, false, nil
 		case !synced:
-		case !ok, every && c.Window.Until.Before(t), !every && c.Window.Until.After(t):
+		case !ok || c.Window.Until.Before(t):
 			t, ok = c.Window.Until, true
 		}
 	}

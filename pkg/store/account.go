@@ -43,7 +43,7 @@ func (a *Account) rowID(ctx context.Context, create bool) (int64, error) {
 		return 0, nil
 	}
 	if err != nil {
-		return 0, fmt.Errorf("store: account %s: %w", a.fingerprint, err)
+		return 0, fmt.Errorf("store: account %s: %w", a.fingerprint, a.st.explain(err))
 	}
 	return a.id, nil
 }
@@ -60,7 +60,7 @@ func (a *Account) Coverage(ctx context.Context, l Log) ([]Coverage, error) {
 	}
 	spans, err := loadSpans(ctx, a.st.db, id, l)
 	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, fmt.Errorf("store: %w", a.st.explain(err))
 	}
 	out := make([]Coverage, len(spans))
 	for i, s := range spans {

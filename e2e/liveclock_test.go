@@ -290,6 +290,14 @@ func TestLiveClock(t *testing.T) {
 	if strings.Count(rows, "\n") < 100 {
 		t.Errorf("fetch --offline after sync wrote %d lines", strings.Count(rows, "\n"))
 	}
+	// Rendering from the store alone sends no request.
+	u.wire.reset()
+	u.render(filepath.Join(u.home, "offline"), 2, "notebooks/requests-over-time.ipynb", "notebooks/revenue.ipynb", "--offline")
+	for _, m := range []string{emulator.MethodGetWebAPILog, emulator.MethodGetEvents, emulator.MethodGetObjectLog} {
+		if rows, reqs, probes := u.wire.counts(m); reqs+probes+rows > 0 {
+			t.Errorf("render --offline: %d %s requests", reqs+probes, m)
+		}
+	}
 
 	// 3. An interval later: new rows (an event registered, and Web API Log
 	// rows as the clock reaches them), a render that fetches only those.

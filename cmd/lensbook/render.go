@@ -16,13 +16,15 @@ import (
 	"github.com/lensbook/lensbook/pkg/publish"
 )
 
-const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--demo] [--force]
+const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--offline] [--demo] [--force]
 
 Executes the notebooks (default notebooks/*.ipynb) through the GoNB kernel and
 writes one self-contained page each, plus index.html, into --out. A notebook
 whose source, parameters and data are unchanged since its last render is
-skipped. With --demo the notebooks read a local emulator with the demo's
-pinned data, so the pages come out the same on every run.`
+skipped. Every notebook ends its window at one instant: --as-of, else
+$LENSBOOK_AS_OF, else the moment the render starts (with --offline, the
+store's last sync). With --demo the notebooks read a local emulator with the
+demo's pinned data, so the pages come out the same on every run.`
 
 func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("render", renderUsage, stderr)
@@ -35,6 +37,7 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	demo := fs.Bool("demo", false, "read a local emulator with the demo's data instead of the configured account")
 	hostile := fs.Bool("hostile", false, "with --demo: seed hostile strings into every user-controlled field")
 	force := fs.Bool("force", false, "render every notebook, even unchanged ones")
+	offline := fs.Bool("offline", os.Getenv(envOffline) == "1", "read only the local store (sets LENSBOOK_OFFLINE=1 for the notebooks): no request; without --as-of the reports end at the store's last sync")
 	nbs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -49,6 +52,9 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if *hostile && !*demo {
 		return usagef("--hostile needs --demo")
+	}
+	if *offline && *demo {
+		return usagef("--offline reads the configured account's store; --demo serves its own data")
 	}
 	opts := publish.Options{
 		Notebooks: nbs, OutDir: *out, Params: map[string]string{}, Jobs: *jobs, Timeout: *timeout,
@@ -76,6 +82,11 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		if !pinned {
 			t = now
+			if *offline {
+				if t, err = storeInstant(ctx); err != nil {
+					return err
+				}
+			}
 		}
 		opts.Env[envAsOf] = t.UTC().Format(time.RFC3339)
 	}
@@ -88,6 +99,10 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 		defer stop()
+	} else if *offline {
+		if err := configureOffline(ctx, &opts); err != nil {
+			return err
+		}
 	} else if err := configureAccount(ctx, &opts); err != nil {
 		return err
 	}

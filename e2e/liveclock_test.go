@@ -291,11 +291,11 @@ func TestLiveClock(t *testing.T) {
 		t.Errorf("fetch --offline after sync wrote %d lines", strings.Count(rows, "\n"))
 	}
 	// Rendering from the store alone sends no request.
-	u.wire.reset()
+	u.srv.ResetCounts()
 	u.render(filepath.Join(u.home, "offline"), 2, "notebooks/requests-over-time.ipynb", "notebooks/revenue.ipynb", "--offline")
 	for _, m := range []string{emulator.MethodGetWebAPILog, emulator.MethodGetEvents, emulator.MethodGetObjectLog} {
-		if rows, reqs, probes := u.wire.counts(m); reqs+probes+rows > 0 {
-			t.Errorf("render --offline: %d %s requests", reqs+probes, m)
+		if n := u.srv.RequestCount(m); n > 0 {
+			t.Errorf("render --offline: %d %s requests", n, m)
 		}
 	}
 

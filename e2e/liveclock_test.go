@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -367,6 +368,62 @@ func (u *liveUser) waitForNewWebLogRow(limit time.Duration) {
 				u.t.Logf("the next Web API Log row is due at %s: not waiting", r.Time)
 			}
 			return
+		}
+	}
+}
+
+// windowText matches the window a report prints in its captions.
+var windowText = regexp.MustCompile(`\d{4}-\d\d-\d\d \d\d:\d\d to \d{4}-\d\d-\d\d \d\d:\d\d`)
+
+// TestLiveClockCellsByHand runs a notebook as an analyst does in Jupyter:
+// through the GoNB kernel, no asOf anywhere, on data that ends now. Each
+// cell is a new program started seconds after the one before; every one
+// agrees on the window the fetch cell synced (issue 9: before, the cell
+// after the fetch cell asked for a window ending later and panicked). The
+// floating audit opens two sessions of different lengths, after the sync.
+func TestLiveClockCellsByHand(t *testing.T) {
+	paths := kerneltest.Paths(t)
+	srv := emulator.NewLiveServer(emulator.LiveConfig{Config: emulator.Config{Seed: 12, Days: 40}})
+	api := httptest.NewServer(srv)
+	t.Cleanup(api.Close)
+	token := srv.NewToken(emulator.AllPermissions...)
+	res, err := notebook.Execute(t.Context(), filepath.Join("..", "notebooks", "floating-license-audit.ipynb"), notebook.ExecOptions{
+		Timeout: 10 * time.Minute,
+		Paths:   paths,
+		Env: map[string]string{
+			"CRYPTOLENS_BASE_URL": api.URL + "/api",
+			"CRYPTOLENS_TOKEN":    token,
+			"LENSBOOK_STORE":      filepath.Join(t.TempDir(), "store.db"),
+			"LENSBOOK_AS_OF":      "",
+			"LENSBOOK_OFFLINE":    "",
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.OK() {
+		t.Fatalf("the notebook failed on a live clock: %v", res.Err())
+	}
+	var text strings.Builder
+	for _, c := range res.Notebook.Cells {
+		for _, o := range c.Outputs {
+			text.WriteString(string(o.Text))
+			for _, v := range o.Data {
+				text.WriteString(string(v))
+			}
+		}
+	}
+	windows := map[string]bool{}
+	for _, w := range windowText.FindAllString(text.String(), -1) {
+		windows[w] = true
+	}
+	if len(windows) != 1 {
+		t.Errorf("the cells show %d windows, want one: %v", len(windows), windows)
+	}
+	for w := range windows {
+		end, err := time.Parse("2006-01-02 15:04", w[len(w)-16:])
+		if err != nil || time.Since(end) > 15*time.Minute || time.Until(end) > time.Minute {
+			t.Errorf("the window %q does not end at the run's moment (%v)", w, err)
 		}
 	}
 }

@@ -67,6 +67,6 @@ func configureOffline(ctx context.Context, opts *publish.Options) error {
 		fp += fmt.Sprintf(" %s=%d", l, top)
 	}
 	opts.DataFingerprint = fp
-	opts.DataWindow = "Cryptolens account at " + creds.BaseURL + ", from the local store"
+	opts.DataWindow = "Cryptolens account at " + creds.BaseURL + ", from the local store, as of " + opts.Env[envAsOf]
 	return nil
 }

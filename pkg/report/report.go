@@ -53,6 +53,10 @@ type Params struct {
 	ProductID int    // 0 means every product
 	AsOf      string // end of the window: RFC 3339 time or date; "" means $LENSBOOK_AS_OF, else up to the last sync
 	Key       string // one license key, for reports about a key; "" means every key
+	// LookBackDays is how many days before the window Sync fetches and
+	// WebLogWithLookBack reads: the rows a trailing average or a seat held
+	// across the window's start needs. 0 means none.
+	LookBackDays int
 }
 
 // Session is an open report: its window and the account it reads.
@@ -224,11 +228,11 @@ func (s *Session) Sync(logs ...store.Log) ([]store.SyncStats, error) {
 		}
 		return nil, nil
 	}
-	since := s.Window.Since
+	since := s.reach().Since
 	if !s.pinned {
 		// The instant Sync fixes is no earlier than now: the window it
-		// moves to starts no earlier than Days before now.
-		since = time.Now().UTC().Truncate(time.Second).AddDate(0, 0, -s.Params.Days)
+		// moves to (and its look-back) starts no earlier than this.
+		since = time.Now().UTC().Truncate(time.Second).AddDate(0, 0, -s.Params.Days-s.Params.LookBackDays)
 	}
 	c, err := cryptolens.NewClient(s.creds.Token, cryptolens.WithBaseURL(s.creds.BaseURL))
 	if err != nil {
@@ -297,14 +301,19 @@ func syncArg(logs []store.Log) string {
 	return "all"
 }
 
+// reach is the window with the look-back before it.
+func (s *Session) reach() cryptolens.Window {
+	return cryptolens.Window{Since: s.Window.Since.AddDate(0, 0, -s.Params.LookBackDays), Until: s.Window.Until}
+}
+
 func (s *Session) covered(ctx context.Context, acc *store.Account, l store.Log) error {
-	ok, err := acc.Covered(ctx, l, s.Window)
+	ok, err := acc.Covered(ctx, l, s.reach())
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	if !ok {
 		return fmt.Errorf("report: the local store does not hold the %s for %s: run the notebook's fetch cell (Sync) first, without LENSBOOK_OFFLINE, or `lensbook sync %s --since %s`",
-			l, s, l, s.Window.Since.Format(time.RFC3339))
+			l, s, l, s.reach().Since.Format(time.RFC3339))
 	}
 	return nil
 }
@@ -351,6 +360,25 @@ func (s *Session) WebLogWhere(f store.Filter) ([]cryptolens.WebAPILog, error) {
 	}
 	return read(s, store.WebLog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
 		return a.WebLog(ctx, s.Window, f)
+	})
+}
+
+// WebLogWithLookBack returns the Web API Log rows of the window and of the
+// Params.LookBackDays days before it, ascending by id, for the session's
+// product and key.
+func (s *Session) WebLogWithLookBack() ([]cryptolens.WebAPILog, error) {
+	return read(s, store.WebLog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
+		return a.WebLog(ctx, s.reach(), s.filter())
+	})
+}
+
+// WebLogHistory returns every Web API Log row the store holds from before
+// the window's end, however old, ascending by id, for the session's product
+// and key: the store keeps what earlier syncs fetched, so a report that
+// looks for what fell silent finds keys last seen before the window.
+func (s *Session) WebLogHistory() ([]cryptolens.WebAPILog, error) {
+	return read(s, store.WebLog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
+		return a.WebLog(ctx, cryptolens.Window{Until: s.Window.Until}, s.filter())
 	})
 }
 

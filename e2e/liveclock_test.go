@@ -311,7 +311,7 @@ func TestLiveClock(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	u.waitForNewWebLogRow(time.Minute)
+	u.waitForNewWebLogRow(90 * time.Second)
 	before := u.topIDs()
 	u.wire.reset()
 	// One report of each log is enough to see what crosses the wire.

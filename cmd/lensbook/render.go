@@ -33,7 +33,7 @@ every run.`
 
 func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("render", renderUsage, stderr)
-	out := fs.String("out", "reports", "folder for the pages and index.html")
+	out := fs.String("out", "", "folder for the pages and index.html (default: ~/lensbook-reports; reports/ with --demo)")
 	var params multiFlag
 	fs.Var(&params, "param", "set a notebook parameter, name=value (repeatable)")
 	jobs := fs.Int("jobs", publish.DefaultJobs, "notebooks executed at once")
@@ -65,6 +65,9 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if *offline && *demo {
 		return usagef("--offline reads the configured account's store; --demo serves its own data")
+	}
+	if *out, err = renderOutDir(*out, *demo); err != nil {
+		return err
 	}
 	opts := publish.Options{
 		Notebooks: nbs, OutDir: *out, Params: map[string]string{}, Jobs: *jobs, Timeout: *timeout,

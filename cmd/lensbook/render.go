@@ -15,6 +15,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/notebook"
 	"github.com/lensbook/lensbook/pkg/publish"
+	"github.com/lensbook/lensbook/pkg/store"
 )
 
 const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--offline] [--demo] [--force]
@@ -207,19 +208,25 @@ func configureAccount(ctx context.Context, opts *publish.Options) error {
 		opts.Env["LENSBOOK_STORE"] = p
 	}
 	opts.Token = creds.Token
+	opts.Redactor = creds.Redactor()
 	c, err := cryptolens.NewClient(creds.Token, cryptolens.WithBaseURL(creds.BaseURL))
 	if err != nil {
 		return err
 	}
-	fp := "account=" + creds.BaseURL + " as-of=" + opts.Env[envAsOf]
-	if logs, err := c.GetWebAPILog(ctx, cryptolens.WebAPILogQuery{Limit: 1, OrderBy: "Id descending"}); err == nil && len(logs) > 0 {
-		fp += fmt.Sprintf(" weblog=%d", logs[0].ID)
+	// Before any notebook runs: one request per log the notebooks read.
+	newest, err := preflight(ctx, c, creds, opts.Notebooks)
+	if err != nil {
+		return err
 	}
-	if evs, err := c.GetEvents(ctx, cryptolens.EventsQuery{Limit: 1, EndingBefore: 1 << 62}); err == nil && len(evs) > 0 {
-		fp += fmt.Sprintf(" events=%d", evs[0].ID)
+	fp := "account=" + creds.BaseURL + " as-of=" + opts.Env[envAsOf]
+	if id := newest[store.WebLog]; id > 0 {
+		fp += fmt.Sprintf(" weblog=%d", id)
+	}
+	if id := newest[store.Events]; id > 0 {
+		fp += fmt.Sprintf(" events=%d", id)
 	}
 	opts.DataFingerprint = fp
-	opts.DataWindow = "Cryptolens account at " + creds.BaseURL + ", as of " + opts.Env[envAsOf]
+	opts.DataWindow = "Cryptolens account at " + creds.ShownBaseURL() + ", as of " + opts.Env[envAsOf]
 	return nil
 }
 

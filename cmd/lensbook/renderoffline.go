@@ -54,6 +54,7 @@ func configureOffline(ctx context.Context, opts *publish.Options) error {
 		opts.Env["LENSBOOK_STORE"] = p
 	}
 	opts.Token = creds.Token
+	opts.Redactor = creds.Redactor()
 	fp := "account=" + creds.BaseURL + " as-of=" + opts.Env[envAsOf] + " offline"
 	for _, l := range store.Logs() {
 		cov, err := acc.Coverage(ctx, l)
@@ -67,6 +68,6 @@ func configureOffline(ctx context.Context, opts *publish.Options) error {
 		fp += fmt.Sprintf(" %s=%d", l, top)
 	}
 	opts.DataFingerprint = fp
-	opts.DataWindow = "Cryptolens account at " + creds.BaseURL + ", from the local store, as of " + opts.Env[envAsOf]
+	opts.DataWindow = "Cryptolens account at " + creds.ShownBaseURL() + ", from the local store, as of " + opts.Env[envAsOf]
 	return nil
 }

@@ -27,6 +27,7 @@ type Client struct {
 	logger   *slog.Logger
 	observer func(RequestInfo)
 	redactor *strings.Replacer
+	parallel int // requests a window walk keeps in flight; 0: DefaultParallel
 }
 
 // Option configures a [Client] in [NewClient].

@@ -9,7 +9,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/emulator"
 )
 
-const emulateUsage = `[--addr 127.0.0.1:8470] [--seed N] [--days N] [--rows N] [--hostile] [--token T]
+const emulateUsage = `[--addr 127.0.0.1:8470] [--seed N] [--days N] [--rows N] [--hostile] [--token T] [--latency D]
 
 Serves generated Cryptolens data on a local port until interrupted. It prints,
 as shell exports, the base URL and a token to use with every other command.`
@@ -22,6 +22,7 @@ func runEmulate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	rows := fs.Int("rows", 0, "approximate Web API Log rows (0: a realistic default; 1000000 and more work)")
 	hostile := fs.Bool("hostile", false, "seed hostile strings (markup, script, quotes) into every user-controlled field")
 	token := fs.String("token", "", "accept this token (default: a new random one)")
+	latency := fs.Duration("latency", 0, "delay every answer by this much, as a distant server would (such as 50ms)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -35,6 +36,7 @@ func runEmulate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	start := time.Now()
 	ds := emulator.Generate(emulator.Config{Seed: *seed, Days: *days, Rows: *rows, Hostile: *hostile})
 	srv := emulator.NewServer(ds)
+	srv.SetFaults(emulator.Faults{Latency: *latency})
 	tok := *token
 	if tok == "" {
 		tok = srv.NewToken(emulator.AllPermissions...)

@@ -11,7 +11,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
-const syncUsage = `[weblog|events|objectlog|all] [--since T]
+const syncUsage = `[weblog|events|objectlog|all] [--since T] [--parallel N]
 
 Brings the local store up to date: the first sync of a log fetches [since, now),
 later ones only what is new, and what lies between since and the oldest row held.`
@@ -31,8 +31,12 @@ func fmtTime(t time.Time) string {
 func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("sync", syncUsage, stderr)
 	sinceFlag := fs.String("since", "30d", "sync back to this time: RFC 3339 time, date, or span back from now such as 30d")
+	parallel := parallelFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
+		return err
+	}
+	if err := checkParallel(*parallel); err != nil {
 		return err
 	}
 	logs := store.Logs()
@@ -59,7 +63,7 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if isTerminal(stderr) {
 		progress = stderr
 	}
-	c, _, err := newClient(progress)
+	c, _, err := newClient(progress, cryptolens.WithParallel(*parallel))
 	if err != nil {
 		return err
 	}

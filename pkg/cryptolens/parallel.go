@@ -7,6 +7,7 @@ import (
 	"iter"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -55,6 +56,7 @@ func (c *Client) Parallel() int {
 type IDBatch[R any] struct {
 	From, To int64
 	Rows     []R
+	Requests int // the requests that paged the batch, retries not counted
 }
 
 // WindowBounds is what a walk proved about the ids outside the range it
@@ -68,6 +70,8 @@ type WindowBounds struct {
 	// window's Until, or did not exist when the request that found To was
 	// sent (a window without Until).
 	To int64
+	// Requests is how many requests found the range, retries not counted.
+	Requests int
 }
 
 // WebAPILogAscending yields the rows that match f with w.Since <= Time <
@@ -143,6 +147,7 @@ func (c *Client) WebAPILogBatches(ctx context.Context, f WebAPILogFilter, w Wind
 
 // idLog is how a walk reads one log: pages below a cursor, newest first.
 type idLog[R identified] struct {
+	calls   atomic.Int64 // requests made through below and firstAtOrAfter
 	method  string
 	pageMax int
 	time    func(*R) time.Time
@@ -155,10 +160,16 @@ type idLog[R identified] struct {
 	firstAtOrAfter func(ctx context.Context, t time.Time) ([]R, error)
 }
 
+// fetch is below, counted.
+func (l *idLog[R]) fetch(ctx context.Context, in *interner, cursor int64, limit int, buf []R) ([]R, error) {
+	l.calls.Add(1)
+	return l.below(ctx, in, cursor, limit, buf)
+}
+
 // probe returns the newest matching row below cursor; ok is false when
 // there is none.
 func (l *idLog[R]) probe(ctx context.Context, cursor int64) (r R, ok bool, err error) {
-	rows, err := l.below(ctx, nil, cursor, 1, nil)
+	rows, err := l.fetch(ctx, nil, cursor, 1, nil)
 	if err != nil || len(rows) == 0 {
 		return r, false, err
 	}
@@ -279,9 +290,10 @@ func (t *gatedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 
 // segment is an id range [lo, hi) of a walk, paged newest first.
 type segment[R any] struct {
-	lo, hi int64
-	state  segmentState
-	rows   []R // descending by id
+	lo, hi   int64
+	state    segmentState
+	rows     []R // descending by id
+	requests int
 }
 
 type segmentState int
@@ -316,6 +328,7 @@ func runIDWalk[R identified](pw *parallelWalk, l *idLog[R], w Window, workers in
 		yield(IDBatch[R]{}, err)
 		return
 	}
+	b.Requests = int(l.calls.Load())
 	if bounds != nil {
 		bounds(b)
 	}
@@ -324,7 +337,7 @@ func runIDWalk[R identified](pw *parallelWalk, l *idLog[R], w Window, workers in
 	}
 	// The first page, newest first: the density of the range.
 	in := newInterner()
-	first, err := l.below(ctx, in, b.To, spanLimit(l.pageMax, b.From, b.To), nil)
+	first, err := l.fetch(ctx, in, b.To, spanLimit(l.pageMax, b.From, b.To), nil)
 	if err != nil {
 		yield(IDBatch[R]{}, err)
 		return
@@ -339,7 +352,7 @@ func runIDWalk[R identified](pw *parallelWalk, l *idLog[R], w Window, workers in
 	iw := &idWalk[R]{l: l, ctx: ctx, target: pages * l.pageMax}
 	iw.maxHeld = max(2*workers, 4) * iw.target
 	iw.cond = sync.NewCond(&iw.mu)
-	topSeg := &segment[R]{lo: b.From, hi: b.To, state: segDone}
+	topSeg := &segment[R]{lo: b.From, hi: b.To, state: segDone, requests: 1}
 	var lowest int64 = b.To
 	for _, r := range first {
 		if r.rowID() < b.From {
@@ -417,7 +430,7 @@ func (iw *idWalk[R]) handOver(yield func(IDBatch[R], error) bool) {
 		for i, j := 0, len(rows)-1; i < j; i, j = i+1, j-1 {
 			rows[i], rows[j] = rows[j], rows[i]
 		}
-		if !yield(IDBatch[R]{From: s.lo, To: s.hi, Rows: rows}, nil) {
+		if !yield(IDBatch[R]{From: s.lo, To: s.hi, Rows: rows, Requests: s.requests}, nil) {
 			return
 		}
 	}
@@ -492,8 +505,9 @@ func (iw *idWalk[R]) work() {
 func (iw *idWalk[R]) page(s *segment[R], in *interner, buf []R) ([]R, error) {
 	cursor := s.hi
 	for cursor > s.lo {
-		rows, err := iw.l.below(iw.ctx, in, cursor, spanLimit(iw.l.pageMax, s.lo, cursor), buf)
+		rows, err := iw.l.fetch(iw.ctx, in, cursor, spanLimit(iw.l.pageMax, s.lo, cursor), buf)
 		buf = rows
+		s.requests++
 		if err != nil {
 			return buf, err
 		}
@@ -605,6 +619,7 @@ func boundary[R identified](ctx context.Context, l *idLog[R], t time.Time, lo, h
 		if whole.Before(t) {
 			whole = whole.Add(time.Second)
 		}
+		l.calls.Add(1)
 		rows, err := l.firstAtOrAfter(ctx, whole)
 		if err != nil {
 			return 0, below, false, err

@@ -24,6 +24,8 @@ type SyncStats struct {
 type pager[R any] struct {
 	older func(ctx context.Context, before int64) ([]R, error)
 	newer func(ctx context.Context, after int64) ([]R, error)
+	// window, when set, pages a first sync in parallel (parallel.go).
+	window windowWalk[R]
 }
 
 // syncer runs one sync of one log.
@@ -81,6 +83,9 @@ func (s *syncer[R]) run(ctx context.Context, a *Account, since int64) error {
 		return err
 	}
 	if len(spans) == 0 {
+		if s.p.window != nil {
+			return s.parallelFirst(ctx, since)
+		}
 		if s.p.older == nil {
 			_, err = s.forward(ctx, 0)
 			return err

@@ -314,7 +314,7 @@ type idWalk[R identified] struct {
 	segs    []*segment[R] // ascending by lo; segs[0] is the next to hand over
 	held    int           // rows in segs
 	maxHeld int           // rows the workers may hold before they wait
-	target  int           // rows a segment aims at; one past 2*target is split
+	target  int           // rows a segment aims at; one two pages past it splits
 	err     error
 }
 
@@ -348,9 +348,9 @@ func runIDWalk[R identified](pw *parallelWalk, l *idLog[R], w Window, workers in
 	}
 	// Pages per segment: enough that the last short page of each costs
 	// little, few enough that the workers hold a bounded number of rows.
-	pages := max(5, 40/workers)
+	pages := max(4, 20/workers)
 	iw := &idWalk[R]{l: l, ctx: ctx, target: pages * l.pageMax}
-	iw.maxHeld = max(2*workers, 4) * iw.target
+	iw.maxHeld = (workers + 4) * iw.target
 	iw.cond = sync.NewCond(&iw.mu)
 	topSeg := &segment[R]{lo: b.From, hi: b.To, state: segDone, requests: 1}
 	var lowest int64 = b.To
@@ -422,6 +422,7 @@ func (iw *idWalk[R]) handOver(yield func(IDBatch[R], error) bool) {
 			return
 		}
 		s := iw.segs[0]
+		iw.segs[0] = nil // the backing array must not keep the rows alive
 		iw.segs = iw.segs[1:]
 		iw.held -= len(s.rows)
 		iw.cond.Broadcast()
@@ -480,15 +481,16 @@ func (iw *idWalk[R]) anyPending() bool {
 
 // work pages segments until there are none left.
 func (iw *idWalk[R]) work() {
-	in := newInterner()
 	var buf []R
 	for {
 		s := iw.next()
 		if s == nil {
 			return
 		}
+		// One interner per segment: its strings are shared by the rows
+		// that repeat them, and freed with them.
 		var err error
-		if buf, err = iw.page(s, in, buf); err != nil {
+		if buf, err = iw.page(s, newInterner(), buf); err != nil {
 			iw.mu.Lock()
 			if iw.err == nil && iw.ctx.Err() == nil {
 				iw.err = err
@@ -524,6 +526,9 @@ func (iw *idWalk[R]) page(s *segment[R], in *interner, buf []R) ([]R, error) {
 			n++
 		}
 		iw.mu.Lock()
+		if s.rows == nil {
+			s.rows = make([]R, 0, iw.target+iw.l.pageMax)
+		}
 		s.rows = append(s.rows, rows[:n]...)
 		iw.held += n
 		if n < len(rows) {
@@ -532,7 +537,7 @@ func (iw *idWalk[R]) page(s *segment[R], in *interner, buf []R) ([]R, error) {
 		if n > 0 {
 			cursor = rows[n-1].rowID()
 		}
-		if !done && cursor > s.lo && len(s.rows) > 2*iw.target {
+		if !done && cursor > s.lo && len(s.rows) > iw.target+2*iw.l.pageMax {
 			// Denser than planned: leave the rest to another worker.
 			rest := &segment[R]{lo: s.lo, hi: cursor}
 			s.lo = cursor

@@ -24,8 +24,10 @@ type table[R any] struct {
 	fromValues func(*R, []driver.Value)
 }
 
-// insertBatch is how many rows one multi-row INSERT carries.
-const insertBatch = 100
+// insertSizes are the row counts of the multi-row INSERTs a sync uses,
+// largest first, ending with 1: a page of any size takes a few
+// statements, not one per row beyond a multiple of the largest.
+var insertSizes = []int{128, 32, 8, 2, 1}
 
 // insertSQL is an INSERT OR IGNORE of n rows.
 func (t *table[R]) insertSQL(n int) string {

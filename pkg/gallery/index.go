@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -48,9 +49,14 @@ type cardView struct {
 	HasThumb    bool
 	Params      []pagerender.Param
 	Failed      bool
+	Status      string
 	Error       string
 	RenderedAt  string
 	RenderedISO string
+	FailedAt    string
+	FailedISO   string
+	LastGood    bool
+	NoPage      bool
 	Duration    string
 }
 
@@ -85,8 +91,10 @@ func Index(entries []Entry) ([]byte, error) {
 		if card.Failed {
 			view.Failed++
 		}
-		if e.RenderedAt.After(latest) {
-			latest = e.RenderedAt
+		for _, at := range []time.Time{e.RenderedAt, e.FailedAt} {
+			if at.After(latest) {
+				latest = at
+			}
 		}
 		group := strings.TrimSpace(e.Group)
 		if group == "" {
@@ -168,7 +176,7 @@ func newCard(e Entry) (cardView, error) {
 	}
 	href := e.Href
 	if href == "" {
-		href = e.Slug + ".html"
+		href = url.PathEscape(e.Slug + ".html")
 	}
 	if !isRelativeLink(href) {
 		return cardView{}, fmt.Errorf("gallery: entry %q: href %q is not a relative link", name, href)
@@ -179,8 +187,11 @@ func newCard(e Entry) (cardView, error) {
 		Href:        href,
 		Thumbnail:   template.URL(placeholderThumbnail),
 		Params:      e.Params,
-		Failed:      e.Status == pagerender.StatusFailed,
+		Failed:      e.Status != "" && e.Status != pagerender.StatusOK,
+		Status:      e.Status,
 		Error:       e.Error,
+		LastGood:    e.LastGood,
+		NoPage:      e.NoPage,
 	}
 	if len(e.Thumbnail) > 0 {
 		uri, err := thumbnailURI(e.Thumbnail)
@@ -194,6 +205,11 @@ func newCard(e Entry) (cardView, error) {
 		at := e.RenderedAt.UTC()
 		card.RenderedAt = at.Format("2006-01-02 15:04 UTC")
 		card.RenderedISO = at.Format("2006-01-02T15:04:05Z")
+	}
+	if card.Failed && !e.FailedAt.IsZero() {
+		at := e.FailedAt.UTC()
+		card.FailedAt = at.Format("2006-01-02 15:04 UTC")
+		card.FailedISO = at.Format("2006-01-02T15:04:05Z")
 	}
 	if e.Duration > 0 {
 		card.Duration = formatDuration(e.Duration)

@@ -64,7 +64,7 @@ func fastClient(t testing.TB, url, token string, parallel int) *cryptolens.Clien
 // filters. This is the differential test of the parallel paging.
 func TestWebAPILogAscendingMatchesSequential(t *testing.T) {
 	defer cryptolens.AllWorkers()() // many requests at once, even on loopback
-	ref := newWorld(t, testConfig)  // clean: the sequential reference
+	ref := newWorld(t, testConfig) // clean: the sequential reference
 	d := ref.data
 	some := d.WebLog[len(d.WebLog)/3]
 	filters := map[string]cryptolens.WebAPILogFilter{

@@ -11,10 +11,8 @@ import (
 	"time"
 )
 
-// DefaultParallel is the most requests a client built without
+// DefaultParallel is how many requests a client built without
 // [WithParallel] keeps in flight when it walks a window of the Web API Log.
-// A walk times its first requests and uses fewer when fewer hide the round
-// trips (2 or 3 on a near server).
 //
 // Paging is latency-bound: one 1000-row page costs a round trip plus about
 // 2-3 ms of decoding on one core. At 50 ms per round trip, 16 requests in
@@ -149,11 +147,10 @@ func (c *Client) WebAPILogBatches(ctx context.Context, f WebAPILogFilter, w Wind
 
 // idLog is how a walk reads one log: pages below a cursor, newest first.
 type idLog[R identified] struct {
-	calls     atomic.Int64  // requests made through below and firstAtOrAfter
-	roundTrip time.Duration // of the first request, a page of one row
-	method    string
-	pageMax   int
-	time      func(*R) time.Time
+	calls   atomic.Int64 // requests made through below and firstAtOrAfter
+	method  string
+	pageMax int
+	time    func(*R) time.Time
 	// below returns at most limit matching rows with ids below cursor
 	// (cursor 0: the newest), newest first.
 	below func(ctx context.Context, in *interner, cursor int64, limit int, buf []R) ([]R, error)
@@ -338,12 +335,9 @@ func runIDWalk[R identified](pw *parallelWalk, l *idLog[R], w Window, workers in
 	if !ok || b.From >= b.To {
 		return
 	}
-	// The first page, newest first: the density of the range, and how
-	// long a page takes beyond a round trip.
+	// The first page, newest first: the density of the range.
 	in := newInterner()
-	start := time.Now()
 	first, err := l.fetch(ctx, in, b.To, spanLimit(l.pageMax, b.From, b.To), nil)
-	workers = inFlight(workers, l.roundTrip, time.Since(start), len(first) == l.pageMax)
 	if err != nil {
 		yield(IDBatch[R]{}, err)
 		return
@@ -395,25 +389,6 @@ func runIDWalk[R identified](pw *parallelWalk, l *idLog[R], w Window, workers in
 	}()
 	iw.handOver(yield)
 }
-
-// inFlight is how many requests keep the pipe full, at most workers: a page
-// costs page (the round trip, roundTrip, plus the transfer and decoding),
-// so page/(page-roundTrip) requests in flight hide the round trips, and one
-// more covers the variation. On a near server that is 2 or 3, which spares
-// the two cores the work of decoding far ahead of the writer; 50 ms away
-// it is the most allowed. A short first page says nothing: all allowed.
-func inFlight(workers int, roundTrip, page time.Duration, full bool) int {
-	if !adaptInFlight || workers <= 2 || !full || page <= 0 {
-		return workers
-	}
-	work := max(page-roundTrip, page/64, time.Millisecond/2)
-	need := int((page+work-1)/work) + 1
-	return min(max(need, 2), workers)
-}
-
-// adaptInFlight turns inFlight on; tests turn it off to run every worker
-// against a near server.
-var adaptInFlight = true
 
 // spanLimit is the Limit of a page below cursor in a segment starting at
 // lo: the ids left plus one, whose row, below lo, proves the segment ends.
@@ -605,9 +580,7 @@ func (iw *idWalk[R]) skipEmpty(below, lo int64) {
 // newest row and, when w.Until is before it, a search; From by a search
 // for w.Since. ok is false when the log (as filtered) has no row.
 func findRange[R identified](ctx context.Context, l *idLog[R], w Window, workers int) (WindowBounds, bool, error) {
-	start := time.Now()
 	newest, ok, err := l.probe(ctx, 0)
-	l.roundTrip = time.Since(start)
 	if err != nil || !ok {
 		return WindowBounds{FromStart: true}, false, err
 	}

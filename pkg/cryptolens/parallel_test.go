@@ -63,7 +63,6 @@ func fastClient(t testing.TB, url, token string, parallel int) *cryptolens.Clien
 // honours the Time filter or not, for several parallelisms, windows and
 // filters. This is the differential test of the parallel paging.
 func TestWebAPILogAscendingMatchesSequential(t *testing.T) {
-	defer cryptolens.AllWorkers()() // many requests at once, even on loopback
 	ref := newWorld(t, testConfig) // clean: the sequential reference
 	d := ref.data
 	some := d.WebLog[len(d.WebLog)/3]
@@ -135,7 +134,6 @@ func gappyDataset() *emulator.Dataset {
 }
 
 func TestWebAPILogAscendingWithIDGaps(t *testing.T) {
-	defer cryptolens.AllWorkers()() // many requests at once, even on loopback
 	d := gappyDataset()
 	srv := emulator.NewServer(d)
 	tok := srv.NewToken(emulator.AllPermissions...)
@@ -241,7 +239,6 @@ func (s *countingServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // A cancelled context stops every request: the walk yields the context's
 // error, and once it returns no request reaches the server.
 func TestWebAPILogAscendingCancel(t *testing.T) {
-	defer cryptolens.AllWorkers()() // many requests at once, even on loopback
 	d := dataset(testConfig)
 	srv := emulator.NewServer(d)
 	tok := srv.NewToken(emulator.AllPermissions...)
@@ -289,7 +286,6 @@ func assertQuiet(t *testing.T, cs *countingServer) {
 // A 429 with a Retry-After holds back every worker, not only the one that
 // met it; the walk then completes.
 func TestWebAPILogAscendingTooManyRequestsHoldsEveryWorker(t *testing.T) {
-	defer cryptolens.AllWorkers()() // many requests at once, even on loopback
 	d := dataset(testConfig)
 	srv := emulator.NewServer(d)
 	tok := srv.NewToken(emulator.AllPermissions...)

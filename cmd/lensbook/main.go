@@ -12,6 +12,8 @@
 //	lensbook new NAME [--from NOTEBOOK]
 //	lensbook login [--base-url URL] < token
 //	lensbook clean-notebooks [NOTEBOOK...]
+//	lensbook notebook [--demo] [--ip 127.0.0.1] [--port 8888]
+//	lensbook version
 //
 // The token comes from CRYPTOLENS_TOKEN or the credentials file, the base URL
 // from CRYPTOLENS_BASE_URL (the /api root). Exit status: 0 on success, 1 on an
@@ -27,6 +29,8 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+
+	"github.com/lensbook/lensbook/pkg/credentials"
 )
 
 // usageError is bad usage: exit status 2.
@@ -53,12 +57,15 @@ func init() {
 		"serve":   {"serve the report gallery on localhost", runServe},
 		"export":  {"write the stored rows of a log as CSV, JSONL or Parquet", runExport},
 		"login":   {"store an access token in the owner-only credentials file", runLogin},
+		"version": {"print the versions of lensbook, Go and GoNB", runVersion},
 
 		"clean-notebooks": {"strip outputs from notebooks before committing them", runCleanNotebooks},
+		"notebook":        {"start Jupyter with the GoNB kernel on notebooks/ (--demo: the emulator)", runNotebook},
 	}
 }
 
 func main() {
+	useInstalledCheckout()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
@@ -81,12 +88,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	err := cmd.run(ctx, args[1:], stdout, stderr)
 	var ue usageError
+	var be *credentials.BaseURLError
 	switch {
 	case err == nil:
 		return 0
 	case errors.Is(err, errHelp):
 		return 0
-	case errors.As(err, &ue):
+	case errors.As(err, &ue), errors.As(err, &be):
 		fmt.Fprintf(stderr, "lensbook %s: %v\n", args[0], err)
 		return 2
 	default:

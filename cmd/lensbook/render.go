@@ -15,6 +15,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/notebook"
 	"github.com/lensbook/lensbook/pkg/publish"
+	"github.com/lensbook/lensbook/pkg/store"
 	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
@@ -31,7 +32,7 @@ pinned data, so the pages come out the same on every run.`
 
 func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("render", renderUsage, stderr)
-	out := fs.String("out", "reports", "folder for the pages and index.html")
+	out := fs.String("out", "", "folder for the pages and index.html (default: ~/lensbook-reports; reports/ with --demo)")
 	var params multiFlag
 	fs.Var(&params, "param", "set a notebook parameter, name=value (repeatable)")
 	jobs := fs.Int("jobs", publish.DefaultJobs, "notebooks executed at once")
@@ -59,6 +60,9 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if *hostile && !*demo {
 		return usagef("--hostile needs --demo")
+	}
+	if *out, err = renderOutDir(*out, *demo); err != nil {
+		return err
 	}
 	opts := publish.Options{
 		Notebooks: nbs, OutDir: *out, Params: map[string]string{}, Jobs: *jobs, Timeout: *timeout,
@@ -178,7 +182,13 @@ func configureAccount(ctx context.Context, opts *publish.Options) error {
 		opts.Env["LENSBOOK_STORE"] = p
 	}
 	opts.Token = creds.Token
+	opts.Redactor = creds.Redactor()
 	c, err := cryptolens.NewClient(creds.Token, cryptolens.WithBaseURL(creds.BaseURL))
+	if err != nil {
+		return err
+	}
+	// Before any notebook runs: one request per log the notebooks read.
+	newest, err := preflight(ctx, c, creds, opts.Notebooks)
 	if err != nil {
 		return err
 	}
@@ -187,14 +197,14 @@ func configureAccount(ctx context.Context, opts *publish.Options) error {
 		asOf = time.Now().UTC().Truncate(time.Minute).Format(time.RFC3339)
 	}
 	fp := "account=" + creds.BaseURL + " as-of=" + asOf
-	if logs, err := c.GetWebAPILog(ctx, cryptolens.WebAPILogQuery{Limit: 1, OrderBy: "Id descending"}); err == nil && len(logs) > 0 {
-		fp += fmt.Sprintf(" weblog=%d", logs[0].ID)
+	if id := newest[store.WebLog]; id > 0 {
+		fp += fmt.Sprintf(" weblog=%d", id)
 	}
-	if evs, err := c.GetEvents(ctx, cryptolens.EventsQuery{Limit: 1, EndingBefore: 1 << 62}); err == nil && len(evs) > 0 {
-		fp += fmt.Sprintf(" events=%d", evs[0].ID)
+	if id := newest[store.Events]; id > 0 {
+		fp += fmt.Sprintf(" events=%d", id)
 	}
 	opts.DataFingerprint = fp
-	opts.DataWindow = "Cryptolens account at " + creds.BaseURL
+	opts.DataWindow = "Cryptolens account at " + creds.ShownBaseURL()
 	return nil
 }
 

@@ -14,8 +14,10 @@ package report
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/lensbook/lensbook/pkg/credentials"
@@ -257,7 +259,7 @@ func (s *Session) ObjectLog() ([]cryptolens.ObjectLogEntry, error) {
 // as the cell's error and stops the report there.
 func Must[T any](v T, err error) T {
 	if err != nil {
-		panic(err)
+		panic(apiFirst(err))
 	}
 	return v
 }
@@ -266,6 +268,37 @@ func Must[T any](v T, err error) T {
 // shows as the cell's error.
 func Check(err error) {
 	if err != nil {
-		panic(err)
+		panic(apiFirst(err))
 	}
 }
+
+// apiFirst puts the API's refusal (a wrong token, a missing permission, a
+// base URL that is not the API root) at the start of err's text, where the
+// one-line summary of a failed cell shows it, with the rest after it.
+func apiFirst(err error) error {
+	var nf *cryptolens.NotFoundError
+	var api *cryptolens.APIError
+	var lead error
+	switch {
+	case errors.As(err, &nf):
+		lead = nf
+	case errors.As(err, &api):
+		lead = api
+	default:
+		return err
+	}
+	during := strings.TrimSuffix(strings.TrimSuffix(err.Error(), lead.Error()), ": ")
+	if during == "" || during == err.Error() {
+		return err
+	}
+	return &leadError{msg: lead.Error() + " [during " + during + "]", err: err}
+}
+
+// leadError is an error with its text reordered by apiFirst.
+type leadError struct {
+	msg string
+	err error
+}
+
+func (e *leadError) Error() string { return e.msg }
+func (e *leadError) Unwrap() error { return e.err }

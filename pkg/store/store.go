@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/lensbook/lensbook/pkg/secret"
+
 	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go)
 )
 
@@ -70,5 +72,7 @@ func (s *Store) Close() error {
 // coverage of the access token at baseURL. Only the [Fingerprint] of the
 // pair is kept.
 func (s *Store) Account(baseURL, token string) *Account {
-	return &Account{st: s, fingerprint: Fingerprint(baseURL, token), baseURL: normalizeBaseURL(baseURL)}
+	// baseURL is kept as shown (no user name or password), as the client's
+	// BaseURL returns it.
+	return &Account{st: s, fingerprint: Fingerprint(baseURL, token), baseURL: secret.URL(normalizeBaseURL(baseURL))}
 }

@@ -11,53 +11,25 @@ import (
 	"github.com/lensbook/lensbook/pkg/credentials"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/export"
-	"github.com/lensbook/lensbook/pkg/timespec"
+	"github.com/lensbook/lensbook/pkg/store"
 )
 
-const fetchUsage = `weblog|events|objectlog [--since T] [--until T] [--product N] [--key K] [--states 2010,2024] [--format csv|jsonl] [--out FILE] [--offline]
+const fetchUsage = `weblog|events|objectlog [--since T] [--until T] [--as-of T] [--product N] [--key K] [--states 2010,2024] [--format csv|jsonl] [--out FILE] [--offline] [--parallel N]
 
-T is an RFC 3339 time, a date (UTC midnight) or a span back from now (30d, 12h).
+T is an RFC 3339 time, a date (UTC midnight) or a span back from the as-of
+instant (30d, 12h): --as-of, else $LENSBOOK_AS_OF, else now; with --offline,
+else the moment of the store's last sync, and the window ends there.
 Rows with since <= time < until are written in ascending id order.`
-
-// windowFlags are the --since and --until flags shared by several commands.
-type windowFlags struct {
-	since, until string
-}
-
-func (w *windowFlags) register(fs interface {
-	StringVar(p *string, name, value, usage string)
-}, defaultSince string) {
-	fs.StringVar(&w.since, "since", defaultSince, "start of the window (inclusive): RFC 3339 time, date, or span back from now such as 30d")
-	fs.StringVar(&w.until, "until", "", "end of the window (exclusive); default now")
-}
-
-func (w *windowFlags) window(now time.Time) (cryptolens.Window, error) {
-	var win cryptolens.Window
-	var err error
-	if w.since != "" {
-		if win.Since, err = timespec.Parse(w.since, now); err != nil {
-			return win, usagef("--since: %v", err)
-		}
-	}
-	if w.until != "" {
-		if win.Until, err = timespec.Parse(w.until, now); err != nil {
-			return win, usagef("--until: %v", err)
-		}
-	}
-	if !win.Since.IsZero() && !win.Until.IsZero() && !win.Since.Before(win.Until) {
-		return win, usagef("--since %s is not before --until %s", win.Since.Format(time.RFC3339), win.Until.Format(time.RFC3339))
-	}
-	return win, nil
-}
 
 type fetchOptions struct {
 	log      string
-	win      cryptolens.Window
+	window   windowFlags
 	weblog   cryptolens.WebAPILogFilter
 	events   cryptolens.EventsFilter
 	format   export.Format
 	out      string
 	offline  bool
+	parallel int       // requests in flight; 0: the client's default
 	progress io.Writer // nil: no progress line
 	summary  io.Writer // the final line (rows, log, where); nil: none
 	cmd      string    // "fetch" or "export", for the summary line
@@ -75,15 +47,19 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	format := fs.String("format", "", "output format: csv or jsonl (default: from --out's extension, else csv)")
 	out := fs.String("out", "", "output file (default stdout)")
 	offline := fs.Bool("offline", false, "read the local store only; make no request")
+	parallel := parallelFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
+		return err
+	}
+	if err := checkParallel(*parallel); err != nil {
 		return err
 	}
 	if len(pos) != 1 {
 		return usagef("want one log: weblog, events or objectlog")
 	}
-	o := fetchOptions{log: pos[0], out: *out, offline: *offline, summary: stderr, cmd: "fetch"}
-	if o.win, err = wf.window(time.Now()); err != nil {
+	o := fetchOptions{log: pos[0], out: *out, offline: *offline, window: wf, summary: stderr, cmd: "fetch", parallel: *parallel}
+	if err := wf.check(time.Now()); err != nil {
 		return err
 	}
 	if err := checkOutPath(o.out); err != nil {
@@ -140,29 +116,38 @@ func fetch(ctx context.Context, o fetchOptions, stdout io.Writer) (err error) {
 	if o.offline {
 		src, err = openStoreSource(ctx)
 	} else {
-		src, err = openAPISource(o.progress)
+		src, err = openAPISource(o.progress, cryptolens.WithParallel(o.parallel))
 	}
 	if err != nil {
 		return err
 	}
 	defer src.Close()
+	win, err := src.Window(ctx, &o.window, store.Log(o.log), time.Now())
+	if err != nil {
+		return err
+	}
 	switch o.log {
 	case "weblog":
-		rows, err := src.WebLog(ctx, o.weblog, o.win)
+		if api, ok := src.(apiSource); ok { // streamed, in bounded memory
+			var werr error
+			n, werr = export.WriteAll(w, o.format, api.c.WebAPILogAscending(ctx, o.weblog, win))
+			return werr
+		}
+		rows, err := src.WebLog(ctx, o.weblog, win)
 		if err != nil {
 			return err
 		}
 		n = len(rows)
 		return writeRows(w, o.format, rows, func(r cryptolens.WebAPILog) int64 { return r.ID })
 	case "events":
-		rows, err := src.Events(ctx, o.events, o.win)
+		rows, err := src.Events(ctx, o.events, win)
 		if err != nil {
 			return err
 		}
 		n = len(rows)
 		return writeRows(w, o.format, rows, func(r cryptolens.Event) int64 { return r.ID })
 	default:
-		rows, err := src.ObjectLog(ctx, o.win)
+		rows, err := src.ObjectLog(ctx, win)
 		if err != nil {
 			return err
 		}
@@ -187,6 +172,8 @@ func writeRows[R export.Record](w io.Writer, f export.Format, rows []R, id func(
 
 // source is where fetch reads rows: the API or the local store.
 type source interface {
+	// Window resolves the window flags for a read of the log.
+	Window(ctx context.Context, w *windowFlags, l store.Log, now time.Time) (cryptolens.Window, error)
 	WebLog(ctx context.Context, f cryptolens.WebAPILogFilter, w cryptolens.Window) ([]cryptolens.WebAPILog, error)
 	Events(ctx context.Context, f cryptolens.EventsFilter, w cryptolens.Window) ([]cryptolens.Event, error)
 	ObjectLog(ctx context.Context, w cryptolens.Window) ([]cryptolens.ObjectLogEntry, error)
@@ -198,12 +185,12 @@ type apiSource struct {
 	c *cryptolens.Client
 }
 
-func newClient(progress io.Writer) (*cryptolens.Client, credentials.Credentials, error) {
+func newClient(progress io.Writer, extra ...cryptolens.Option) (*cryptolens.Client, credentials.Credentials, error) {
 	creds, err := credentials.Load()
 	if err != nil {
 		return nil, creds, err
 	}
-	opts := []cryptolens.Option{cryptolens.WithBaseURL(creds.BaseURL)}
+	opts := append([]cryptolens.Option{cryptolens.WithBaseURL(creds.BaseURL)}, extra...)
 	if progress != nil {
 		var rows, pages int
 		opts = append(opts, cryptolens.WithObserver(func(ri cryptolens.RequestInfo) {
@@ -218,8 +205,8 @@ func newClient(progress io.Writer) (*cryptolens.Client, credentials.Credentials,
 	return c, creds, err
 }
 
-func openAPISource(progress io.Writer) (source, error) {
-	c, _, err := newClient(progress)
+func openAPISource(progress io.Writer, opts ...cryptolens.Option) (source, error) {
+	c, _, err := newClient(progress, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -250,6 +237,10 @@ func (a apiSource) ObjectLog(ctx context.Context, w cryptolens.Window) ([]crypto
 }
 
 func (a apiSource) Close() error { return nil }
+
+func (a apiSource) Window(_ context.Context, w *windowFlags, _ store.Log, now time.Time) (cryptolens.Window, error) {
+	return w.apiWindow(now)
+}
 
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {

@@ -16,10 +16,9 @@ import (
 	"github.com/lensbook/lensbook/pkg/notebook"
 	"github.com/lensbook/lensbook/pkg/publish"
 	"github.com/lensbook/lensbook/pkg/store"
-	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
-const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--demo] [--force]
+const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--offline] [--demo] [--force]
 
 Executes the notebooks (default notebooks/*.ipynb; a NOTEBOOK is a .ipynb file
 or the name of one in notebooks/, such as most-active-keys) through the GoNB
@@ -27,8 +26,11 @@ kernel and writes one self-contained page each, plus index.html, into --out.
 A notebook whose source, parameters and data are unchanged since its last
 render is skipped; one that fails keeps the page of its last good render, and
 its gallery card shows the failure. Every --param is checked against the
-parameters cells before anything runs. With --demo the notebooks read a local emulator with the demo's
-pinned data, so the pages come out the same on every run.`
+parameters cells before anything runs. Every notebook ends its window at one
+instant: --as-of, else $LENSBOOK_AS_OF, else the moment the render starts
+(with --offline, the store's last sync). With --demo the notebooks read a
+local emulator with the demo's pinned data, so the pages come out the same on
+every run.`
 
 func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("render", renderUsage, stderr)
@@ -37,10 +39,11 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.Var(&params, "param", "set a notebook parameter, name=value (repeatable)")
 	jobs := fs.Int("jobs", publish.DefaultJobs, "notebooks executed at once")
 	timeout := fs.Duration("timeout", 10*time.Minute, "longest time one notebook may run")
-	asOf := fs.String("as-of", "", "end of every report's window (sets LENSBOOK_AS_OF): RFC 3339 time or date")
+	asOf := fs.String("as-of", "", "end of every report's window: RFC 3339 time, date or span; default $LENSBOOK_AS_OF, else the moment the render starts")
 	demo := fs.Bool("demo", false, "read a local emulator with the demo's data instead of the configured account")
 	hostile := fs.Bool("hostile", false, "with --demo: seed hostile strings into every user-controlled field")
 	force := fs.Bool("force", false, "render every notebook, even unchanged ones")
+	offline := fs.Bool("offline", os.Getenv(envOffline) == "1", "read only the local store (sets LENSBOOK_OFFLINE=1 for the notebooks): no request; without --as-of the reports end at the store's last sync")
 	nbs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -60,6 +63,9 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if *hostile && !*demo {
 		return usagef("--hostile needs --demo")
+	}
+	if *offline && *demo {
+		return usagef("--offline reads the configured account's store; --demo serves its own data")
 	}
 	if *out, err = renderOutDir(*out, *demo); err != nil {
 		return err
@@ -81,15 +87,31 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		opts.Params[name] = value
 	}
-	if *asOf != "" {
-		t, err := timespec.Parse(*asOf, time.Now())
+	// One instant for the whole render, so that every notebook (and every
+	// cell of each) ends its window at the same moment: --as-of, else
+	// $LENSBOOK_AS_OF, else now. The demo pins its data's end unless
+	// --as-of says otherwise.
+	now := time.Now().UTC().Truncate(time.Second)
+	if !*demo || *asOf != "" {
+		t, pinned, err := pinnedAsOf(*asOf, now)
 		if err != nil {
-			return usagef("--as-of: %v", err)
+			return err
 		}
-		opts.Env["LENSBOOK_AS_OF"] = t.Format(time.RFC3339)
+		if !pinned {
+			t = now
+			if *offline {
+				if t, err = storeInstant(ctx); err != nil {
+					return err
+				}
+			}
+		}
+		opts.Env[envAsOf] = t.UTC().Format(time.RFC3339)
 	}
-	if _, ok := opts.Params["asOf"]; !ok && opts.Env["LENSBOOK_AS_OF"] != "" {
-		opts.Params["asOf"] = opts.Env["LENSBOOK_AS_OF"]
+	// The instant reaches every notebook through LENSBOOK_AS_OF, which
+	// report.Open reads when the asOf parameter is empty; an --as-of given
+	// on the command line also sets the parameter, as --param asOf would.
+	if _, ok := opts.Params["asOf"]; !ok && *asOf != "" {
+		opts.Params["asOf"] = opts.Env[envAsOf]
 	}
 	// Every parameter is parsed and checked against the notebooks before
 	// anything starts or runs; publish.Render binds them the same way.
@@ -102,6 +124,10 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 		defer stop()
+	} else if *offline {
+		if err := configureOffline(ctx, &opts); err != nil {
+			return err
+		}
 	} else if err := configureAccount(ctx, &opts); err != nil {
 		return err
 	}
@@ -192,11 +218,7 @@ func configureAccount(ctx context.Context, opts *publish.Options) error {
 	if err != nil {
 		return err
 	}
-	asOf := opts.Env["LENSBOOK_AS_OF"]
-	if asOf == "" {
-		asOf = time.Now().UTC().Truncate(time.Minute).Format(time.RFC3339)
-	}
-	fp := "account=" + creds.BaseURL + " as-of=" + asOf
+	fp := "account=" + creds.BaseURL + " as-of=" + opts.Env[envAsOf]
 	if id := newest[store.WebLog]; id > 0 {
 		fp += fmt.Sprintf(" weblog=%d", id)
 	}
@@ -204,7 +226,7 @@ func configureAccount(ctx context.Context, opts *publish.Options) error {
 		fp += fmt.Sprintf(" events=%d", id)
 	}
 	opts.DataFingerprint = fp
-	opts.DataWindow = "Cryptolens account at " + creds.ShownBaseURL()
+	opts.DataWindow = "Cryptolens account at " + creds.ShownBaseURL() + ", as of " + opts.Env[envAsOf]
 	return nil
 }
 

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/e2e/browsertest"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/notebook"
@@ -282,6 +283,14 @@ func TestLiveClock(t *testing.T) {
 	start := time.Now()
 	u.render(out, len(nbs))
 	t.Logf("first render of %d notebooks: %s", len(nbs), time.Since(start).Round(time.Second))
+	// The pages of hostile live data run no script in Chromium.
+	pages, _ := filepath.Glob(filepath.Join(out, "*.html"))
+	if len(pages) != len(nbs)+1 {
+		t.Fatalf("%d pages in %s, want %d and the gallery", len(pages), out, len(nbs))
+	}
+	if !openPagesWithTrap(t, browsertest.New(t), out, pages, "live-") {
+		t.Error("no live page shows the hostile <script> text as text: the test may not reach the hostile rows")
+	}
 
 	// 2. sync, then export and fetch --offline with their default windows.
 	u.run("sync", "all")

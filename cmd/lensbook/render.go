@@ -132,8 +132,8 @@ func startDemo(ctx context.Context, opts *publish.Options, hostile bool, stderr 
 	}
 	opts.Token = tok
 	opts.Now = ds.Config.End
-	opts.DataWindow = fmt.Sprintf("lensbook emulator demo data (seed %d), %s to %s UTC",
-		ds.Config.Seed, ds.Config.Start().Format(time.DateOnly), ds.Config.End.Format(time.DateOnly))
+	opts.DataWindow = fmt.Sprintf("lensbook emulator demo data (seed %d, %s – %s)",
+		ds.Config.Seed, ds.Config.Start().Format("2 Jan 2006"), ds.Config.End.Format("2 Jan 2006 15:04 UTC"))
 	opts.DataFingerprint = fmt.Sprintf("emulator seed=%d days=%d rows=%d hostile=%t as-of=%s",
 		ds.Config.Seed, ds.Config.Days, ds.Config.Rows, hostile, opts.Env["LENSBOOK_AS_OF"])
 	fmt.Fprintf(stderr, "lensbook render: demo data from the emulator at %s (%d Web API Log rows)\n", baseURL, len(ds.WebLog))

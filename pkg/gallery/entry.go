@@ -28,6 +28,12 @@ type Entry struct {
 	// an SVG document (as pagerender.FirstImage may return) is accepted too.
 	// A neutral placeholder is shown when it is empty.
 	Thumbnail []byte
+	// ThumbnailDark, optional, is shown instead of Thumbnail on screens in
+	// dark mode: a PNG or an SVG document, as Thumbnail.
+	ThumbnailDark []byte
+	// Headline is the report's headline figure, such as "12.3% of
+	// requests failed" (pagerender.FirstHeadline); empty shows none.
+	Headline string
 	// Href links to the report page, relative to the gallery, e.g.
 	// "weblog-overview.html"; empty means Slug + ".html".
 	Href string

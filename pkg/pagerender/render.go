@@ -29,7 +29,10 @@ type pageView struct {
 	Title         string
 	Description   string
 	Params        []Param
+	Window        string
 	DataWindow    string
+	GalleryHref   template.URL
+	PDFHref       template.URL
 	RenderedAt    string
 	RenderedAtISO string
 	Source        string
@@ -77,15 +80,22 @@ func Render(nb *ipynb.Notebook, meta PageMeta) ([]byte, error) {
 		Script:      template.JS(pageScript),
 		Title:       firstNonEmpty(meta.Title, nbTitle, "Untitled report"),
 		Description: firstNonEmpty(meta.Description, nbDescription),
-		Params:      meta.Params,
+		Window:      reportWindow(meta.Params, meta.RenderedAt),
 		DataWindow:  meta.DataWindow,
 		Source:      meta.Source,
 		Failed:      meta.failed(),
 		Error:       meta.Error,
 	}
+	view.Params = shownParams(meta.Params, view.Window)
+	if isRelativeHref(meta.GalleryHref) {
+		view.GalleryHref = template.URL(meta.GalleryHref)
+	}
+	if isRelativeHref(meta.PDFHref) {
+		view.PDFHref = template.URL(meta.PDFHref)
+	}
 	if !meta.RenderedAt.IsZero() {
 		at := meta.RenderedAt.UTC()
-		view.RenderedAt = at.Format("2006-01-02 15:04 UTC")
+		view.RenderedAt = at.Format(instantLayout)
 		view.RenderedAtISO = at.Format("2006-01-02T15:04:05Z")
 	}
 	ids := newHeadingIDs()
@@ -166,6 +176,13 @@ func dropLeadingTitle(doc markdownDoc, title, description string) {
 	if p, ok := next.(*ast.Paragraph); ok && description != "" && plainText(p, doc.source) == description {
 		doc.root.RemoveChild(doc.root, p)
 	}
+}
+
+// isRelativeHref accepts links to files beside the page, such as
+// "index.html" or "report.pdf": no scheme, host, absolute path, query or
+// fragment.
+func isRelativeHref(href string) bool {
+	return href != "" && !strings.ContainsAny(href, ":/\\?#\x00\r\n\t \"'<>")
 }
 
 func firstNonEmpty(values ...string) string {

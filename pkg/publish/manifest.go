@@ -39,14 +39,18 @@ type record struct {
 	Params      []pagerender.Param `json:"params,omitempty"`
 	RenderedAt  time.Time          `json:"rendered_at"`
 	DurationMS  int64              `json:"duration_ms"`
-	Thumbnail   []byte             `json:"thumbnail,omitempty"` // PNG
+	Thumbnail   []byte             `json:"thumbnail,omitempty"` // PNG or SVG
+	// ThumbnailDark is the dark rendering of an SVG chart thumbnail.
+	ThumbnailDark []byte `json:"thumbnail_dark,omitempty"`
+	// Headline is the report's first headline figure (display.Headline).
+	Headline string `json:"headline,omitempty"`
 }
 
 func (r record) entry(slug string, withDuration bool) gallery.Entry {
 	e := gallery.Entry{
 		Slug: slug, Title: r.Title, Description: r.Description, Group: r.Group,
 		Params: r.Params, Status: r.Status, Error: r.Error, RenderedAt: r.RenderedAt,
-		Thumbnail: r.Thumbnail, Href: slug + ".html",
+		Thumbnail: r.Thumbnail, ThumbnailDark: r.ThumbnailDark, Headline: r.Headline, Href: slug + ".html",
 	}
 	if withDuration {
 		e.Duration = time.Duration(r.DurationMS) * time.Millisecond

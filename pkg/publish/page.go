@@ -85,8 +85,9 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 		Group:       group(source, j.slug),
 		Params:      pageParams(params),
 		RenderedAt:  now,
-		Thumbnail:   thumbnail(shown),
 	}
+	rec.Thumbnail, rec.ThumbnailDark = thumbnails(shown)
+	rec.Headline = pagerender.FirstHeadline(shown)
 	rec.Title, rec.Description = pagerender.TitleAndDescription(shown)
 	if rec.Title == "" {
 		rec.Title = j.slug
@@ -97,6 +98,7 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 		Source:      filepath.ToSlash(j.path),
 		Params:      rec.Params,
 		DataWindow:  opts.DataWindow,
+		GalleryHref: "index.html",
 		RenderedAt:  now,
 		Status:      pagerender.StatusOK,
 	}
@@ -191,7 +193,7 @@ func applied(declared []notebook.Param, values map[string]string) []notebook.Par
 func pageParams(params []notebook.Param) []pagerender.Param {
 	var out []pagerender.Param
 	for _, p := range params {
-		out = append(out, pagerender.Param{Name: p.Name, Value: p.Value})
+		out = append(out, pagerender.Param{Name: p.Name, Value: p.Value, Default: p.Default})
 	}
 	return out
 }

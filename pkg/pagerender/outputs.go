@@ -27,18 +27,18 @@ var mimePreference = []string{
 // outputView is one output as the page template shows it. Exactly one of the
 // fields other than Kind is set.
 type outputView struct {
-	Kind   string       // "chart", "headline", "image", "html", "markdown", "text", "stream", "error", "note"
-	Class  string       // extra CSS class, e.g. "output-stderr"
-	Image  template.URL // data: URI, checked by imageURI
-	Alt    string
+	Kind  string       // "chart", "headline", "image", "html", "markdown", "text", "stream", "error", "note"
+	Class string       // extra CSS class, e.g. "output-stderr"
+	Image template.URL // data: URI, checked by imageURI
+	Alt   string
 	// Sources are a chart's renderings other than the default (Image),
 	// Width and Height the default's size in CSS pixels.
 	Sources       []chartSource
 	Width, Height int
-	HTML   template.HTML // produced by sanitizeHTML, ansiToHTML or markdown
-	Text   string
-	EName  string
-	EValue string
+	HTML          template.HTML // produced by sanitizeHTML, ansiToHTML or markdown
+	Text          string
+	EName         string
+	EValue        string
 }
 
 // renderOutputs turns a code cell's outputs into views: the cell's streams

@@ -21,7 +21,7 @@ die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
 
 # ---- 1. Debian packages ---------------------------------------------------
 packages=(jupyter-nbconvert jupyter-client jupyter-notebook python3-nbformat
-	python3-nbclient chromium chromium-driver fonts-liberation)
+	python3-nbclient chromium chromium-driver fonts-liberation poppler-utils)
 
 install_packages() {
 	local missing=() p

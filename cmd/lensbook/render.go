@@ -13,17 +13,20 @@ import (
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/pkg/printpdf"
 	"github.com/lensbook/lensbook/pkg/publish"
 	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
-const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--demo] [--force]
+const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--demo] [--force] [--pdf]
 
 Executes the notebooks (default notebooks/*.ipynb) through the GoNB kernel and
 writes one self-contained page each, plus index.html, into --out. A notebook
 whose source, parameters and data are unchanged since its last render is
 skipped. With --demo the notebooks read a local emulator with the demo's
-pinned data, so the pages come out the same on every run.`
+pinned data, so the pages come out the same on every run. With --pdf each
+page is also printed to a PDF beside it (OUT/<name>.pdf) through headless
+Chromium, and the pages and the gallery link to the PDFs.`
 
 func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("render", renderUsage, stderr)
@@ -36,6 +39,7 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	demo := fs.Bool("demo", false, "read a local emulator with the demo's data instead of the configured account")
 	hostile := fs.Bool("hostile", false, "with --demo: seed hostile strings into every user-controlled field")
 	force := fs.Bool("force", false, "render every notebook, even unchanged ones")
+	pdf := fs.Bool("pdf", false, "also print every page to a PDF beside it, through headless Chromium")
 	nbs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -53,7 +57,7 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	opts := publish.Options{
 		Notebooks: nbs, OutDir: *out, Params: map[string]string{}, Jobs: *jobs, Timeout: *timeout,
-		Force: *force, Env: map[string]string{},
+		Force: *force, Env: map[string]string{}, PDF: *pdf,
 		Progress: func(r publish.Report) {
 			fmt.Fprintf(stderr, "%-32s %-9s %s\n", r.Slug, r.Status, r.Duration.Round(100*time.Millisecond))
 		},
@@ -85,6 +89,9 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	sum, err := publish.Render(ctx, opts)
+	if err == nil && *pdf {
+		err = printPDFs(ctx, sum, stderr)
+	}
 	if sum != nil {
 		fmt.Fprintln(stdout)
 		if werr := sum.WriteText(stdout); werr != nil && err == nil {
@@ -95,6 +102,22 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	return sum.Err()
+}
+
+// printPDFs prints every page of the summary that exists to a PDF beside it.
+func printPDFs(ctx context.Context, sum *publish.Summary, stderr io.Writer) error {
+	var pages []string
+	for _, r := range sum.Reports {
+		if _, err := os.Stat(r.Page); err == nil {
+			pages = append(pages, r.Page)
+		}
+	}
+	pdfs, err := printpdf.Pages(ctx, pages, 2*time.Minute)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "lensbook render: %d PDF%s beside the pages\n", len(pdfs), map[bool]string{true: "s"}[len(pdfs) != 1])
+	return nil
 }
 
 // startDemo serves the demo's data on a free local port for the notebooks,

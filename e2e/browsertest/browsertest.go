@@ -247,6 +247,16 @@ func (tab *Tab) PreferColorScheme(scheme string) {
 	}
 }
 
+// SetViewport sets the tab's viewport to width×height CSS pixels at a
+// device scale of 1; mobile also emulates a phone's viewport meta handling.
+func (tab *Tab) SetViewport(width, height int, mobile bool) {
+	tab.t.Helper()
+	params := emulation.SetDeviceMetricsOverrideParams{Width: int64(width), Height: int64(height), DeviceScaleFactor: 1, Mobile: mobile}
+	if _, err := chromedp.Call(tab.ctx, emulation.SetDeviceMetricsOverride, params); err != nil {
+		tab.t.Fatalf("setting the viewport to %dx%d: %v", width, height, err)
+	}
+}
+
 // EmulateMedia emulates a CSS media type such as "print"; "" resets it.
 func (tab *Tab) EmulateMedia(media string) {
 	tab.t.Helper()

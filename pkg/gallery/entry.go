@@ -34,6 +34,9 @@ type Entry struct {
 	// Headline is the report's headline figure, such as "12.3% of
 	// requests failed" (pagerender.FirstHeadline); empty shows none.
 	Headline string
+	// PDF, optional, links to the report's PDF, relative to the gallery,
+	// e.g. "weblog-overview.pdf".
+	PDF string
 	// Href links to the report page, relative to the gallery, e.g.
 	// "weblog-overview.html"; empty means Slug + ".html".
 	Href string

@@ -29,6 +29,10 @@ type chartBundle struct {
 	} `json:"images"`
 }
 
+// untitledChart is the alternative text of a chart without a title, until
+// Render names it after the heading above it.
+const untitledChart = "Chart"
+
 // chartSource is one <source> of a chart's <picture>.
 type chartSource struct {
 	Media  string
@@ -50,7 +54,7 @@ func chartView(doc string) (outputView, error) {
 	}
 	v := outputView{Kind: "chart", Alt: oneLineText(b.Alt)}
 	if v.Alt == "" {
-		v.Alt = "Chart"
+		v.Alt = untitledChart
 	}
 	for i, img := range b.Images {
 		svg := strings.TrimSpace(img.SVG)

@@ -93,7 +93,7 @@ func redactMeta(meta PageMeta, r *strings.Replacer) PageMeta {
 	meta.Error = r.Replace(meta.Error)
 	params := make([]Param, len(meta.Params))
 	for i, p := range meta.Params {
-		params[i] = Param{Name: r.Replace(p.Name), Value: r.Replace(p.Value)}
+		params[i] = Param{Name: r.Replace(p.Name), Value: r.Replace(p.Value), Default: r.Replace(p.Default)}
 	}
 	meta.Params = params
 	return meta

@@ -100,6 +100,7 @@ func Render(nb *ipynb.Notebook, meta PageMeta) ([]byte, error) {
 	}
 	ids := newHeadingIDs()
 	leadingDone := false
+	lastHeading := ""
 	for i, cell := range nb.Cells {
 		number := i + 1
 		if cell.HasTag(TagRemoveCell) {
@@ -119,6 +120,9 @@ func Render(nb *ipynb.Notebook, meta PageMeta) ([]byte, error) {
 			if err != nil {
 				return nil, fmt.Errorf("pagerender: cell %d: %w", number, err)
 			}
+			if hs := doc.headings(); len(hs) > 0 {
+				lastHeading = hs[len(hs)-1].Text
+			}
 			view.TOC = append(view.TOC, doc.headings()...)
 			view.Cells = append(view.Cells, cellView{Kind: "markdown", Number: number, Markdown: template.HTML(rendered)})
 		case "code":
@@ -128,6 +132,13 @@ func Render(nb *ipynb.Notebook, meta PageMeta) ([]byte, error) {
 			}
 			if cv.Code == "" && len(cv.Outputs) == 0 {
 				continue
+			}
+			for i, o := range cv.Outputs {
+				// A chart without a title (the heading above says it)
+				// takes the heading as its alternative text.
+				if o.Kind == "chart" && o.Alt == untitledChart && lastHeading != "" {
+					cv.Outputs[i].Alt = "Chart: " + lastHeading
+				}
 			}
 			view.Cells = append(view.Cells, cv)
 		default:

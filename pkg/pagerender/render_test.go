@@ -204,7 +204,7 @@ func TestRenderIsSelfContained(t *testing.T) {
 			}
 		}
 		csp := ContentSecurityPolicy(ScriptHash(pageScript))
-		if !strings.Contains(page, `<meta http-equiv="Content-Security-Policy" content="`+strings.ReplaceAll(csp, "'", "&#39;")+`">`) {
+		if !strings.Contains(page, `<meta http-equiv="Content-Security-Policy" content="`+strings.NewReplacer("'", "&#39;", "+", "&#43;").Replace(csp)+`">`) {
 			t.Errorf("%s: page lacks the CSP meta tag %s", name, csp)
 		}
 		if !strings.Contains(page, "<script>"+pageScript+"</script>") {

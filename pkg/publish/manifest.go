@@ -44,13 +44,15 @@ type record struct {
 	ThumbnailDark []byte `json:"thumbnail_dark,omitempty"`
 	// Headline is the report's first headline figure (display.Headline).
 	Headline string `json:"headline,omitempty"`
+	// PDF is the page's PDF beside it, when rendered with Options.PDF.
+	PDF string `json:"pdf,omitempty"`
 }
 
 func (r record) entry(slug string, withDuration bool) gallery.Entry {
 	e := gallery.Entry{
 		Slug: slug, Title: r.Title, Description: r.Description, Group: r.Group,
 		Params: r.Params, Status: r.Status, Error: r.Error, RenderedAt: r.RenderedAt,
-		Thumbnail: r.Thumbnail, ThumbnailDark: r.ThumbnailDark, Headline: r.Headline, Href: slug + ".html",
+		Thumbnail: r.Thumbnail, ThumbnailDark: r.ThumbnailDark, Headline: r.Headline, PDF: r.PDF, Href: slug + ".html",
 	}
 	if withDuration {
 		e.Duration = time.Duration(r.DurationMS) * time.Millisecond

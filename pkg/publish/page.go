@@ -27,7 +27,11 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 	start := time.Now()
 	page := filepath.Join(opts.OutDir, j.slug+".html")
 	rep := Report{Notebook: j.path, Slug: j.slug, Page: page}
-	fp := fingerprint(j.source, j.params, opts.Env, opts.DataFingerprint, opts.DataWindow)
+	pdf := ""
+	if opts.PDF {
+		pdf = j.slug + ".pdf"
+	}
+	fp := fingerprint(j.source, j.params, opts.Env, opts.DataFingerprint, opts.DataWindow+"\x00pdf="+pdf)
 	if !opts.Force && prev.Fingerprint == fp && prev.Status == StatusOK && fileExists(page) {
 		rep.Status = StatusUnchanged
 		rep.Duration = time.Duration(prev.DurationMS) * time.Millisecond
@@ -88,6 +92,7 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 	}
 	rec.Thumbnail, rec.ThumbnailDark = thumbnails(shown)
 	rec.Headline = pagerender.FirstHeadline(shown)
+	rec.PDF = pdf
 	rec.Title, rec.Description = pagerender.TitleAndDescription(shown)
 	if rec.Title == "" {
 		rec.Title = j.slug
@@ -99,6 +104,7 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 		Params:      rec.Params,
 		DataWindow:  opts.DataWindow,
 		GalleryHref: "index.html",
+		PDFHref:     pdf,
 		RenderedAt:  now,
 		Status:      pagerender.StatusOK,
 	}

@@ -180,15 +180,15 @@ func newCard(e Entry) (cardView, error) {
 		return cardView{}, fmt.Errorf("gallery: entry %q: PDF link %q is not a relative link", name, e.PDF)
 	}
 	card := cardView{
-		Title:       firstNonEmpty(e.Title, e.Slug, "Untitled report"),
-		Summary:     firstSentence(e.Description),
-		Headline:    strings.Join(strings.Fields(e.Headline), " "),
-		Href:        href,
-		PDF:         e.PDF,
-		Thumbnail:   template.URL(placeholderThumbnail),
-		Params:      cardParams(e.Params),
-		Failed:      e.Status == pagerender.StatusFailed,
-		Error:       e.Error,
+		Title:     firstNonEmpty(e.Title, e.Slug, "Untitled report"),
+		Summary:   firstSentence(e.Description),
+		Headline:  strings.Join(strings.Fields(e.Headline), " "),
+		Href:      href,
+		PDF:       e.PDF,
+		Thumbnail: template.URL(placeholderThumbnail),
+		Params:    cardParams(e.Params),
+		Failed:    e.Status == pagerender.StatusFailed,
+		Error:     e.Error,
 	}
 	if len(e.Thumbnail) > 0 {
 		uri, err := thumbnailURI(e.Thumbnail)

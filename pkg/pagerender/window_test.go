@@ -1,6 +1,7 @@
 package pagerender
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -29,6 +30,19 @@ func TestReportWindow(t *testing.T) {
 	for _, tt := range tests {
 		if got := reportWindow(tt.params, rendered); got != tt.want {
 			t.Errorf("%s: reportWindow = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestNotebookLinksPointAtPages(t *testing.T) {
+	doc := parseMarkdown("See the [*State codes*](state-codes.ipynb) report, [elsewhere](https://example.invalid/x.ipynb) and [up](../x.ipynb).", newHeadingIDs())
+	html, err := doc.render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<a href="state-codes.html"><em>State codes</em></a>`, `href="https://example.invalid/x.ipynb"`, `href="../x.ipynb"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("markdown %s lacks %s", html, want)
 		}
 	}
 }

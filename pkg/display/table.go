@@ -5,11 +5,13 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
+	"github.com/lensbook/lensbook/pkg/charts"
 )
 
 // DefaultMaxRows is how many rows [FrameTable] shows when maxRows is not
@@ -89,13 +91,20 @@ func frameTable(df dataframe.DataFrame, maxRows int) (shownTable, error) {
 	return shownTable{sizeCaption(df.Nrow(), df.Ncol()), headers, rows, df.Nrow() - shown, numeric}, nil
 }
 
-// cellText formats one frame cell: floats in the shortest exact form,
-// everything else as Gota prints it.
+// cellText formats one frame cell: floats in the shortest exact form, RFC
+// 3339 times (how pkg/frames holds them) in the pages' one instant format
+// ("1 Oct 2026 19:00 UTC"), everything else as Gota prints it.
 func cellText(e series.Element) string {
 	if e.Type() == series.Float && !e.IsNA() {
 		return strconv.FormatFloat(e.Float(), 'g', -1, 64)
 	}
-	return e.String()
+	s := e.String()
+	if e.Type() == series.String && len(s) >= 20 && s[10] == 'T' {
+		if t, err := time.Parse(time.RFC3339, s); err == nil {
+			return charts.Instant(t)
+		}
+	}
+	return s
 }
 
 // TableHTML returns an HTML table in a figure: the caption above (outside

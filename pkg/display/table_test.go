@@ -91,7 +91,7 @@ func TestFrameTableHTML(t *testing.T) {
 	for _, want := range []string{"25 rows × 14 columns</figcaption>", ">5 more rows</td>",
 		`<th style="text-align:right;padding:2px 8px;white-space:nowrap;border-bottom:1px solid #888">id</th>`,
 		`<th style="text-align:left;padding:2px 8px;white-space:nowrap;border-bottom:1px solid #888">key</th>`,
-		">&lt;k&gt;</td>", ">2026-10-01T19:00:00Z</td>"} {
+		">&lt;k&gt;</td>", ">1 Oct 2026 19:00 UTC</td>"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("HTML lacks %q", want)
 		}

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -128,45 +129,25 @@ func TestDemoPages(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders every notebook: skipped in -short mode")
 	}
-	kerneltest.Paths(t)
+	var out string
+	var htmls []string
+	if dir := os.Getenv(CheckPagesEnv); dir != "" {
+		// Pages rendered already (lensbook render --demo --pdf --out DIR).
+		out = dir
+		htmls, _ = filepath.Glob(filepath.Join(dir, "*.html"))
+		htmls = slices.DeleteFunc(htmls, func(p string) bool { return filepath.Base(p) == "index.html" })
+		if len(htmls) == 0 {
+			t.Fatalf("%s=%s: no pages there", CheckPagesEnv, dir)
+		}
+	} else {
+		out, htmls = renderDemo(t)
+	}
 	browser := browsertest.New(t)
-
-	ds := emulator.Generate(emulator.Config{})
-	srv := emulator.NewServer(ds)
-	api := httptest.NewServer(srv)
-	t.Cleanup(api.Close)
-	token := srv.NewToken(emulator.AllPermissions...)
-	nbs, err := filepath.Glob(filepath.Join("..", "notebooks", "*.ipynb"))
-	if err != nil || len(nbs) == 0 {
-		t.Fatalf("no notebooks: %v", err)
-	}
-	out := t.TempDir()
-	if dir := os.Getenv(browsertest.ArtifactsEnv); dir != "" {
-		out = filepath.Join(dir, "demo-pages")
-	}
-	asOf := emulator.DemoEnd.Format(time.RFC3339)
-	sum, err := publish.Render(t.Context(), publish.Options{
-		Notebooks: nbs, OutDir: out, Params: map[string]string{"asOf": asOf}, Timeout: 10 * time.Minute,
-		Env: map[string]string{
-			"CRYPTOLENS_BASE_URL": api.URL + "/api",
-			"CRYPTOLENS_TOKEN":    token,
-			"LENSBOOK_AS_OF":      asOf,
-			"LENSBOOK_STORE":      filepath.Join(t.TempDir(), "store.db"),
-		},
-		Token: token, Now: emulator.DemoEnd, PDF: true, DataWindow: "lensbook emulator demo data",
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sum.Err(); err != nil {
-		t.Fatalf("a demo report failed: %v", err)
-	}
-
 	site := httptest.NewServer(http.FileServer(http.Dir(out)))
 	t.Cleanup(site.Close)
 	pages := []string{"index.html"}
-	for _, r := range sum.Reports {
-		pages = append(pages, filepath.Base(r.Page))
+	for _, p := range htmls {
+		pages = append(pages, filepath.Base(p))
 	}
 	t.Run("browser", func(t *testing.T) {
 		for _, name := range pages {
@@ -186,10 +167,6 @@ func TestDemoPages(t *testing.T) {
 				t.Fatalf("pdftotext not found (package poppler-utils; scripts/setup.sh installs it): %v", err)
 			}
 			t.Skipf("pdftotext not found: install poppler-utils")
-		}
-		var htmls []string
-		for _, r := range sum.Reports {
-			htmls = append(htmls, r.Page)
 		}
 		pdfs, err := printpdf.Pages(t.Context(), htmls, 2*time.Minute)
 		if err != nil {
@@ -228,6 +205,52 @@ func TestDemoPages(t *testing.T) {
 	})
 }
 
+// CheckPagesEnv names a folder of pages rendered already, with --demo and
+// --pdf, for TestDemoPages to check instead of rendering the demo itself.
+const CheckPagesEnv = "LENSBOOK_CHECK_PAGES"
+
+// renderDemo renders every notebook against the demo data, as render --demo
+// --pdf does, and returns the folder and the pages.
+func renderDemo(t *testing.T) (string, []string) {
+	t.Helper()
+	kerneltest.Paths(t)
+	ds := emulator.Generate(emulator.Config{})
+	srv := emulator.NewServer(ds)
+	api := httptest.NewServer(srv)
+	t.Cleanup(api.Close)
+	token := srv.NewToken(emulator.AllPermissions...)
+	nbs, err := filepath.Glob(filepath.Join("..", "notebooks", "*.ipynb"))
+	if err != nil || len(nbs) == 0 {
+		t.Fatalf("no notebooks: %v", err)
+	}
+	out := t.TempDir()
+	if dir := os.Getenv(browsertest.ArtifactsEnv); dir != "" {
+		out = filepath.Join(dir, "demo-pages")
+	}
+	asOf := emulator.DemoEnd.Format(time.RFC3339)
+	sum, err := publish.Render(t.Context(), publish.Options{
+		Notebooks: nbs, OutDir: out, Params: map[string]string{"asOf": asOf}, Timeout: 10 * time.Minute,
+		Env: map[string]string{
+			"CRYPTOLENS_BASE_URL": api.URL + "/api",
+			"CRYPTOLENS_TOKEN":    token,
+			"LENSBOOK_AS_OF":      asOf,
+			"LENSBOOK_STORE":      filepath.Join(t.TempDir(), "store.db"),
+		},
+		Token: token, Now: emulator.DemoEnd, PDF: true, DataWindow: "lensbook emulator demo data",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sum.Err(); err != nil {
+		t.Fatalf("a demo report failed: %v", err)
+	}
+	var pages []string
+	for _, r := range sum.Reports {
+		pages = append(pages, r.Page)
+	}
+	return out, pages
+}
+
 // checkPage opens one page at a width and colour scheme and checks it.
 func checkPage(t *testing.T, browser *browsertest.Browser, u string, width int, scheme string) {
 	tab := browser.NewTab(t)
@@ -238,6 +261,9 @@ func checkPage(t *testing.T, browser *browsertest.Browser, u string, width int, 
 	if width < 600 {
 		minChart = 10
 	}
+	// Open every code fold: code is text a reader reads too.
+	var folds int
+	tab.Eval(`(() => { const ds = document.querySelectorAll("details.code-fold"); ds.forEach(d => d.open = true); return ds.length })()`, &folds)
 	var rep pageReport
 	tab.Eval(pageChecks+"("+strconv.FormatFloat(minChart, 'f', -1, 64)+")", &rep)
 	for _, c := range rep.Contrast {

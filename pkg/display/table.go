@@ -125,6 +125,12 @@ func TableHTML(caption string, headers []string, rows [][]string, moreRows int, 
 		numeric = numericColumns(n, rows)
 	}
 	long := longColumns(n, rows)
+	class := func(j int) string {
+		if long[j] {
+			return ` class="lensbook-long"`
+		}
+		return ""
+	}
 	style := func(j int) string {
 		align := "left"
 		if j < len(numeric) && numeric[j] {
@@ -150,7 +156,7 @@ func TableHTML(caption string, headers []string, rows [][]string, moreRows int, 
 	b.WriteString(`<table style="border-collapse:collapse;font-variant-numeric:tabular-nums">` + "\n")
 	b.WriteString("<thead><tr>")
 	for j := range n {
-		fmt.Fprintf(&b, `<th style="%s;border-bottom:1px solid #888">%s</th>`, style(j), cell(headers, j))
+		fmt.Fprintf(&b, `<th%s style="%s;border-bottom:1px solid #888">%s</th>`, class(j), style(j), cell(headers, j))
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
 	for _, row := range rows {
@@ -160,7 +166,7 @@ func TableHTML(caption string, headers []string, rows [][]string, moreRows int, 
 			b.WriteString("<tr>")
 		}
 		for j := range n {
-			fmt.Fprintf(&b, `<td style="%s">%s</td>`, style(j), cell(row, j))
+			fmt.Fprintf(&b, `<td%s style="%s">%s</td>`, class(j), style(j), cell(row, j))
 		}
 		b.WriteString("</tr>\n")
 	}

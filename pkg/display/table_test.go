@@ -142,7 +142,7 @@ func TestTableHTMLMoneyTotalsAndLongCells(t *testing.T) {
 	for _, want := range []string{
 		`<th style="text-align:right;padding:2px 8px;white-space:nowrap;border-bottom:1px solid #888">revenue</th>`,
 		`<tr class="lensbook-total" style="font-weight:bold;border-top:2px solid #888"><td style="text-align:left;padding:2px 8px;white-space:nowrap">Total</td>`,
-		`<th style="text-align:left;padding:2px 8px;white-space:normal;min-width:16em;overflow-wrap:anywhere;border-bottom:1px solid #888">change</th>`,
+		`<th class="lensbook-long" style="text-align:left;padding:2px 8px;white-space:normal;min-width:16em;overflow-wrap:anywhere;border-bottom:1px solid #888">change</th>`,
 		`<figcaption class="lensbook-caption" style="text-align:left;font-weight:bold;padding:4px 0">Revenue</figcaption>` + "\n" + `<div class="lensbook-scroll" style="overflow-x:auto">`,
 	} {
 		if !strings.Contains(got, want) {

@@ -92,6 +92,9 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if *product < 0 {
+		return usagef("--product %d: want a product id (a positive number), or 0 for every product", *product)
+	}
 	switch o.log {
 	case "weblog":
 		o.weblog = cryptolens.WebAPILogFilter{ProductID: *product, Key: *key, MachineCode: *machine, FriendlyName: *friendly, States: st}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -20,10 +21,13 @@ import (
 
 const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--demo] [--force] [--pdf]
 
-Executes the notebooks (default notebooks/*.ipynb) through the GoNB kernel and
-writes one self-contained page each, plus index.html, into --out. A notebook
-whose source, parameters and data are unchanged since its last render is
-skipped. With --demo the notebooks read a local emulator with the demo's
+Executes the notebooks (default notebooks/*.ipynb; a NOTEBOOK is a .ipynb file
+or the name of one in notebooks/, such as most-active-keys) through the GoNB
+kernel and writes one self-contained page each, plus index.html, into --out.
+A notebook whose source, parameters and data are unchanged since its last
+render is skipped; one that fails keeps the page of its last good render, and
+its gallery card shows the failure. Every --param is checked against the
+parameters cells before anything runs. With --demo the notebooks read a local emulator with the demo's
 pinned data, so the pages come out the same on every run. With --pdf each
 page is also printed to a PDF beside it (OUT/<name>.pdf) through headless
 Chromium, and the pages and the gallery link to the PDFs.`
@@ -49,6 +53,11 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return usagef("no notebooks given and none in notebooks/")
 		}
 	}
+	for i, arg := range nbs {
+		if nbs[i], err = findNotebook(arg); err != nil {
+			return err
+		}
+	}
 	if *jobs < 1 || *timeout <= 0 {
 		return usagef("--jobs and --timeout must be positive")
 	}
@@ -64,8 +73,11 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	for _, p := range params {
 		name, value, ok := strings.Cut(p, "=")
-		if !ok || name == "" {
-			return usagef("--param %q: want name=value", p)
+		if !ok || strings.TrimSpace(name) == "" {
+			return usagef("--param %q: want name=value, such as --param days=7", p)
+		}
+		if _, dup := opts.Params[name]; dup {
+			return usagef("--param %s is given twice", name)
 		}
 		opts.Params[name] = value
 	}
@@ -79,6 +91,11 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if _, ok := opts.Params["asOf"]; !ok && opts.Env["LENSBOOK_AS_OF"] != "" {
 		opts.Params["asOf"] = opts.Env["LENSBOOK_AS_OF"]
 	}
+	// Every parameter is parsed and checked against the notebooks before
+	// anything starts or runs; publish.Render binds them the same way.
+	if err := publish.Check(opts); err != nil {
+		return renderPlanError(err)
+	}
 	if *demo {
 		stop, err := startDemo(ctx, &opts, *hostile, stderr)
 		if err != nil {
@@ -89,6 +106,9 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	sum, err := publish.Render(ctx, opts)
+	if sum == nil && err != nil {
+		return renderPlanError(err)
+	}
 	if err == nil && *pdf {
 		err = printPDFs(ctx, sum, stderr)
 	}
@@ -199,4 +219,41 @@ func configureAccount(ctx context.Context, opts *publish.Options) error {
 	opts.DataFingerprint = fp
 	opts.DataWindow = "Cryptolens account at " + creds.BaseURL
 	return nil
+}
+
+// renderPlanError makes a parameter mistake a usage error (exit status 2).
+func renderPlanError(err error) error {
+	if errors.Is(err, notebook.ErrParam) {
+		return usagef("%v", err)
+	}
+	return err
+}
+
+// findNotebook resolves a NOTEBOOK argument of render: a .ipynb file, or the
+// name of one in notebooks/ ("most-active-keys" for
+// notebooks/most-active-keys.ipynb). Anything else is a usage error.
+func findNotebook(arg string) (string, error) {
+	if info, err := os.Stat(arg); err == nil {
+		if info.IsDir() || !strings.HasSuffix(arg, ".ipynb") {
+			return "", usagef("%s is not a notebook: give a .ipynb file, or the name of one in notebooks/ (such as most-active-keys)", arg)
+		}
+		return arg, nil
+	}
+	if strings.HasSuffix(arg, ".ipynb") {
+		return "", usagef("no notebook %s", arg)
+	}
+	name := filepath.Join("notebooks", arg+".ipynb")
+	if _, err := os.Stat(name); err == nil && !strings.ContainsAny(arg, `/\`) {
+		return name, nil
+	}
+	var names []string
+	if nbs, err := notebook.List("notebooks"); err == nil {
+		for _, nb := range nbs {
+			names = append(names, strings.TrimSuffix(filepath.Base(nb), ".ipynb"))
+		}
+	}
+	if len(names) == 0 {
+		return "", usagef("no notebook %s, and no %s", arg, name)
+	}
+	return "", usagef("no notebook %s, and no %s; the notebooks are %s", arg, name, strings.Join(names, ", "))
 }

@@ -18,10 +18,22 @@ type Entry struct {
 	Group string
 	// Params are the parameters the report ran with.
 	Params []pagerender.Param
-	// Status is "ok" or "failed"; Error is the failing cell's error.
+	// Status is "ok", "failed", or another word for a render that did not
+	// go well (such as "refused"), which the card shows as a failure; Error
+	// is the failure: the failing cell and its error.
 	Status, Error string
-	// RenderedAt is when the report was rendered, shown in UTC.
+	// RenderedAt is when the page linked was rendered, shown in UTC.
 	RenderedAt time.Time
+	// FailedAt is when the latest render failed, for a Status other than
+	// "ok"; the card shows it beside Error.
+	FailedAt time.Time
+	// LastGood is set, for a failed report, when the page linked is of the
+	// last render that went well (at RenderedAt): the card says so. When it
+	// is not set, the report has never rendered well.
+	LastGood bool
+	// NoPage is set when the report has no page at all: its card shows the
+	// failure without a link.
+	NoPage bool
 	// Duration is how long rendering took.
 	Duration time.Duration
 	// Thumbnail is a PNG image, scaled down to ThumbnailWidth when wider;
@@ -37,8 +49,9 @@ type Entry struct {
 	// PDF, optional, links to the report's PDF, relative to the gallery,
 	// e.g. "weblog-overview.pdf".
 	PDF string
-	// Href links to the report page, relative to the gallery, e.g.
-	// "weblog-overview.html"; empty means Slug + ".html".
+	// Href links to the report page, relative to the gallery and
+	// URL-escaped, e.g. "weblog-overview.html" or "my%20report%20%231.html";
+	// empty means the escaped Slug + ".html".
 	Href string
 }
 

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -51,9 +52,14 @@ type cardView struct {
 	HasThumb    bool
 	Params      []pagerender.Param
 	Failed      bool
+	Status      string
 	Error       string
 	RenderedAt  string
 	RenderedISO string
+	FailedAt    string
+	FailedISO   string
+	LastGood    bool
+	NoPage      bool
 	Duration    string
 }
 
@@ -88,8 +94,10 @@ func Index(entries []Entry) ([]byte, error) {
 		if card.Failed {
 			view.Failed++
 		}
-		if e.RenderedAt.After(latest) {
-			latest = e.RenderedAt
+		for _, at := range []time.Time{e.RenderedAt, e.FailedAt} {
+			if at.After(latest) {
+				latest = at
+			}
 		}
 		group := strings.TrimSpace(e.Group)
 		if group == "" {
@@ -171,7 +179,7 @@ func newCard(e Entry) (cardView, error) {
 	}
 	href := e.Href
 	if href == "" {
-		href = e.Slug + ".html"
+		href = url.PathEscape(e.Slug + ".html")
 	}
 	if !isRelativeLink(href) {
 		return cardView{}, fmt.Errorf("gallery: entry %q: href %q is not a relative link", name, href)
@@ -187,8 +195,11 @@ func newCard(e Entry) (cardView, error) {
 		PDF:       e.PDF,
 		Thumbnail: template.URL(placeholderThumbnail),
 		Params:    cardParams(e.Params),
-		Failed:    e.Status == pagerender.StatusFailed,
+		Failed:    e.Status != "" && e.Status != pagerender.StatusOK,
+		Status:    e.Status,
 		Error:     e.Error,
+		LastGood:  e.LastGood,
+		NoPage:    e.NoPage,
 	}
 	if len(e.Thumbnail) > 0 {
 		uri, err := thumbnailURI(e.Thumbnail)
@@ -210,6 +221,11 @@ func newCard(e Entry) (cardView, error) {
 		at := e.RenderedAt.UTC()
 		card.RenderedAt = at.Format("2 Jan 2006 15:04 UTC")
 		card.RenderedISO = at.Format("2006-01-02T15:04:05Z")
+	}
+	if card.Failed && !e.FailedAt.IsZero() {
+		at := e.FailedAt.UTC()
+		card.FailedAt = at.Format("2 Jan 2006 15:04 UTC")
+		card.FailedISO = at.Format("2006-01-02T15:04:05Z")
 	}
 	if e.Duration > 0 {
 		card.Duration = formatDuration(e.Duration)

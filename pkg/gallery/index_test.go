@@ -230,6 +230,42 @@ func TestIndexRedactsToken(t *testing.T) {
 	}
 }
 
+// A failed or refused report shows its status, the time and message of the
+// failure, and the page it links to: the last good render, or none.
+func TestIndexFailureCards(t *testing.T) {
+	failedAt := renderedAt.Add(26 * time.Hour)
+	page, err := gallery.Index([]gallery.Entry{
+		{Slug: "kept", Title: "Kept", Status: pagerender.StatusFailed, Error: "cell 5 (Fetch the window): the store does not hold it",
+			RenderedAt: renderedAt, FailedAt: failedAt, LastGood: true},
+		{Slug: "never", Title: "Never", Status: pagerender.StatusFailed, Error: "cell 3 (\"x()\"): boom", RenderedAt: failedAt, FailedAt: failedAt},
+		{Slug: "refused", Title: "Refused", Status: "refused", Error: "the page holds the access token", FailedAt: failedAt, NoPage: true},
+		{Slug: "my report #1 50% ?", Title: "Odd name", Status: pagerender.StatusOK, RenderedAt: renderedAt},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(page)
+	for _, want := range []string{
+		`<span class="status-failed">failed</span> · <time datetime="2026-11-02T08:30:00Z">2 Nov 2026 08:30 UTC</time>`,
+		`cell 5 (Fetch the window): the store does not hold it`,
+		`Showing the last good render: <time datetime="2026-11-01T06:30:00Z">1 Nov 2026 06:30 UTC</time>`,
+		`<span class="status-failed">refused</span>`,
+		`href="my%20report%20%231%2050%25%20%3F.html"`,
+		`href="kept.html"`, `href="never.html"`,
+		`3 failed`,
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("index lacks %q", want)
+		}
+	}
+	if n := strings.Count(s, "Never rendered successfully"); n != 2 {
+		t.Errorf("%d cards say they never rendered, want 2 (never, refused)", n)
+	}
+	if strings.Contains(s, `href="refused.html"`) {
+		t.Errorf("a report without a page links to one")
+	}
+}
+
 // TestIndexCardHeadlineAndDarkThumbnail checks the card of a report with a
 // headline figure, a chart thumbnail in both themes and a PDF: the
 // headline, the first sentence of the description, a dark source, the PDF

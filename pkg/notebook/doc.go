@@ -5,8 +5,19 @@
 // GoNB kernel that scripts/setup.sh installs under .build, kills it at a
 // timeout, and returns the executed notebook with every failure found in it:
 // error outputs, cells that never ran, and `exit status N` lines that a failing
-// shell command (`!cmd`) leaves on stderr. InjectParameters and Parameters work
-// with the cell tagged "parameters"; Check and Strip keep committed notebooks
+// shell command (`!cmd`) leaves on stderr. Failures name a cell by its
+// number in the notebook as committed and its section heading
+// ("cell 5 (Fetch the window)"), and a Go panic by its message alone.
+//
+// Parameters lists the cell tagged "parameters"; Bind parses and checks
+// command-line values against it once (an unknown name, a bad value or an
+// empty window wraps ErrParam), and InjectValues writes them into the
+// notebook (InjectParameters does both).
+//
+// Nothing of a run outlives it: nbconvert runs in its own process group with
+// a parent-death signal, the kernel's process group dies with nbconvert, and
+// CleanDeadRuns (called by Execute) removes the files of runs whose process
+// was killed. Check and Strip keep committed notebooks
 // clean. SetupCellSource is the canonical first code cell that makes
 // github.com/lensbook/lensbook/... importable from a notebook (see
 // docs/notebook-setup.md).

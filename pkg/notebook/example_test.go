@@ -2,6 +2,7 @@ package notebook_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"time"
@@ -49,6 +50,40 @@ func ExampleInjectParameters() {
 	// 	days = 7
 	// 	asOf = "2026-10-01"
 	// )
+}
+
+// Bind parses and checks command-line values once; the typed values go into
+// the notebook unchanged.
+func ExampleBind() {
+	nb, err := ipynb.ReadFile("testdata/params.ipynb")
+	if err != nil {
+		log.Fatal(err)
+	}
+	declared, err := notebook.Parameters(nb)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := notebook.Bind(declared, map[string]string{"weeks": "2"}); err != nil {
+		fmt.Println(err)
+	}
+	if _, err := notebook.Bind(declared, map[string]string{"days": "0"}); errors.Is(err, notebook.ErrParam) {
+		fmt.Println(err)
+	}
+	values, err := notebook.Bind(declared, map[string]string{"span": "90m", "ratio": "2"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, v := range values {
+		fmt.Printf("%s=%s\n", v.Name, v.Value)
+	}
+	if err := notebook.InjectValues(nb, values); err != nil {
+		log.Fatal(err)
+	}
+	// Output:
+	// unknown parameter "weeks": the parameters are days (int, default 30), asOf (string, default ""), ratio (float64, default 0.5), all (bool, default false), span (time.Duration, default 24 * time.Hour)
+	// parameter days=0: the window would be empty or inverted; want a positive number of days, such as 30
+	// ratio=2.0
+	// span=1h30m0s
 }
 
 func ExampleCheck() {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -37,7 +38,12 @@ type ExecOptions struct {
 	// Env is added to the environment of nbconvert and so of the kernel
 	// and every cell: CRYPTOLENS_BASE_URL, CRYPTOLENS_TOKEN, LENSBOOK_AS_OF...
 	Env map[string]string
-	// Params are injected with InjectParameters before the run.
+	// Notebook, when set, is the notebook to run, already read from path
+	// (and given its parameters with InjectValues): Execute then does not
+	// read path again, which only names the notebook and its folder.
+	Notebook *ipynb.Notebook
+	// Params are parsed and checked with Bind and injected with
+	// InjectValues before the run; an error wraps ErrParam.
 	Params map[string]string
 	// Token, when set, must not appear in the executed notebook. When empty,
 	// Env["CRYPTOLENS_TOKEN"] is used.
@@ -48,10 +54,14 @@ type ExecOptions struct {
 
 // Result is an executed notebook and what failed in it.
 type Result struct {
-	Notebook *ipynb.Notebook // the executed notebook, with outputs
-	Failures []Failure       // failed cells, in cell order; empty when all ran cleanly
-	Params   []Param         // the parameters the notebook ran with
-	Duration time.Duration   // wall time of the run
+	// Notebook is the executed notebook, with outputs. Its cells are those
+	// of the notebook as committed, in the same places (the cell holding
+	// injected parameters is removed after the run), and each failed cell's
+	// error output says what its Failure says, without a goroutine dump.
+	Notebook *ipynb.Notebook
+	Failures []Failure     // failed cells, in cell order; empty when all ran cleanly
+	Params   []Param       // the parameters the notebook ran with
+	Duration time.Duration // wall time of the run
 }
 
 // OK reports whether every cell ran without failing.
@@ -70,14 +80,21 @@ func (r *Result) Err() error {
 }
 
 // Execute runs the notebook at path through the GoNB kernel with
-// `jupyter nbconvert --execute --allow-errors`, in its own process group,
-// and returns the executed notebook with its failures. Cell failures are
-// not errors: they are in Result.Failures (see Result.Err). The error is
-// for a run that could not happen or finish: an unreadable notebook, bad
-// parameters, nbconvert failing, the timeout (wrapping ErrTimeout), or the
+// `jupyter nbconvert --execute --allow-errors` and returns the executed
+// notebook with its failures. Cell failures are not errors: they are in
+// Result.Failures (see Result.Err). The error is for a run that could not
+// happen or finish: an unreadable notebook, bad parameters (wrapping
+// ErrParam), nbconvert failing, the timeout (wrapping ErrTimeout), or the
 // access token found in the output (wrapping ErrTokenLeak; no notebook is
 // returned then). The notebook's own folder stays the kernel's working
 // folder, even when parameters are injected.
+//
+// Nothing of a run outlives it, even when this process is killed with
+// SIGKILL: nbconvert runs in its own process group with a parent-death
+// signal, the kernel in its own process group is killed whole when
+// nbconvert ends, and the run's files (the hidden copy beside the notebook,
+// its temporary folder) are removed at the end, or by the next Execute when
+// the process that made them is gone (see CleanDeadRuns).
 func Execute(ctx context.Context, path string, opts ExecOptions) (*Result, error) {
 	start := time.Now()
 	paths, err := resolvePaths(opts.Paths)
@@ -87,12 +104,20 @@ func Execute(ctx context.Context, path string, opts ExecOptions) (*Result, error
 	if ok, why := paths.KernelInstalled(); !ok {
 		return nil, fmt.Errorf("notebook %s: %s", path, why)
 	}
-	nb, err := ipynb.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("notebook: %w", err)
+	CleanDeadRuns()
+	nb := opts.Notebook
+	changed := nb != nil
+	if nb == nil {
+		if nb, err = ipynb.ReadFile(path); err != nil {
+			return nil, fmt.Errorf("notebook: %w", err)
+		}
 	}
-	if err := InjectParameters(nb, opts.Params); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if len(opts.Params) > 0 {
+		nb = cloneNotebook(nb)
+		if err := InjectParameters(nb, opts.Params); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		changed = true
 	}
 	params, err := Parameters(nb)
 	if err != nil {
@@ -102,16 +127,17 @@ func Execute(ctx context.Context, path string, opts ExecOptions) (*Result, error
 	if err != nil {
 		return nil, fmt.Errorf("notebook %s: %w", path, err)
 	}
-	input, cleanup, err := runCopy(abs, nb, len(opts.Params) > 0)
+	run, err := newRun(paths)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("notebook %s: %w", path, err)
 	}
-	defer cleanup()
-	outDir, err := os.MkdirTemp("", "lensbook-exec-")
-	if err != nil {
-		return nil, fmt.Errorf("notebook: output folder: %w", err)
+	defer run.remove()
+	input := abs
+	if changed {
+		if input, err = run.writeCopy(abs, nb); err != nil {
+			return nil, err
+		}
 	}
-	defer os.RemoveAll(outDir)
 
 	timeout := opts.Timeout
 	if timeout <= 0 {
@@ -121,19 +147,22 @@ func Execute(ctx context.Context, path string, opts ExecOptions) (*Result, error
 	if token == "" {
 		token = opts.Env["CRYPTOLENS_TOKEN"]
 	}
-	if err := runNBConvert(ctx, paths, input, outDir, timeout, opts.Env, token); err != nil {
+	if err := runNBConvert(ctx, paths, run, input, timeout, opts.Env, token); err != nil {
 		return nil, fmt.Errorf("notebook %s: %w", path, err)
 	}
-	executed, err := ipynb.ReadFile(filepath.Join(outDir, "executed.ipynb"))
+	executed, err := ipynb.ReadFile(run.output())
 	if err != nil {
 		return nil, fmt.Errorf("notebook %s: reading nbconvert's output: %w", path, err)
 	}
 	if ContainsToken(executed, token) {
 		return nil, fmt.Errorf("notebook %s: %w: refusing to return it", path, ErrTokenLeak)
 	}
+	foldInjected(executed)
+	failures := Failures(executed)
+	tidyFailures(executed, failures)
 	return &Result{
 		Notebook: executed,
-		Failures: Failures(executed),
+		Failures: failures,
 		Params:   params,
 		Duration: time.Since(start),
 	}, nil
@@ -146,43 +175,16 @@ func resolvePaths(p *Paths) (Paths, error) {
 	return FindPaths()
 }
 
-// runCopy returns the file nbconvert should execute: the notebook itself, or
-// when it was changed (parameters), a hidden copy next to it, so the kernel
-// starts in the same folder ($GONB_DIR); in a temporary folder if that one
-// is not writable (the setup cell then relies on LENSBOOK_ROOT).
-func runCopy(path string, nb *ipynb.Notebook, changed bool) (string, func(), error) {
-	if !changed {
-		return path, func() {}, nil
-	}
-	data, err := nb.Marshal()
-	if err != nil {
-		return "", nil, fmt.Errorf("notebook %s: %w", path, err)
-	}
-	name := ".lensbook-run-" + strings.TrimSuffix(filepath.Base(path), ".ipynb") + "-*.ipynb"
-	f, err := os.CreateTemp(filepath.Dir(path), name)
-	if err != nil {
-		f, err = os.CreateTemp("", name)
-		if err != nil {
-			return "", nil, fmt.Errorf("notebook %s: writing the copy to run: %w", path, err)
-		}
-	}
-	remove := func() { os.Remove(f.Name()) }
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		remove()
-		return "", nil, fmt.Errorf("notebook %s: writing the copy to run: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		remove()
-		return "", nil, fmt.Errorf("notebook %s: writing the copy to run: %w", path, err)
-	}
-	return f.Name(), remove, nil
+func cloneNotebook(nb *ipynb.Notebook) *ipynb.Notebook {
+	c := *nb
+	c.Cells = slices.Clone(nb.Cells)
+	return &c
 }
 
-// runNBConvert executes input into outDir/executed.ipynb, killing the whole
-// run (nbconvert, the kernel in its own session, and the cell programs) at
-// the timeout or when ctx ends.
-func runNBConvert(ctx context.Context, paths Paths, input, outDir string, timeout time.Duration, env map[string]string, token string) error {
+// runNBConvert executes input into the run's output notebook, killing the
+// whole run (nbconvert, the kernel in its own session, and the cell
+// programs) at the timeout or when ctx ends.
+func runNBConvert(ctx context.Context, paths Paths, run *runFiles, input string, timeout time.Duration, env map[string]string, token string) error {
 	mark, err := NewRunMark()
 	if err != nil {
 		return err
@@ -193,21 +195,19 @@ func runNBConvert(ctx context.Context, paths Paths, input, outDir string, timeou
 	cmd := exec.Command(paths.Jupyter, "nbconvert",
 		"--to", "notebook", "--execute", "--allow-errors",
 		"--ExecutePreprocessor.timeout="+strconv.Itoa(cellTimeout),
-		"--ExecutePreprocessor.kernel_name=gonb",
+		"--ExecutePreprocessor.kernel_name="+kernelName,
 		"--ExecutePreprocessor.record_timing=False", // no timestamps in cell metadata: same run, same notebook
-		"--output-dir", outDir, "--output", "executed.ipynb",
+		"--output-dir", filepath.Dir(run.output()), "--output", filepath.Base(run.output()),
 		input)
 	cmd.Dir = filepath.Dir(input)
-	cmd.Env = append(KernelEnv(paths, env), mark.Env())
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Env = append(KernelEnv(paths, run.env(env)), mark.Env())
 	var stderr bytes.Buffer
 	cmd.Stdout = &stderr
 	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
+	started, done := startOrphanProof(cmd)
+	if err := <-started; err != nil {
 		return fmt.Errorf("starting %s nbconvert: %w", paths.Jupyter, err)
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	select {
@@ -226,6 +226,28 @@ func runNBConvert(ctx context.Context, paths Paths, input, outDir string, timeou
 		mark.KillAll()
 		return fmt.Errorf("execution stopped: %w", context.Cause(ctx))
 	}
+}
+
+// startOrphanProof starts cmd in a process group of its own whose leader
+// gets SIGKILL when this process dies, even by SIGKILL. The parent-death
+// signal fires when the OS thread that started the child ends, so cmd is
+// started and waited for on a goroutine locked to its thread, which ends
+// only after cmd has. started receives Start's error; done then receives
+// Wait's.
+func startOrphanProof(cmd *exec.Cmd) (started, done <-chan error) {
+	s, d := make(chan error, 1), make(chan error, 1)
+	go func() {
+		runtime.LockOSThread()
+		// Never unlocked: the thread ends with this goroutine, after cmd.
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+		if err := cmd.Start(); err != nil {
+			s <- err
+			return
+		}
+		s <- nil
+		d <- cmd.Wait()
+	}()
+	return s, d
 }
 
 // stopGroup interrupts nbconvert's process group so that nbclient can shut

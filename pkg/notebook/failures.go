@@ -26,7 +26,8 @@ const (
 
 // Failure is one failed cell of an executed notebook.
 type Failure struct {
-	Cell      int         // 1-based position of the cell among all cells of the executed notebook
+	Cell      int         // 1-based position of the cell among all cells of the notebook, as committed (Execute removes the cell it injects)
+	Section   string      // the heading (level 2 or deeper) of the markdown above the cell, "" when none
 	FirstLine string      // first non-blank line of the cell's source (a bare %% skipped)
 	Kind      FailureKind // how it failed
 	EName     string      // CellError: the error name; CellExitStatus: "exit status"
@@ -35,14 +36,31 @@ type Failure struct {
 }
 
 // String names the cell and its error, e.g.
-// `cell 3 ("fmt.Println(x)"): line 2: undefined: x`.
+// `cell 5 (Fetch the window): report: the store does not hold the weblog`.
 func (f Failure) String() string {
-	return fmt.Sprintf("cell %d (%q): %s", f.Cell, f.FirstLine, f.Message)
+	return f.Label() + ": " + f.Message
+}
+
+// Label names the cell the same way everywhere (the page, the summary, the
+// gallery): its number and its section heading, or its first line when it
+// has no section, e.g. `cell 5 (Fetch the window)` or `cell 3 ("x := 1")`.
+func (f Failure) Label() string {
+	return CellLabel(f.Cell, f.Section, f.FirstLine)
+}
+
+// CellLabel is the label of Failure.Label: `cell N (Section)`, or
+// `cell N ("first line")` without a section.
+func CellLabel(cell int, section, firstLine string) string {
+	if section != "" {
+		return fmt.Sprintf("cell %d (%s)", cell, section)
+	}
+	return fmt.Sprintf("cell %d (%q)", cell, firstLine)
 }
 
 var (
 	exitStatusLine = regexp.MustCompile(`(?m)^exit status (\d+)\s*$`)
 	compilerLine   = regexp.MustCompile(`^\./main\.go:\d+:\d+: (.*)$`)
+	headingLine    = regexp.MustCompile(`^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$`)
 	cellLine       = regexp.MustCompile(`Cell\[\d+\]: Line (\d+)`)
 	logTimestamp   = regexp.MustCompile(`^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(\.\d+)? `)
 )
@@ -52,11 +70,18 @@ var (
 // output) an "exit status N" line on stderr.
 func Failures(nb *ipynb.Notebook) []Failure {
 	var out []Failure
+	section := ""
 	for i, c := range nb.Cells {
+		if c.CellType == "markdown" {
+			if h := lastHeading(string(c.Source)); h != "" {
+				section = h
+			}
+			continue
+		}
 		if c.CellType != "code" {
 			continue
 		}
-		at := Failure{Cell: i + 1, FirstLine: firstLine(string(c.Source))}
+		at := Failure{Cell: i + 1, Section: section, FirstLine: firstLine(string(c.Source))}
 		if c.ExecutionCount == nil && strings.TrimSpace(string(c.Source)) != "" {
 			f := at
 			f.Kind, f.Message = CellNotRun, "never ran"
@@ -100,10 +125,33 @@ func cellStderr(c ipynb.Cell) string {
 	return b.String()
 }
 
+// lastHeading returns the text of the last heading of level 2 or deeper in
+// a markdown cell, without its markers, or "".
+func lastHeading(markdown string) string {
+	heading := ""
+	fenced := false
+	for line := range strings.Lines(markdown) {
+		line = strings.TrimRight(line, "\r\n")
+		if t := strings.TrimSpace(line); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fenced = !fenced
+			continue
+		}
+		if m := headingLine.FindStringSubmatch(line); !fenced && m != nil && len(m[1]) >= 2 {
+			heading = cut(strings.NewReplacer("`", "", "*", "", "_", "").Replace(m[2]))
+		}
+	}
+	return heading
+}
+
 // errorMessage says in one line what an error output means: the compiler's
-// message with its cell line, GoNB's own message, or for a program that
-// exited (panic, log.Fatal, os.Exit) the first line it wrote to stderr.
+// message with its cell line, GoNB's own message, the panic's message for a
+// program that panicked (without "panic: " when report.Must or report.Check
+// raised it: the error is the message), or for a program that exited
+// (log.Fatal, os.Exit) the first line it wrote to stderr.
 func errorMessage(o ipynb.Output, stderr string) string {
+	if msg, ok := panicMessage(stderr); ok {
+		return msg
+	}
 	text := errorText(o)
 	for line := range strings.Lines(text) {
 		line = strings.TrimSpace(line)
@@ -125,6 +173,41 @@ func errorMessage(o ipynb.Output, stderr string) string {
 		return o.EName
 	}
 	return "error"
+}
+
+// panicMessage finds a Go panic in a cell program's stderr and returns its
+// message in one line.
+func panicMessage(stderr string) (string, bool) {
+	start := panicStart(stderr)
+	if start < 0 {
+		return "", false
+	}
+	text := stderr[start:]
+	end := strings.Index(text, "\ngoroutine ")
+	if end < 0 {
+		return "", false
+	}
+	trace := text[end:]
+	msg := strings.TrimSpace(text[:end])
+	msg = strings.TrimSuffix(msg, " [recovered]")
+	if strings.Contains(trace, "lensbook/pkg/report.Must") || strings.Contains(trace, "lensbook/pkg/report.Check") {
+		msg = strings.TrimPrefix(msg, "panic: ")
+	}
+	msg = strings.Join(strings.Fields(msg), " ")
+	return cutMessage(msg), true
+}
+
+// panicStart is the offset of the "panic: " line of a Go panic in stderr,
+// or -1.
+func panicStart(stderr string) int {
+	i := 0
+	for line := range strings.Lines(stderr) {
+		if strings.HasPrefix(line, "panic: ") && strings.Contains(stderr[i:], "\ngoroutine ") {
+			return i
+		}
+		i += len(line)
+	}
+	return -1
 }
 
 // withStderr prefixes an "exit status N" with the first line the program
@@ -162,8 +245,13 @@ func firstLine(s string) string {
 }
 
 // cut shortens s to at most 120 bytes, on a rune boundary.
-func cut(s string) string {
-	const max = 120
+func cut(s string) string { return cutTo(s, 120) }
+
+// cutMessage shortens an error message to at most 400 bytes: long enough
+// for an API's message and the command that fixes it.
+func cutMessage(s string) string { return cutTo(s, 400) }
+
+func cutTo(s string, max int) string {
 	if len(s) <= max {
 		return s
 	}

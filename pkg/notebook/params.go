@@ -6,7 +6,6 @@ import (
 	"go/parser"
 	"go/token"
 	"maps"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -74,50 +73,51 @@ func Parameters(nb *ipynb.Notebook) ([]Param, error) {
 	return params, nil
 }
 
-// InjectParameters sets parameters of the notebook: it adds, right after the
-// cell tagged "parameters", a cell tagged "injected-parameters" that declares
-// the given variables again (GoNB lets a later declaration of a global
-// replace the earlier one), replacing any injected cell already there.
-// Values are given as on the command line: strings unquoted, numbers,
-// true/false, durations like "36h". An unknown name, a value that does not
-// parse as the parameter's kind, or values for a notebook without a
-// parameters cell are errors, and leave the notebook unchanged.
+// InjectParameters sets parameters of the notebook from command-line
+// values: it parses and checks them with Bind, then writes them with
+// InjectValues. Values are given as on the command line: strings unquoted,
+// numbers, true/false, durations like "36h". An unknown name, a value that
+// does not parse as the parameter's kind or gives an empty window, or values
+// for a notebook without a parameters cell are errors (wrapping ErrParam),
+// and leave the notebook unchanged.
 func InjectParameters(nb *ipynb.Notebook, values map[string]string) error {
+	if len(values) == 0 {
+		return nil
+	}
+	if cellWithTag(nb, ParametersTag) < 0 {
+		return &ParamError{Name: strings.Join(slices.Sorted(maps.Keys(values)), ", "), Reason: fmt.Sprintf("the notebook has no cell tagged %q", ParametersTag)}
+	}
+	declared, err := Parameters(nb)
+	if err != nil {
+		return err
+	}
+	bound, err := Bind(declared, values)
+	if err != nil {
+		return err
+	}
+	return InjectValues(nb, bound)
+}
+
+// InjectValues writes values, bound by Bind, into the notebook: it adds,
+// right after the cell tagged "parameters", a cell tagged
+// "injected-parameters" that declares the variables again (GoNB lets a later
+// declaration of a global replace the earlier one), replacing any injected
+// cell already there. No values leave the notebook unchanged.
+func InjectValues(nb *ipynb.Notebook, values []Value) error {
 	if len(values) == 0 {
 		return nil
 	}
 	i := cellWithTag(nb, ParametersTag)
 	if i < 0 {
-		return fmt.Errorf("notebook: cannot set %s: the notebook has no cell tagged %q", strings.Join(slices.Sorted(maps.Keys(values)), ", "), ParametersTag)
-	}
-	params, err := parseParams(string(nb.Cells[i].Source))
-	if err != nil {
-		return fmt.Errorf("notebook: parameters cell %d: %w", i+1, err)
-	}
-	declared := map[string]Param{}
-	for _, p := range params {
-		declared[p.Name] = p
-	}
-	for _, name := range slices.Sorted(maps.Keys(values)) {
-		if _, ok := declared[name]; !ok {
-			return fmt.Errorf("notebook: unknown parameter %q (the parameters cell declares %s)", name, strings.Join(paramNames(params), ", "))
-		}
+		return &ParamError{Name: values[0].Name, Reason: fmt.Sprintf("the notebook has no cell tagged %q", ParametersTag)}
 	}
 	var b strings.Builder
 	b.WriteString("// Parameters injected by lensbook.\nvar (\n")
-	for _, p := range params {
-		v, ok := values[p.Name]
-		if !ok {
-			continue
-		}
-		expr, err := goValue(p, v)
-		if err != nil {
-			return err
-		}
-		if p.Type != "" {
-			fmt.Fprintf(&b, "\t%s %s = %s\n", p.Name, p.Type, expr)
+	for _, v := range values {
+		if v.Type != "" {
+			fmt.Fprintf(&b, "\t%s %s = %s\n", v.Name, v.Type, v.expr)
 		} else {
-			fmt.Fprintf(&b, "\t%s = %s\n", p.Name, expr)
+			fmt.Fprintf(&b, "\t%s = %s\n", v.Name, v.expr)
 		}
 	}
 	b.WriteString(")\n")
@@ -136,49 +136,6 @@ func InjectParameters(nb *ipynb.Notebook, values map[string]string) error {
 	}
 	nb.Cells = slices.Insert(cells, i+1, cell)
 	return nil
-}
-
-// goValue writes the command-line value v of parameter p as a Go expression.
-func goValue(p Param, v string) (string, error) {
-	bad := func(want string, err error) error {
-		return fmt.Errorf("notebook: parameter %s: %q is not %s: %w", p.Name, v, want, err)
-	}
-	switch p.Kind {
-	case KindString:
-		return strconv.Quote(v), nil
-	case KindInt:
-		n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-		if err != nil {
-			return "", bad("an integer", err)
-		}
-		return strconv.FormatInt(n, 10), nil
-	case KindFloat:
-		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-		if err == nil && (math.IsInf(f, 0) || math.IsNaN(f)) {
-			err = fmt.Errorf("not finite")
-		}
-		if err != nil {
-			return "", bad("a number", err)
-		}
-		s := strconv.FormatFloat(f, 'g', -1, 64)
-		if !strings.ContainsAny(s, ".e") {
-			s += ".0"
-		}
-		return s, nil
-	case KindBool:
-		b, err := strconv.ParseBool(strings.TrimSpace(v))
-		if err != nil {
-			return "", bad("true or false", err)
-		}
-		return strconv.FormatBool(b), nil
-	case KindDuration:
-		d, err := time.ParseDuration(strings.TrimSpace(v))
-		if err != nil {
-			return "", bad("a duration like 36h", err)
-		}
-		return fmt.Sprintf("%d /* %s */", int64(d), d), nil
-	}
-	return "", fmt.Errorf("notebook: parameter %s has a default (%s) that is not a literal: it cannot be set", p.Name, p.Default)
 }
 
 // parseParams reads the var declarations of a parameters cell. GoNB special
@@ -320,14 +277,6 @@ func literal(e ast.Expr) (literalValue, bool) {
 		return literal(e.X)
 	}
 	return literalValue{}, false
-}
-
-func paramNames(params []Param) []string {
-	names := make([]string, len(params))
-	for i, p := range params {
-		names[i] = p.Name
-	}
-	return names
 }
 
 // cellWithTag returns the index of the first cell carrying tag, or -1.

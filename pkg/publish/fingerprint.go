@@ -11,7 +11,7 @@ import (
 
 // fingerprintVersion changes when what a page shows for the same inputs
 // changes, so that old pages render again.
-const fingerprintVersion = "lensbook-render/2"
+const fingerprintVersion = "lensbook-render/3"
 
 // fingerprint identifies what a page is rendered from: the notebook's bytes,
 // the parameters set in it, the data fingerprint and window, and the

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"time"
@@ -27,12 +28,19 @@ const manifestVersion = 1
 
 // record is what the gallery needs of a page, and the fingerprint of what
 // it was rendered from. It never holds the token.
+//
+// Status, Error, Cell and FailedAt are of the latest render; the other
+// fields describe the page on disk, which a failed render leaves in place
+// when it is a good one (Good).
 type record struct {
 	Notebook    string             `json:"notebook"`
 	Fingerprint string             `json:"fingerprint"`
 	Status      string             `json:"status"`
 	Error       string             `json:"error,omitempty"`
 	Cell        int                `json:"cell,omitempty"`
+	FailedAt    time.Time          `json:"failed_at,omitzero"` // when the latest render failed
+	Good        bool               `json:"good,omitempty"`     // the page on disk is of a render that went well
+	NoPage      bool               `json:"no_page,omitempty"`  // no page could be written: the report never rendered
 	Title       string             `json:"title"`
 	Description string             `json:"description,omitempty"`
 	Group       string             `json:"group,omitempty"`
@@ -44,21 +52,37 @@ type record struct {
 	ThumbnailDark []byte `json:"thumbnail_dark,omitempty"`
 	// Headline is the report's first headline figure (display.Headline).
 	Headline string `json:"headline,omitempty"`
-	// PDF is the page's PDF beside it, when rendered with Options.PDF.
+	// PDF links to the page's PDF beside it, when rendered with Options.PDF.
 	PDF string `json:"pdf,omitempty"`
 }
+
+// good reports whether the page on disk is of a render that went well.
+func (r record) good() bool { return r.Good || r.Status == StatusOK }
 
 func (r record) entry(slug string, withDuration bool) gallery.Entry {
 	e := gallery.Entry{
 		Slug: slug, Title: r.Title, Description: r.Description, Group: r.Group,
-		Params: r.Params, Status: r.Status, Error: r.Error, RenderedAt: r.RenderedAt,
-		Thumbnail: r.Thumbnail, ThumbnailDark: r.ThumbnailDark, Headline: r.Headline, PDF: r.PDF, Href: slug + ".html",
+		Params: r.Params, Status: r.Status, Error: r.Error, Thumbnail: r.Thumbnail,
+		ThumbnailDark: r.ThumbnailDark, Headline: r.Headline, PDF: r.PDF,
+		Href: url.PathEscape(slug + ".html"),
+	}
+	if r.Status == "" {
+		e.Status = pagerender.StatusOK
+	}
+	if r.NoPage {
+		e.NoPage = true
+	} else {
+		e.RenderedAt = r.RenderedAt
+	}
+	if e.Status != pagerender.StatusOK {
+		e.FailedAt = r.FailedAt
+		if e.FailedAt.IsZero() {
+			e.FailedAt = r.RenderedAt
+		}
+		e.LastGood = r.good() && !r.NoPage
 	}
 	if withDuration {
 		e.Duration = time.Duration(r.DurationMS) * time.Millisecond
-	}
-	if e.Status != pagerender.StatusFailed {
-		e.Status = pagerender.StatusOK
 	}
 	return e
 }

@@ -67,7 +67,8 @@ type Report struct {
 	Page     string        // the page written: OUT/<slug>.html
 	Status   string        // StatusOK, StatusFailed or StatusUnchanged
 	Error    string        // for a failure: the failing cell and its error, or why the run failed
-	Cell     int           // the failing cell (1-based), 0 when the failure is not a cell's
+	Cell     int           // the failing cell (1-based, as in the notebook), 0 when the failure is not a cell's
+	LastGood time.Time     // for a failure: when the good page kept on disk was rendered; zero when none was kept
 	Duration time.Duration // execution and rendering time (for unchanged: the last render's)
 }
 
@@ -101,12 +102,17 @@ func (s *Summary) Err() error {
 	return errors.Join(errs...)
 }
 
-// WriteText writes the summary as a table: notebook, status, duration, error.
+// WriteText writes the summary as a table: notebook, status, duration, error
+// (and for a failure that kept the last good page, when that page is of).
 func (s *Summary) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "NOTEBOOK\tSTATUS\tTIME\tERROR")
 	for _, r := range s.Reports {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Notebook, r.Status, r.Duration.Round(100*time.Millisecond), oneLine(r.Error))
+		msg := oneLine(r.Error)
+		if !r.LastGood.IsZero() {
+			msg += " (kept the page of " + r.LastGood.UTC().Format("2006-01-02 15:04 UTC") + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Notebook, r.Status, r.Duration.Round(100*time.Millisecond), msg)
 	}
 	fmt.Fprintf(tw, "\n%d ok, %d failed, %d unchanged; gallery: %s\n", s.Count(StatusOK), s.Count(StatusFailed), s.Count(StatusUnchanged), s.Index)
 	return tw.Flush()

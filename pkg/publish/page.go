@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"time"
@@ -22,17 +23,16 @@ type outcome struct {
 }
 
 // renderOne executes one notebook and writes its page, or reuses the page on
-// disk when nothing it depends on has changed.
+// disk when nothing it depends on has changed. A failed run does not replace
+// a good page: the page of the last good render stays, and the record says
+// when and where the latest run failed.
 func renderOne(ctx context.Context, opts Options, j job, prev record, now time.Time) outcome {
 	start := time.Now()
 	page := filepath.Join(opts.OutDir, j.slug+".html")
 	rep := Report{Notebook: j.path, Slug: j.slug, Page: page}
-	pdf := ""
-	if opts.PDF {
-		pdf = j.slug + ".pdf"
-	}
-	fp := fingerprint(j.source, j.params, opts.Env, opts.DataFingerprint, opts.DataWindow+"\x00pdf="+pdf)
-	if !opts.Force && prev.Fingerprint == fp && prev.Status == StatusOK && fileExists(page) {
+	fp := fingerprint(j.source, j.params, opts.Env, opts.DataFingerprint, opts.DataWindow+"\x00pdf="+pdfLink(opts, j))
+	havePage := fileExists(page)
+	if !opts.Force && prev.Fingerprint == fp && prev.Status == StatusOK && havePage {
 		rep.Status = StatusUnchanged
 		rep.Duration = time.Duration(prev.DurationMS) * time.Millisecond
 		return outcome{report: rep, record: prev}
@@ -41,18 +41,16 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 	if err := context.Cause(ctx); ctx.Err() != nil {
 		return canceled(rep, err)
 	}
-	source, err := parseNotebook(j.source)
-	if err != nil {
-		source = &ipynb.Notebook{NBFormat: 4, Metadata: map[string]any{}}
-	}
+	source := j.nb
 	var executed *ipynb.Notebook
 	var params []notebook.Param
 	failure, cell := "", 0
-	if err != nil {
-		failure = err.Error()
+	if j.parseErr != nil {
+		source = &ipynb.Notebook{NBFormat: 4, Metadata: map[string]any{}}
+		failure = j.parseErr.Error()
 	} else {
 		res, err := notebook.Execute(ctx, j.path, notebook.ExecOptions{
-			Timeout: opts.Timeout, Env: opts.Env, Params: j.params, Token: opts.Token, Paths: opts.Paths,
+			Notebook: j.nb, Timeout: opts.Timeout, Env: opts.Env, Token: opts.Token, Paths: opts.Paths,
 		})
 		switch {
 		case err != nil:
@@ -68,6 +66,15 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 		// Stopped from outside (Ctrl-C): keep the page of the last render.
 		return canceled(rep, err)
 	}
+	failure = redact(failure, opts.Token)
+	if failure != "" && prev.good() && havePage {
+		// Keep the last good page; the gallery shows this failure beside it.
+		rec := prev
+		rec.Fingerprint, rec.Status, rec.Error, rec.Cell, rec.FailedAt, rec.Good = fp, StatusFailed, failure, cell, now, true
+		rep.Duration = time.Since(start)
+		rep.Status, rep.Error, rep.Cell, rep.LastGood = StatusFailed, failure, cell, prev.RenderedAt
+		return outcome{report: rep, record: rec}
+	}
 	shown := executed
 	if shown == nil {
 		// No executed notebook (timeout, nbconvert failure, token in the
@@ -75,49 +82,11 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 		shown = cloneNotebook(source)
 		notebook.Strip(shown)
 		if p, err := notebook.Parameters(source); err == nil {
-			params = applied(p, j.params)
+			params = p
 		}
 	}
-	failure = redact(failure, opts.Token)
-
-	rec := record{
-		Notebook:    filepath.ToSlash(j.path),
-		Fingerprint: fp,
-		Status:      StatusOK,
-		Error:       failure,
-		Cell:        cell,
-		Group:       group(source, j.slug),
-		Params:      pageParams(params),
-		RenderedAt:  now,
-	}
-	rec.Thumbnail, rec.ThumbnailDark = thumbnails(shown)
-	rec.Headline = pagerender.FirstHeadline(shown)
-	rec.PDF = pdf
-	rec.Title, rec.Description = pagerender.TitleAndDescription(shown)
-	if rec.Title == "" {
-		rec.Title = j.slug
-	}
-	meta := pagerender.PageMeta{
-		Title:       rec.Title,
-		Description: rec.Description,
-		Source:      filepath.ToSlash(j.path),
-		Params:      rec.Params,
-		DataWindow:  opts.DataWindow,
-		GalleryHref: "index.html",
-		PDFHref:     pdf,
-		RenderedAt:  now,
-		Status:      pagerender.StatusOK,
-	}
-	if failure != "" {
-		rec.Status, meta.Status, meta.Error = StatusFailed, pagerender.StatusFailed, failure
-	}
-	html, err := pagerender.Render(hideMachinery(shown), meta)
-	if err == nil && opts.Token != "" && strings.Contains(string(html), opts.Token) {
-		err = fmt.Errorf("the page holds the access token: not written")
-	}
-	if err == nil {
-		err = writeFileAtomic(page, html)
-	}
+	rec, err := writePage(opts, j, page, shown, source, params, failure, cell, now)
+	rec.Fingerprint = fp
 	rep.Duration = time.Since(start)
 	rec.DurationMS = rep.Duration.Milliseconds()
 	rep.Status, rep.Error, rep.Cell = rec.Status, rec.Error, rec.Cell
@@ -129,8 +98,60 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 	return outcome{report: rep, record: rec}
 }
 
+// writePage writes the page of a run, ok or failed, and returns its record.
+func writePage(opts Options, j job, page string, shown, source *ipynb.Notebook, params []notebook.Param, failure string, cell int, now time.Time) (record, error) {
+	rec := record{
+		Notebook:   filepath.ToSlash(j.path),
+		Status:     StatusOK,
+		Good:       failure == "",
+		Error:      failure,
+		Cell:       cell,
+		Group:      group(source, j.slug),
+		Params:     pageParams(params),
+		RenderedAt: now,
+		Headline:   pagerender.FirstHeadline(shown),
+		PDF:        pdfLink(opts, j),
+	}
+	rec.Thumbnail, rec.ThumbnailDark = thumbnails(shown)
+	rec.Title, rec.Description = pagerender.TitleAndDescription(shown)
+	if rec.Title == "" {
+		rec.Title = j.slug
+	}
+	meta := pagerender.PageMeta{
+		Title:       rec.Title,
+		Description: rec.Description,
+		Source:      filepath.ToSlash(j.path),
+		Params:      rec.Params,
+		DataWindow:  opts.DataWindow,
+		GalleryHref: "index.html",
+		PDFHref:     rec.PDF,
+		RenderedAt:  now,
+		Status:      pagerender.StatusOK,
+	}
+	if failure != "" {
+		rec.Status, rec.FailedAt, meta.Status, meta.Error = StatusFailed, now, pagerender.StatusFailed, failure
+	}
+	html, err := pagerender.Render(hideMachinery(shown), meta)
+	if err == nil && opts.Token != "" && strings.Contains(string(html), opts.Token) {
+		err = fmt.Errorf("the page holds the access token: not written")
+	}
+	if err == nil {
+		err = writeFileAtomic(page, html)
+	}
+	return rec, err
+}
+
+// pdfLink is the link from a page, or the gallery, to the page's PDF beside
+// it when Options.PDF is set, else "".
+func pdfLink(opts Options, j job) string {
+	if !opts.PDF {
+		return ""
+	}
+	return url.PathEscape(j.slug + ".pdf")
+}
+
 // canceled is the outcome of a notebook whose render was stopped: no page
-// is written and the manifest keeps its previous record.
+// is written (finish records the failure beside the page on disk, if any).
 func canceled(rep Report, cause error) outcome {
 	rep.Status = StatusFailed
 	rep.Error = fmt.Sprintf("not rendered: %v", cause)
@@ -182,18 +203,6 @@ func group(nb *ipynb.Notebook, slug string) string {
 		}
 	}
 	return ""
-}
-
-// applied returns the declared parameters with the values set in values.
-func applied(declared []notebook.Param, values map[string]string) []notebook.Param {
-	out := make([]notebook.Param, len(declared))
-	for i, p := range declared {
-		if v, ok := values[p.Name]; ok {
-			p.Value = v
-		}
-		out[i] = p
-	}
-	return out
 }
 
 func pageParams(params []notebook.Param) []pagerender.Param {

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,14 +29,22 @@ func TestRenderRejectsBadRequestsBeforeRunning(t *testing.T) {
 		{"no out dir", Options{Notebooks: []string{"testdata/broken.ipynb"}}, "no output folder"},
 		{"same name twice", Options{Notebooks: []string{"testdata/broken.ipynb", dup}, OutDir: t.TempDir()}, "would both render to broken.html"},
 		{"missing file", Options{Notebooks: []string{"testdata/nope.ipynb"}, OutDir: t.TempDir()}, "nope.ipynb"},
-		{"undeclared parameter", Options{Notebooks: []string{"testdata/weblog-chart.ipynb", "testdata/broken.ipynb"}, OutDir: t.TempDir(), Params: map[string]string{"width": "10", "days": "3"}}, `parameter "days" is declared by none of the notebooks`},
-		{"bad value", Options{Notebooks: []string{"testdata/weblog-chart.ipynb"}, OutDir: t.TempDir(), Params: map[string]string{"width": "wide"}}, `parameter width: "wide" is not an integer`},
+		{"undeclared parameter", Options{Notebooks: []string{"testdata/weblog-chart.ipynb", "testdata/broken.ipynb"}, OutDir: t.TempDir(), Params: map[string]string{"width": "10", "days": "3"}}, `unknown parameter "days": the parameters are width (int, default 640), label (string, default "calls")`},
+		{"bad value", Options{Notebooks: []string{"testdata/weblog-chart.ipynb"}, OutDir: t.TempDir(), Params: map[string]string{"width": "wide"}}, `testdata/weblog-chart.ipynb: parameter width=wide: width is an int; want a whole number, such as 640`},
+		{"empty window", Options{Notebooks: []string{"testdata/broken.ipynb", "testdata/window.ipynb"}, OutDir: t.TempDir(), Params: map[string]string{"days": "-1"}}, `testdata/window.ipynb: parameter days=-1: the window would be empty or inverted`},
+		{"bad asOf", Options{Notebooks: []string{"testdata/window.ipynb"}, OutDir: t.TempDir(), Params: map[string]string{"asOf": "last tuesday"}}, `parameter asOf=last tuesday: want an RFC 3339 time`},
+		{"negative product", Options{Notebooks: []string{"testdata/window.ipynb"}, OutDir: t.TempDir(), Params: map[string]string{"productID": "-5"}}, `parameter productID=-5: want a product id (a positive number), or 0 for every product`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Render(t.Context(), tt.opts)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
+			}
+			if strings.Contains(tt.name, "parameter") || strings.Contains(tt.name, "value") || strings.Contains(tt.name, "window") {
+				if !errors.Is(err, notebook.ErrParam) {
+					t.Errorf("err = %v: want it to wrap notebook.ErrParam (lensbook render exits 2)", err)
+				}
 			}
 		})
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/lensbook/lensbook/pkg/gallery"
+	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/notebook"
 )
 
@@ -24,8 +25,8 @@ const DefaultJobs = 2
 // others: its page is marked failed and its Report says which cell failed
 // and why (Summary.Err joins them). The error is for a render that could
 // not happen: no notebooks, two notebooks with the same name, a parameter
-// that no notebook declares or whose value does not parse, or an OutDir
-// that cannot be written.
+// that no notebook declares or whose value does not parse or gives an empty
+// window (these wrap notebook.ErrParam), or an OutDir that cannot be written.
 func Render(ctx context.Context, opts Options) (*Summary, error) {
 	jobs, err := plan(opts)
 	if err != nil {
@@ -79,19 +80,32 @@ func Render(ctx context.Context, opts Options) (*Summary, error) {
 	close(next)
 	wg.Wait()
 
-	return finish(opts, results, old)
+	return finish(opts, results, old, now)
 }
 
-// job is one notebook to render.
+// Check reads the notebooks of opts and binds its parameters as Render
+// does, without running anything: it returns the error Render would return
+// before running the first notebook (a parameter mistake wraps
+// notebook.ErrParam).
+func Check(opts Options) error {
+	_, err := plan(opts)
+	return err
+}
+
+// job is one notebook to render, read and given its parameters once.
 type job struct {
-	path   string
-	slug   string
-	source []byte
-	params map[string]string // the Options.Params it declares
+	path     string
+	slug     string
+	source   []byte
+	nb       *ipynb.Notebook   // the notebook with its parameters injected; nil when it does not parse
+	parseErr error             // why the notebook does not parse
+	values   []notebook.Value  // the Options.Params it declares, parsed and checked
+	params   map[string]string // the same values, in their canonical text, for the fingerprint
 }
 
-// plan reads the notebooks and decides which parameters go to which, so
-// that mistakes are reported before anything runs.
+// plan reads the notebooks and binds the parameters to those that declare
+// them, parsing and checking each value once, so that mistakes are reported
+// before anything runs. Parameter mistakes wrap notebook.ErrParam.
 func plan(opts Options) ([]job, error) {
 	if len(opts.Notebooks) == 0 {
 		return nil, errors.New("publish: no notebooks to render")
@@ -102,6 +116,8 @@ func plan(opts Options) ([]job, error) {
 	var jobs []job
 	bySlug := map[string]string{}
 	used := map[string]bool{}
+	var declaredAll []notebook.Param
+	seen := map[string]bool{} // name, type and default
 	for _, path := range opts.Notebooks {
 		slug := strings.TrimSuffix(filepath.Base(path), ".ipynb")
 		if prev, dup := bySlug[slug]; dup {
@@ -114,51 +130,90 @@ func plan(opts Options) ([]job, error) {
 			return nil, fmt.Errorf("publish: %w", err)
 		}
 		j.source = source
-		if nb, err := parseNotebook(source); err == nil {
-			declared, err := notebook.Parameters(nb)
-			if err != nil {
-				return nil, fmt.Errorf("publish: %s: %w", path, err)
-			}
-			for _, p := range declared {
-				if v, ok := opts.Params[p.Name]; ok {
-					j.params[p.Name] = v
-					used[p.Name] = true
-				}
-			}
-			// Check the values now: a bad number fails the whole render
-			// before any notebook runs.
-			if err := notebook.InjectParameters(nb, j.params); err != nil {
-				return nil, fmt.Errorf("publish: %s: %w", path, err)
+		nb, err := parseNotebook(source)
+		if err != nil {
+			j.parseErr = err
+			jobs = append(jobs, j)
+			continue
+		}
+		declared, err := notebook.Parameters(nb)
+		if err != nil {
+			return nil, fmt.Errorf("publish: %s: %w", path, err)
+		}
+		given := map[string]string{}
+		for _, p := range declared {
+			declaredAll = mergeDeclared(declaredAll, p, seen)
+			if v, ok := opts.Params[p.Name]; ok {
+				given[p.Name] = v
+				used[p.Name] = true
 			}
 		}
+		if j.values, err = notebook.Bind(declared, given); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if err := notebook.InjectValues(nb, j.values); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		for _, v := range j.values {
+			j.params[v.Name] = v.Value
+		}
+		j.nb = nb
 		jobs = append(jobs, j)
 	}
 	for _, name := range slices.Sorted(maps.Keys(opts.Params)) {
 		if !used[name] {
-			return nil, fmt.Errorf("publish: parameter %q is declared by none of the notebooks", name)
+			return nil, &notebook.ParamError{Name: name, Declared: slices.Clip(declaredAll)}
 		}
 	}
 	return jobs, nil
 }
 
+// mergeDeclared adds p to the parameters of all notebooks, for the message
+// about an unknown name: one entry per name and type, its defaults joined
+// with "or" when notebooks differ.
+func mergeDeclared(all []notebook.Param, p notebook.Param, seen map[string]bool) []notebook.Param {
+	key := p.Name + " " + p.TypeName()
+	if seen[key+" "+p.Default] {
+		return all
+	}
+	seen[key+" "+p.Default] = true
+	for i, q := range all {
+		if q.Name == p.Name && q.TypeName() == p.TypeName() && p.Kind != notebook.KindString {
+			all[i].Default += " or " + p.Default
+			return all
+		}
+	}
+	return append(all, p)
+}
+
 // finish writes the gallery, with the pages of this run and those of
-// earlier runs still on disk, and the manifest.
-func finish(opts Options, results []outcome, old manifest) (*Summary, error) {
+// earlier runs still on disk, and the manifest. A notebook whose run gave
+// no page keeps the page on disk, marked with the failure, or when it has
+// none is shown as failed without a page.
+func finish(opts Options, results []outcome, old manifest, now time.Time) (*Summary, error) {
 	pages := map[string]record{}
 	for slug, r := range old.Pages {
-		if fileExists(filepath.Join(opts.OutDir, slug+".html")) {
+		if fileExists(filepath.Join(opts.OutDir, slug+".html")) || r.NoPage && fileExists(r.Notebook) {
 			pages[slug] = r
 		}
 	}
 	summary := &Summary{Index: filepath.Join(opts.OutDir, "index.html")}
 	var errs []error
 	for _, res := range results {
-		summary.Reports = append(summary.Reports, res.report)
-		if res.err != nil {
-			errs = append(errs, res.err)
+		rep := res.report
+		summary.Reports = append(summary.Reports, rep)
+		if res.err == nil {
+			pages[rep.Slug] = res.record
 			continue
 		}
-		pages[res.report.Slug] = res.record
+		errs = append(errs, res.err)
+		r, ok := pages[rep.Slug]
+		if !ok || r.NoPage {
+			r = record{Notebook: filepath.ToSlash(rep.Notebook), Title: rep.Slug, NoPage: true}
+		}
+		r.Good = r.good() && !r.NoPage
+		r.Status, r.Error, r.Cell, r.FailedAt = StatusFailed, rep.Error, rep.Cell, now
+		pages[rep.Slug] = r
 	}
 	withDuration := opts.Now.IsZero()
 	var entries []gallery.Entry

@@ -150,3 +150,108 @@ func readFile(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+// A notebook whose file name holds a space, #, % and ? renders, and a later
+// failed render keeps its last good page: the gallery card shows the
+// failure (time, cell, message) beside the time of that page. A report that
+// never rendered well shows as failed, its page naming the failed cell as the
+// summary does, with the panic's message and no goroutine dump.
+func TestRenderKeepsTheLastGoodPageAndEscapesOddNames(t *testing.T) {
+	paths := kerneltest.Paths(t)
+	dir := t.TempDir()
+	const name = "my report #1 50% ?"
+	nbPath := filepath.Join(dir, name+".ipynb")
+	data, err := os.ReadFile("testdata/window.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(nbPath, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out dir")
+	good := time.Date(2026, 11, 1, 6, 0, 0, 0, time.UTC)
+	opts := Options{
+		Notebooks: []string{nbPath},
+		OutDir:    out,
+		Params:    map[string]string{"days": "7", "asOf": "2026-11-01"},
+		Timeout:   3 * time.Minute,
+		Env:       map[string]string{"CRYPTOLENS_TOKEN": testToken},
+		Now:       good,
+		Paths:     paths,
+	}
+	first, err := Render(t.Context(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := first.Reports[0]; r.Status != StatusOK || r.Page != filepath.Join(out, name+".html") {
+		t.Fatalf("first render: %+v", r)
+	}
+	page := readFile(t, filepath.Join(out, name+".html"))
+	if !strings.Contains(page, "days=7 productID=0 asOf=2026-11-01") {
+		t.Errorf("the page does not show the parameters the cell ran with")
+	}
+	index := readFile(t, filepath.Join(out, "index.html"))
+	const href = `href="my%20report%20%231%2050%25%20%3F.html"`
+	if !strings.Contains(index, href) {
+		t.Errorf("index.html lacks the escaped link %s", href)
+	}
+
+	// The data no longer covers the window: the fetch cell fails.
+	opts.Env = map[string]string{"CRYPTOLENS_TOKEN": testToken, "LENSBOOK_TEST_FAIL": "1"}
+	failedAt := good.Add(2 * time.Hour)
+	opts.Now = failedAt
+	second, err := Render(t.Context(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const failure = "cell 5 (Fetch the window): report: the local store does not hold the weblog for 7 days to 2026-11-01"
+	r := second.Reports[0]
+	if r.Status != StatusFailed || r.Error != failure || r.Cell != 5 || !r.LastGood.Equal(good) {
+		t.Fatalf("second render: %+v\nwant error %q, cell 5, last good %s", r, failure, good)
+	}
+	if got := readFile(t, filepath.Join(out, name+".html")); got != page {
+		t.Errorf("a failed render replaced the last good page")
+	}
+	index = readFile(t, filepath.Join(out, "index.html"))
+	for _, want := range []string{
+		href,
+		`<span class="status-failed">failed</span> · <time datetime="2026-11-01T08:00:00Z">2026-11-01 08:00 UTC</time>`,
+		"report: the local store does not hold the weblog for 7 days to 2026-11-01",
+		"cell 5 (Fetch the window)",
+		`Showing the last good render: <time datetime="2026-11-01T06:00:00Z">2026-11-01 06:00 UTC</time>`,
+	} {
+		if !strings.Contains(index, want) {
+			t.Errorf("index.html after the failure lacks %q", want)
+		}
+	}
+	var text strings.Builder
+	if err := second.WriteText(&text); err != nil || !strings.Contains(text.String(), failure) {
+		t.Errorf("summary = %q, want it to hold %q", text.String(), failure)
+	}
+
+	// Never rendered well: a failed page, named the same way everywhere.
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	opts.OutDir = fresh
+	third, err := Render(t.Context(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := third.Reports[0]; r.Status != StatusFailed || r.Error != failure || !r.LastGood.IsZero() {
+		t.Fatalf("render without an earlier page: %+v", r)
+	}
+	failedPage := readFile(t, filepath.Join(fresh, name+".html"))
+	for _, want := range []string{"cell 5 · [", "cell 5 (Fetch the window)</strong>: report: the local store does not hold the weblog for 7 days to 2026-11-01"} {
+		if !strings.Contains(failedPage, want) {
+			t.Errorf("the failed page lacks %q", want)
+		}
+	}
+	for _, unwanted := range []string{"goroutine", "exit status", "panic:", "cell 6"} {
+		if strings.Contains(failedPage, unwanted) {
+			t.Errorf("the failed page holds %q", unwanted)
+		}
+	}
+	index = readFile(t, filepath.Join(fresh, "index.html"))
+	if !strings.Contains(index, "Never rendered successfully") || !strings.Contains(index, href) || !strings.Contains(index, "cell 5 (Fetch the window)") {
+		t.Errorf("the gallery does not show the report that never rendered as failed")
+	}
+}

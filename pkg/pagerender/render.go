@@ -49,6 +49,7 @@ type cellView struct {
 	Markdown       template.HTML
 	Text           string
 	Code           template.HTML
+	Failed         bool // an output is an error: the fold names the cell, which the banner cites
 	ExecutionCount string
 	Outputs        []outputView
 }
@@ -170,6 +171,9 @@ func codeCell(cell ipynb.Cell, number int, ids *headingIDs) (cellView, error) {
 			return cellView{}, err
 		}
 		cv.Outputs = outputs
+		for _, o := range outputs {
+			cv.Failed = cv.Failed || o.Kind == "error"
+		}
 	}
 	return cv, nil
 }

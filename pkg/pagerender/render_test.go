@@ -187,6 +187,10 @@ func TestRenderCodeCells(t *testing.T) {
 			t.Errorf("page lacks %q", want)
 		}
 	}
+	// Only the failed cell's fold names its cell, which the error cites.
+	if n := strings.Count(page, `<span class="cell-number">· cell `); n != 1 {
+		t.Errorf("%d folds name their cell, want 1 (the failed one)", n)
+	}
 	if strings.Contains(page, "<details class=\"code-fold\" open") {
 		t.Error("a code cell is unfolded")
 	}

@@ -29,4 +29,4 @@ RUN scripts/setup.sh && rm -rf /var/lib/apt/lists/*
 EXPOSE 8888
 # Jupyter notebook on 0.0.0.0:8888 serving notebooks/ with the GoNB kernel;
 # the login token is JUPYTER_TOKEN, or one Jupyter generates and prints.
-CMD ["scripts/notebook.sh", "--ip", "0.0.0.0", "--port", "8888"]
+CMD ["make", "notebook", "IP=0.0.0.0", "PORT=8888"]

@@ -10,7 +10,8 @@
 #   JUPYTER_DATA_DIR   $LENSBOOK_BUILD_DIR/jupyter, where the GoNB kernelspec lives
 #   JUPYTER_CONFIG_DIR $LENSBOOK_BUILD_DIR/jupyter-config, so no personal Jupyter
 #                      configuration changes what runs
-#   JUPYTER            Debian's jupyter (/usr/bin/jupyter), whose python has the modules
+#   JUPYTER            Debian's jupyter (/usr/bin/jupyter), whose python has the
+#                      modules, unless JUPYTER is already set
 #   PATH               $LENSBOOK_BUILD_DIR/bin (gonb, goimports, staticcheck) and the
 #                      Go toolchain's bin first
 # It is safe to source more than once.
@@ -21,7 +22,9 @@ export LENSBOOK_ROOT
 export LENSBOOK_BUILD_DIR="${LENSBOOK_BUILD_DIR:-$LENSBOOK_ROOT/.build}"
 export JUPYTER_DATA_DIR="$LENSBOOK_BUILD_DIR/jupyter"
 export JUPYTER_CONFIG_DIR="$LENSBOOK_BUILD_DIR/jupyter-config"
-if [ -x /usr/bin/jupyter ]; then
+if [ -n "${JUPYTER:-}" ]; then
+	export JUPYTER
+elif [ -x /usr/bin/jupyter ]; then
 	export JUPYTER=/usr/bin/jupyter
 else
 	JUPYTER=$(command -v jupyter || echo jupyter)

@@ -10,14 +10,37 @@
 # Idempotent; a second run does nothing but checks (well under 2 s).
 # Environment: LENSBOOK_BUILD_DIR overrides .build; LENSBOOK_SKIP_APT=1 skips
 # step 1 (for machines whose packages are managed another way).
+#
+# scripts/setup.sh --check-kernelspec only checks that jupyter lists the gonb
+# kernel (exit 0) or not (exit 1); scripts/setup_test.go runs it in a loop.
+#
+# No command's output is piped into `grep -q` here: under pipefail, grep
+# exiting at its first match makes a writer that is still writing (jupyter,
+# dpkg-query) die of SIGPIPE, and the pipeline fails at random. Outputs are
+# read whole into a variable first, then matched.
 set -euo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$LENSBOOK_ROOT"
-mkdir -p "$LENSBOOK_BUILD_DIR/bin" "$JUPYTER_DATA_DIR"
 
 say() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
+
+# kernel_listed: does `jupyter kernelspec list` show the gonb kernel?
+kernel_listed() {
+	local list re=$'(^|\n) *gonb +'
+	list=$("$JUPYTER" kernelspec list 2>/dev/null) || return 1
+	[[ $list =~ $re ]]
+}
+
+if [ "${1:-}" = --check-kernelspec ]; then
+	kernel_listed || { printf 'setup: jupyter kernelspec list does not show gonb (JUPYTER_DATA_DIR=%s)\n' "$JUPYTER_DATA_DIR" >&2; exit 1; }
+	exit 0
+elif [ $# -gt 0 ]; then
+	echo "usage: scripts/setup.sh [--check-kernelspec]" >&2
+	exit 2
+fi
+mkdir -p "$LENSBOOK_BUILD_DIR/bin" "$JUPYTER_DATA_DIR"
 
 # ---- 1. Debian packages ---------------------------------------------------
 packages=(jupyter-nbconvert jupyter-client jupyter-notebook python3-nbformat
@@ -32,8 +55,10 @@ install_packages() {
 		fi
 		die "no apt/dpkg on this machine: install Jupyter (nbconvert, jupyter_client, notebook) and chromium by hand, or set LENSBOOK_SKIP_APT=1"
 	fi
+	local status
 	for p in "${packages[@]}"; do
-		if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+		status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) || status=
+		if [ "$status" != "install ok installed" ]; then
 			missing+=("$p")
 		fi
 	done
@@ -116,7 +141,7 @@ with open(path, "w") as f:
     f.write("\n")
 PY
 	kernel_ok || die "kernel.json at $kernel_json does not run $gonb_bin"
-	"$JUPYTER" kernelspec list 2>/dev/null | grep -q '^ *gonb ' ||
+	kernel_listed ||
 		die "jupyter kernelspec list does not show gonb (JUPYTER_DATA_DIR=$JUPYTER_DATA_DIR)"
 fi
 

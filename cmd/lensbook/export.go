@@ -31,16 +31,15 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *out == "" {
 		return usagef("--out is required")
 	}
-	o := fetchOptions{log: pos[0], out: *out, offline: true}
+	o := fetchOptions{log: pos[0], out: *out, offline: true, summary: stderr, cmd: "export"}
 	if o.win, err = wf.window(time.Now()); err != nil {
 		return err
 	}
-	f := *format
-	if f == "" {
-		f = extension(*out)
+	if err := checkOutPath(o.out); err != nil {
+		return err
 	}
-	if o.format, err = export.ParseFormat(f); err != nil {
-		return usagef("--format: %v", err)
+	if o.format, err = outputFormat(*format, *out, "", export.CSV, export.JSONL, export.Parquet); err != nil {
+		return err
 	}
 	switch o.log {
 	case "weblog", "events", "objectlog":
@@ -49,13 +48,4 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	o.weblog = cryptolens.WebAPILogFilter{}
 	return fetch(ctx, o, stdout)
-}
-
-func extension(path string) string {
-	for i := len(path) - 1; i >= 0 && path[i] != '/'; i-- {
-		if path[i] == '.' {
-			return path[i+1:]
-		}
-	}
-	return ""
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"time"
 
@@ -60,6 +59,8 @@ type fetchOptions struct {
 	out      string
 	offline  bool
 	progress io.Writer // nil: no progress line
+	summary  io.Writer // the final line (rows, log, where); nil: none
+	cmd      string    // "fetch" or "export", for the summary line
 }
 
 func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -71,7 +72,7 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	machine := fs.String("machine-code", "", "Web API Log: only this machine code (exact)")
 	friendly := fs.String("friendly-name", "", "Web API Log: friendly names containing this text (case-insensitive)")
 	states := fs.String("states", "", "Web API Log: only these state codes, comma-separated (2010,2024)")
-	format := fs.String("format", "csv", "output format: csv or jsonl")
+	format := fs.String("format", "", "output format: csv or jsonl (default: from --out's extension, else csv)")
 	out := fs.String("out", "", "output file (default stdout)")
 	offline := fs.Bool("offline", false, "read the local store only; make no request")
 	pos, err := parseFlags(fs, args)
@@ -81,12 +82,15 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(pos) != 1 {
 		return usagef("want one log: weblog, events or objectlog")
 	}
-	o := fetchOptions{log: pos[0], out: *out, offline: *offline}
+	o := fetchOptions{log: pos[0], out: *out, offline: *offline, summary: stderr, cmd: "fetch"}
 	if o.win, err = wf.window(time.Now()); err != nil {
 		return err
 	}
-	if o.format, err = export.ParseFormat(*format); err != nil || o.format == export.Parquet {
-		return usagef("--format %q: want csv or jsonl (lensbook export writes Parquet)", *format)
+	if err := checkOutPath(o.out); err != nil {
+		return err
+	}
+	if o.format, err = outputFormat(*format, *out, export.CSV, export.CSV, export.JSONL); err != nil {
+		return err
 	}
 	st, err := parseStates(*states)
 	if err != nil {
@@ -116,27 +120,22 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return fetch(ctx, o, stdout)
 }
 
-// fetch writes the window's rows of one log. A file is written whole or not
-// at all: rows go to a temporary file renamed into place at the end.
+// fetch writes the window's rows of one log, to stdout or to a file written
+// whole or not at all (see output), and then the summary line.
 func fetch(ctx context.Context, o fetchOptions, stdout io.Writer) (err error) {
-	w := stdout
-	if o.out != "" {
-		f, err := os.CreateTemp(filepath.Dir(o.out), "."+filepath.Base(o.out)+".*")
-		if err != nil {
-			return err
-		}
-		defer func() {
-			if err != nil {
-				f.Close()
-				os.Remove(f.Name())
-				return
-			}
-			if err = f.Close(); err == nil {
-				err = os.Rename(f.Name(), o.out)
-			}
-		}()
-		w = f
+	w, err := openOutput(o.out, stdout)
+	if err != nil {
+		return err
 	}
+	n := 0
+	defer func() {
+		if o.progress != nil {
+			fmt.Fprintln(o.progress) // end the progress line
+		}
+		if err = w.finish(err); err == nil {
+			writeSummary(o.summary, o.cmd, n, o.log, o.format, w.where())
+		}
+	}()
 	var src source
 	if o.offline {
 		src, err = openStoreSource(ctx)
@@ -153,18 +152,21 @@ func fetch(ctx context.Context, o fetchOptions, stdout io.Writer) (err error) {
 		if err != nil {
 			return err
 		}
+		n = len(rows)
 		return writeRows(w, o.format, rows, func(r cryptolens.WebAPILog) int64 { return r.ID })
 	case "events":
 		rows, err := src.Events(ctx, o.events, o.win)
 		if err != nil {
 			return err
 		}
+		n = len(rows)
 		return writeRows(w, o.format, rows, func(r cryptolens.Event) int64 { return r.ID })
 	default:
 		rows, err := src.ObjectLog(ctx, o.win)
 		if err != nil {
 			return err
 		}
+		n = len(rows)
 		return writeRows(w, o.format, rows, func(r cryptolens.ObjectLogEntry) int64 { return r.ID })
 	}
 }

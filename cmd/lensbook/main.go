@@ -12,6 +12,8 @@
 //	lensbook new NAME [--from NOTEBOOK]
 //	lensbook login [--base-url URL] < token
 //	lensbook clean-notebooks [NOTEBOOK...]
+//	lensbook notebook [--demo] [--ip 127.0.0.1] [--port 8888]
+//	lensbook version
 //
 // The token comes from CRYPTOLENS_TOKEN or the credentials file, the base URL
 // from CRYPTOLENS_BASE_URL (the /api root). Exit status: 0 on success, 1 on an
@@ -53,12 +55,15 @@ func init() {
 		"serve":   {"serve the report gallery on localhost", runServe},
 		"export":  {"write the stored rows of a log as CSV, JSONL or Parquet", runExport},
 		"login":   {"store an access token in the owner-only credentials file", runLogin},
+		"version": {"print the versions of lensbook, Go and GoNB", runVersion},
 
 		"clean-notebooks": {"strip outputs from notebooks before committing them", runCleanNotebooks},
+		"notebook":        {"start Jupyter with the GoNB kernel on notebooks/ (--demo: the emulator)", runNotebook},
 	}
 }
 
 func main() {
+	useInstalledCheckout()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

@@ -131,7 +131,7 @@ report.Check(display.Chart(report.Must(charts.StackedBar(data))))`),
 		},
 		Metadata: map[string]any{
 			"kernelspec":    map[string]any{"display_name": "Go (gonb)", "language": "go", "name": "gonb"},
-			"language_info": map[string]any{"name": "go"},
+			"language_info": gonbLanguageInfo(),
 			"lensbook":      map[string]any{"group": "Web API Log"},
 		},
 		NBFormat:      4,

@@ -34,7 +34,7 @@ Chromium, and the pages and the gallery link to the PDFs.`
 
 func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("render", renderUsage, stderr)
-	out := fs.String("out", "reports", "folder for the pages and index.html")
+	out := fs.String("out", "", "folder for the pages and index.html (default: ~/lensbook-reports; reports/ with --demo)")
 	var params multiFlag
 	fs.Var(&params, "param", "set a notebook parameter, name=value (repeatable)")
 	jobs := fs.Int("jobs", publish.DefaultJobs, "notebooks executed at once")
@@ -63,6 +63,9 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if *hostile && !*demo {
 		return usagef("--hostile needs --demo")
+	}
+	if *out, err = renderOutDir(*out, *demo); err != nil {
+		return err
 	}
 	opts := publish.Options{
 		Notebooks: nbs, OutDir: *out, Params: map[string]string{}, Jobs: *jobs, Timeout: *timeout,

@@ -23,9 +23,12 @@ type DailyActive struct {
 // made by that key and machine (the aggregates' totals count failed rows
 // too). A row whose FloatingExpires lies after its time (a floating seat) is
 // activity over [Time, FloatingExpires), cut at w.Until, so a seat held past
-// midnight counts on the following days as well. Keys are compared as
-// given; machine codes after [NormalizeMachineCode]; empty ones are
-// excluded.
+// midnight counts on the following days as well. A seat taken before the
+// window and still held when it begins (a row before w.Since whose
+// FloatingExpires lies after w.Since) counts from w.Since on the days it is
+// held: pass the rows of the [FloatingLookBack] before w as well. Keys are
+// compared as given; machine codes after [NormalizeMachineCode]; empty ones
+// are excluded.
 func ActivePerDay(logs []cryptolens.WebAPILog, w cryptolens.Window) []DailyActive {
 	axis := axisFor(logs, w, logTime)
 	out := make([]DailyActive, axis.n)
@@ -45,10 +48,15 @@ func ActivePerDay(logs []cryptolens.WebAPILog, w cryptolens.Window) []DailyActiv
 	spans := make([]span, 0, len(logs))
 	for i := range logs {
 		r := &logs[i]
+		start := r.Time
 		if !w.Contains(r.Time) {
-			continue
+			// A seat held across the window's start counts from it.
+			if w.Since.IsZero() || !r.Time.Before(w.Since) || !r.FloatingExpires.After(w.Since) {
+				continue
+			}
+			start = w.Since
 		}
-		from := axis.index(r.Time)
+		from := axis.index(start)
 		if from < 0 {
 			continue
 		}

@@ -41,29 +41,31 @@ func TestMostActiveKeys(t *testing.T) {
 
 func TestRequestsPerFriendlyName(t *testing.T) {
 	var logs []cryptolens.WebAPILog
-	add := func(name string, n int) {
-		for range n {
-			logs = append(logs, row(int64(len(logs)+1), at(0, 1), 2010, "K", "", name))
+	add := func(name string, machines ...string) {
+		for _, m := range machines {
+			logs = append(logs, row(int64(len(logs)+1), at(0, 1), 2010, "K", m, name))
 		}
 	}
-	add("bob", 3)
-	add("", 4)
-	add("alice", 3)
-	add("Alice", 1)
-	add("carol", 2)
-	logs = append(logs, row(99, at(2, 0), 2010, "K", "", "outside"))
+	add("bob", "M1", "M2", "M1")
+	add("", "M3", "M3", "", " ") // rows without a machine are left out
+	add("alice", "m4", "M4 ", "M5")
+	add("Alice", "M6")
+	add("carol", "M1", "M1")
+	logs = append(logs, row(99, at(2, 0), 2010, "K", "M9", "outside"))
+	const all = 11.0 // rows with a machine inside the window
+	alice := FriendlyNameCount{"alice", 3, 3 / all, 2, 1, false}
+	bob := FriendlyNameCount{"bob", 3, 3 / all, 2, 1, false}
+	none := FriendlyNameCount{NoneLabel, 2, 2 / all, 1, 1, false}
+	carol := FriendlyNameCount{"carol", 2, 2 / all, 1, 1, false}
+	alice2 := FriendlyNameCount{"Alice", 1, 1 / all, 1, 1, false}
 	tests := []struct {
 		n    int
 		want []FriendlyNameCount
 	}{
-		{2, []FriendlyNameCount{{NoneLabel, 4, 4.0 / 13, 1, false}, {"alice", 3, 3.0 / 13, 1, false},
-			{RestLabel, 6, 6.0 / 13, 3, true}}},
-		{4, []FriendlyNameCount{{NoneLabel, 4, 4.0 / 13, 1, false}, {"alice", 3, 3.0 / 13, 1, false},
-			{"bob", 3, 3.0 / 13, 1, false}, {"carol", 2, 2.0 / 13, 1, false}, {RestLabel, 1, 1.0 / 13, 1, true}}},
-		{5, []FriendlyNameCount{{NoneLabel, 4, 4.0 / 13, 1, false}, {"alice", 3, 3.0 / 13, 1, false},
-			{"bob", 3, 3.0 / 13, 1, false}, {"carol", 2, 2.0 / 13, 1, false}, {"Alice", 1, 1.0 / 13, 1, false}}},
-		{0, []FriendlyNameCount{{NoneLabel, 4, 4.0 / 13, 1, false}, {"alice", 3, 3.0 / 13, 1, false},
-			{"bob", 3, 3.0 / 13, 1, false}, {"carol", 2, 2.0 / 13, 1, false}, {"Alice", 1, 1.0 / 13, 1, false}}},
+		{2, []FriendlyNameCount{alice, bob, {RestLabel, 5, 5 / all, 3, 3, true}}},
+		{4, []FriendlyNameCount{alice, bob, none, carol, {RestLabel, 1, 1 / all, 1, 1, true}}},
+		{5, []FriendlyNameCount{alice, bob, none, carol, alice2}},
+		{0, []FriendlyNameCount{alice, bob, none, carol, alice2}},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint("top", tt.n), func(t *testing.T) {

@@ -15,6 +15,10 @@
 //     of Since to the day of the last instant before Until. An open bound
 //     is taken from the earliest (or latest) row inside the window; an open
 //     window with no rows has no days.
-//   - A share is a count divided by the stated total, and 0 when that total
-//     is 0.
+//   - A share is a count divided by the rows the report counts, and 0 when
+//     there are none: the rows inside the window that carry what is ranked
+//     (a key, a machine, a usage event). Rows a report leaves out (no key,
+//     no machine code, a purchase among usage events) are left out of its
+//     total too, so the shares of a complete ranking add up to 1; each
+//     function names its total.
 package analysis

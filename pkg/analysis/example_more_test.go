@@ -106,6 +106,7 @@ func ExampleFreeSeatsOverTime() {
 		fmt.Println(p.Time.Format(time.TimeOnly), p.FreeSeats)
 	}
 	// Output:
+	// 00:00:00 3
 	// 09:00:00 2
 	// 09:10:00 1
 	// 09:30:00 2

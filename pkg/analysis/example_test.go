@@ -27,14 +27,16 @@ func ExampleRequestOutcomes() {
 }
 
 func ExampleRequestsPerDay() {
+	// The six days before the window count in the trailing average: pass
+	// the rows of analysis.TrailingLookBack before it (none here).
 	for _, d := range analysis.RequestsPerDay(sampleLogs, october1to4) {
 		fmt.Printf("%s ok=%d failed=%d avg=%.2f over %d days\n",
 			d.Day.Format(time.DateOnly), d.Succeeded, d.Failed, d.Trailing7, d.TrailingDays)
 	}
 	// Output:
-	// 2026-10-01 ok=2 failed=0 avg=2.00 over 1 days
-	// 2026-10-02 ok=0 failed=1 avg=1.50 over 2 days
-	// 2026-10-03 ok=1 failed=0 avg=1.33 over 3 days
+	// 2026-10-01 ok=2 failed=0 avg=0.29 over 7 days
+	// 2026-10-02 ok=0 failed=1 avg=0.43 over 7 days
+	// 2026-10-03 ok=1 failed=0 avg=0.57 over 7 days
 }
 
 func ExampleMostActiveKeys() {

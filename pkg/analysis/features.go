@@ -18,7 +18,7 @@ type FeatureEventCount struct {
 	Feature string // FeatureName, or [NoneLabel] when empty
 	Event   string // EventName, or [NoneLabel] when empty
 	Count   int
-	Share   float64 // of all events inside the window
+	Share   float64 // of the usage events (all but purchases) inside the window
 }
 
 // FeatureDay is the number of events of one feature on one day.
@@ -37,16 +37,35 @@ func labelOrNone(s string) string {
 	return s
 }
 
-// FeatureUsage counts the events inside w per feature and event name (both
-// compared exactly; empty ones as [NoneLabel]), sorted by Count
-// (descending), then feature, then event name.
+// UsageEvents returns the events that are not purchases ([IsPurchase]), in
+// their order: the events that record the use of a feature.
+func UsageEvents(events []cryptolens.Event) []cryptolens.Event {
+	out := make([]cryptolens.Event, 0, len(events))
+	for i := range events {
+		if !IsPurchase(&events[i]) {
+			out = append(out, events[i])
+		}
+	}
+	return out
+}
+
+// isUsage reports whether e lies inside w and is not a purchase.
+func isUsage(e *cryptolens.Event, w cryptolens.Window) bool {
+	return w.Contains(e.Time) && !IsPurchase(e)
+}
+
+// FeatureUsage counts the usage events inside w (every event but purchases,
+// [IsPurchase]: buying credits or an upgrade is not using a feature; the
+// revenue reports count them) per feature and event name (both compared
+// exactly; empty ones as [NoneLabel]), sorted by Count (descending), then
+// feature, then event name. Share is of the usage events inside w.
 func FeatureUsage(events []cryptolens.Event, w cryptolens.Window) []FeatureEventCount {
 	type pair struct{ feature, event string }
 	counts := map[pair]int{}
 	total := 0
 	for i := range events {
 		e := &events[i]
-		if w.Contains(e.Time) {
+		if isUsage(e, w) {
 			counts[pair{featureLabel(e), labelOrNone(e.EventName)}]++
 			total++
 		}
@@ -67,13 +86,14 @@ func FeatureUsage(events []cryptolens.Event, w cryptolens.Window) []FeatureEvent
 	return out
 }
 
-// FeatureUsagePerDay counts the events inside w per UTC day and feature, for
-// every day of w and every feature that has an event inside w (zero-filled),
-// sorted by day and then feature.
+// FeatureUsagePerDay counts the usage events inside w (purchases left out,
+// as in [FeatureUsage]) per UTC day and feature, for every day of w and
+// every feature that has a usage event inside w (zero-filled), sorted by
+// day and then feature.
 func FeatureUsagePerDay(events []cryptolens.Event, w cryptolens.Window) []FeatureDay {
 	slot := map[string]int{}
 	for i := range events {
-		if w.Contains(events[i].Time) {
+		if isUsage(&events[i], w) {
 			slot[featureLabel(&events[i])] = 0
 		}
 	}
@@ -94,7 +114,7 @@ func FeatureUsagePerDay(events []cryptolens.Event, w cryptolens.Window) []Featur
 	}
 	for i := range events {
 		e := &events[i]
-		if !w.Contains(e.Time) {
+		if !isUsage(e, w) {
 			continue
 		}
 		if d := axis.index(e.Time); d >= 0 {

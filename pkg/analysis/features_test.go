@@ -76,3 +76,23 @@ func TestEventsByOS(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+func TestUsageEventsLeavesPurchasesOut(t *testing.T) {
+	events := []cryptolens.Event{
+		event(1, at(0, 1), "Export", "click", 0, "", ""),
+		event(2, at(0, 2), "Credits", " Purchase ", 500, "EUR", ""),
+		event(3, at(0, 3), "Upgrade", "purchase", 900, "USD", ""),
+		event(4, at(0, 4), "Export", "purchased", 0, "", ""),
+	}
+	var ids []int64
+	for _, e := range UsageEvents(events) {
+		ids = append(ids, e.ID)
+	}
+	if diff := cmp.Diff([]int64{1, 4}, ids); diff != "" {
+		t.Errorf("UsageEvents (-want +got):\n%s", diff)
+	}
+	got := FeatureUsage(events, days(1))
+	if len(got) != 2 || got[0].Feature != "Export" || got[1].Feature != "Export" || got[0].Share != 0.5 {
+		t.Errorf("FeatureUsage = %+v, want the two Export events only", got)
+	}
+}

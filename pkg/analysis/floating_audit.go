@@ -47,19 +47,26 @@ type AuditSummary struct {
 	// ("At this point, N seats are available.").
 	ActiveNow         int
 	SeatsAvailableNow int
-	// Overdrafts counts the 2015 rows processed (activations over the seat
-	// limit); DeviceLimitReached counts the 2024 rows.
+	// Overdrafts counts the 2015 rows inside the window (activations over
+	// the seat limit); DeviceLimitReached counts the 2024 rows inside it.
 	Overdrafts         int
 	DeviceLimitReached int
-	// Counts of the activities by action; ExpiryDeactivations is the part of
-	// Deactivations that are expiries.
+	// Counts of the activities inside the window by action;
+	// ExpiryDeactivations is the part of Deactivations that are expiries.
 	Activations, Verifications, Deactivations, ExpiryDeactivations int
 }
 
 // FloatingAudit is the result of [AuditFloatingLicense].
 type FloatingAudit struct {
-	Summary    AuditSummary
-	Activities []AuditActivity // by Time, then ID, logged before expired, then machine code
+	Summary AuditSummary
+	// Start is the window's start (zero for an open window) and
+	// FreeSeatsAtStart the seats free then, after the look-back's rows:
+	// MaxNoOfMachines when none is held.
+	Start            time.Time
+	FreeSeatsAtStart int
+	// Activities are the activities inside the window, by Time, then ID,
+	// logged before expired, then machine code.
+	Activities []AuditActivity
 }
 
 // auditStates are the states the audit reads (its GetWebAPILog States filter).
@@ -88,53 +95,63 @@ type seat struct {
 	id           int64 // row that set expires
 }
 
-// AuditFloatingLicense is Cryptolens's FloatingLicenseAudit (reporting-tools,
-// FloatingLicenseAudit/Program.cs) ported to Go, over logs, the rows of one
-// license key (see [KeyRows]), with maxMachines its MaxNoOfMachines.
+// AuditFloatingLicense replays the floating seats of one license key, after
+// Cryptolens's FloatingLicenseAudit (reporting-tools,
+// FloatingLicenseAudit/Program.cs), over logs, the rows of one license key
+// (see [KeyRows]), with maxMachines its MaxNoOfMachines.
 //
-// Rows read: states 2014, 2015, 6011 and 2024 only, with Time before
-// w.Until (when set), not after asOf, and not before w.Since -
-// [FloatingLookBack] (when Since is set). The original crawls pages of 1000
-// rows newest first and stops at the first page whose newest row is older
-// than that look-back; this reads exactly the rows the look-back guarantees,
-// whatever the page size.
+// Rows read (Cryptolens's rule): states 2014, 2015, 6011 and 2024 only,
+// with Time before w.Until (when set), not after asOf, and not before
+// w.Since - [FloatingLookBack] (when Since is set). The original crawls
+// pages of 1000 rows newest first and stops at the first page whose newest
+// row is older than that look-back; this reads exactly the rows the
+// look-back guarantees, whatever the page size. Keep rule (Cryptolens's): a
+// row is kept when FloatingExpires >= w.Since, Time >= w.Since, its state is
+// 6011, or its state is 2024.
 //
-// Keep rule (as the original): a row is kept when FloatingExpires >=
-// w.Since, Time >= w.Since, its state is 6011, or its state is 2024. Kept
-// rows are processed in ascending id order against a set of machines
+// Kept rows are processed in ascending id order against a set of machines
 // holding a seat, each with an expiry (machine codes compared exactly):
+//   - first, every seat whose expiry (0 < expiry <= the row's time) has
+//     passed lapses at its expiry time: a Deactivation with Expired set,
+//     in expiry order (then machine code);
 //   - a failed row other than 2024, and states 2010-2013, are skipped;
 //   - 2024 gives DeviceLimitReached and changes no seat;
 //   - 2014 or 2015 gives Verification and renews the expiry when the
 //     machine holds a seat, otherwise Activation and a new seat with that
-//     expiry; each 2015 adds one to Overdrafts;
-//   - 6011 gives Deactivation and releases the machine's seat, if any;
-//   - FreeSeats = maxMachines - the machines whose expiry is after the row's
-//     time;
-//   - then every machine with 0 < expiry <= the row's time loses its seat,
-//     and a Deactivation with Expired set is emitted at its expiry time.
+//     expiry; 2015 is an overdraft;
+//   - 6011 gives Deactivation and releases the machine's seat, if any.
 //
-// After the last row, machines with 0 < expiry <= asOf expire the same way.
-// Activities are sorted by Time, then ID, logged rows before expiries, then
-// machine code. An expiry's FreeSeats is min(previous activity's FreeSeats
-// + 1, maxMachines), maxMachines when it comes first, filled in that order
-// as the original does. SeatsAvailableNow is maxMachines - the machines whose
-// expiry is after asOf.
+// After the last row, the seats with 0 < expiry <= asOf lapse the same way.
+// Every activity's FreeSeats is maxMachines minus the seats whose expiry
+// lies after the activity's time, once the activity is applied.
 //
-// Two deliberate differences from the original: an expiry deactivation
-// carries the expired machine's own friendly name (from the row that set its
-// expiry; the original copies the current row's name), and a 2024 row keeps
-// the action DeviceLimitReached (the documented intent; in the versions of
-// Program.cs read, the "State/1000 == 2" branch that follows overwrites it
-// with Activation). Expiry uses "expiry <= time", as the code does (the
-// prose of the API notes says "<").
+// Only the window is reported: Activities lists the activities at or after
+// w.Since (the look-back's rows only decide who holds a seat when the window
+// begins; FreeSeatsAtStart is the seats free then), sorted by Time, then ID,
+// logged rows before expiries, then machine code, and the Summary counts
+// those activities and the 2015 and 2024 rows among them. SeatsAvailableNow
+// is maxMachines minus the seats whose expiry is after asOf.
+//
+// Where this differs from Cryptolens's tool: the tool checks for lapsed
+// seats only after processing each row, so a machine whose seat lapsed
+// before its own next heartbeat is counted as a Verification and no expiry
+// is shown; here the seat lapses at its expiry time and the heartbeat is a
+// new Activation. The tool also lists and counts the look-back's rows. An
+// expiry carries the expired machine's own friendly name (from the row that
+// set its expiry; the tool copies the current row's name), and a 2024 row
+// keeps the action DeviceLimitReached (the documented intent; in the
+// versions of Program.cs read, the "State/1000 == 2" branch that follows
+// overwrites it with Activation). Expiry uses "expiry <= time", as the tool
+// does (the prose of the API notes says "<").
 func AuditFloatingLicense(logs []cryptolens.WebAPILog, maxMachines int, w cryptolens.Window, asOf time.Time) FloatingAudit {
 	rows := auditRows(logs, w, asOf)
 	seats := map[string]*seat{}
 	var acts []AuditActivity
-	sum := AuditSummary{MaxNoOfMachines: maxMachines}
+	overdraft := map[int64]bool{}
 	for i := range rows {
 		r := &rows[i]
+		now := r.Time.Unix()
+		acts = expireSeats(seats, now, maxMachines, acts)
 		if (r.State.Failed() && r.State != cryptolens.StateSeatLimitReached) ||
 			(r.State >= cryptolens.StateActivation && r.State <= cryptolens.StateActivation3) {
 			continue
@@ -143,12 +160,11 @@ func AuditFloatingLicense(logs []cryptolens.WebAPILog, maxMachines int, w crypto
 		switch {
 		case r.State == cryptolens.StateSeatLimitReached:
 			action = ActionDeviceLimitReached
-			sum.DeviceLimitReached++
 		case r.State.Group() == cryptolens.GroupActivation:
 			action = ActionActivation
 			if r.State == cryptolens.StateFloatingActivation || r.State == cryptolens.StateFloatingOverdraft {
 				if r.State == cryptolens.StateFloatingOverdraft {
-					sum.Overdrafts++
+					overdraft[r.ID] = true
 				}
 				s := seats[r.MachineCode]
 				if s != nil {
@@ -167,27 +183,24 @@ func AuditFloatingLicense(logs []cryptolens.WebAPILog, maxMachines int, w crypto
 		default:
 			continue
 		}
-		now := r.Time.Unix()
 		acts = append(acts, AuditActivity{Time: r.Time, Action: action,
 			FreeSeats: maxMachines - activeSeats(seats, now), MachineCode: r.MachineCode,
 			FriendlyName: r.FriendlyName, ID: r.ID})
-		acts = expireSeats(seats, now, acts)
 	}
-	acts = expireSeats(seats, asOf.Unix(), acts)
+	acts = expireSeats(seats, asOf.Unix(), maxMachines, acts)
 	sortActivities(acts)
-	for i := range acts {
-		if !acts[i].Expired {
-			continue
+	out := FloatingAudit{Start: w.Since, FreeSeatsAtStart: maxMachines}
+	first := 0
+	if !w.Since.IsZero() {
+		for first < len(acts) && acts[first].Time.Before(w.Since) {
+			out.FreeSeatsAtStart = acts[first].FreeSeats
+			first++
 		}
-		prev := maxMachines
-		if i > 0 {
-			prev = acts[i-1].FreeSeats + 1
-		}
-		acts[i].FreeSeats = min(prev, maxMachines)
 	}
-	sum.ActiveNow = activeSeats(seats, asOf.Unix())
+	out.Activities = acts[first:]
+	sum := AuditSummary{MaxNoOfMachines: maxMachines, ActiveNow: activeSeats(seats, asOf.Unix())}
 	sum.SeatsAvailableNow = maxMachines - sum.ActiveNow
-	for _, a := range acts {
+	for _, a := range out.Activities {
 		switch a.Action {
 		case ActionActivation:
 			sum.Activations++
@@ -198,9 +211,15 @@ func AuditFloatingLicense(logs []cryptolens.WebAPILog, maxMachines int, w crypto
 			if a.Expired {
 				sum.ExpiryDeactivations++
 			}
+		case ActionDeviceLimitReached:
+			sum.DeviceLimitReached++
+		}
+		if !a.Expired && overdraft[a.ID] {
+			sum.Overdrafts++
 		}
 	}
-	return FloatingAudit{Summary: sum, Activities: acts}
+	out.Summary = sum
+	return out
 }
 
 // auditRows applies the state filter, the look-back and the keep rule, and
@@ -237,20 +256,30 @@ func activeSeats(seats map[string]*seat, now int64) int {
 }
 
 // expireSeats removes the machines with 0 < expiry <= now and appends an
-// expiry deactivation for each, in machine-code order.
-func expireSeats(seats map[string]*seat, now int64, acts []AuditActivity) []AuditActivity {
-	var expired []string
+// expiry deactivation for each at its expiry time, in expiry order and then
+// machine-code order, with the seats free at that instant.
+func expireSeats(seats map[string]*seat, now int64, maxMachines int, acts []AuditActivity) []AuditActivity {
+	type lapse struct {
+		machine string
+		s       *seat
+	}
+	var expired []lapse
 	for mc, s := range seats {
 		if s.expires > 0 && s.expires <= now {
-			expired = append(expired, mc)
+			expired = append(expired, lapse{mc, s})
 		}
 	}
-	slices.Sort(expired)
-	for _, mc := range expired {
-		s := seats[mc]
-		acts = append(acts, AuditActivity{Time: time.Unix(s.expires, 0).UTC(), Action: ActionDeactivation,
-			MachineCode: mc, FriendlyName: s.friendlyName, ID: s.id, Expired: true})
-		delete(seats, mc)
+	slices.SortFunc(expired, func(a, b lapse) int {
+		if c := cmp.Compare(a.s.expires, b.s.expires); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.machine, b.machine)
+	})
+	for _, l := range expired {
+		delete(seats, l.machine)
+		acts = append(acts, AuditActivity{Time: time.Unix(l.s.expires, 0).UTC(), Action: ActionDeactivation,
+			FreeSeats: maxMachines - activeSeats(seats, l.s.expires), MachineCode: l.machine,
+			FriendlyName: l.s.friendlyName, ID: l.s.id, Expired: true})
 	}
 	return acts
 }
@@ -287,12 +316,18 @@ type SeatPoint struct {
 	FreeSeats int
 }
 
-// FreeSeatsOverTime returns the audit's free seats as a step series: one
-// point per distinct activity time, in time order, holding the FreeSeats of
-// the last activity at that time (in the audit's order). The value holds
-// until the next point.
+// FreeSeatsOverTime returns the audit's free seats as a step series: a
+// first point at the window's start with FreeSeatsAtStart (when the window
+// has a start), then one point per distinct activity time, in time order,
+// holding the FreeSeats of the last activity at that time (in the audit's
+// order). The value holds until the next point; the seats held are
+// Summary.MaxNoOfMachines minus the free seats, and the seat limit is
+// MaxNoOfMachines.
 func FreeSeatsOverTime(a FloatingAudit) []SeatPoint {
 	var out []SeatPoint
+	if !a.Start.IsZero() {
+		out = append(out, SeatPoint{Time: a.Start, FreeSeats: a.FreeSeatsAtStart})
+	}
 	for _, act := range a.Activities {
 		if n := len(out); n > 0 && out[n-1].Time.Equal(act.Time) {
 			out[n-1].FreeSeats = act.FreeSeats
@@ -301,4 +336,47 @@ func FreeSeatsOverTime(a FloatingAudit) []SeatPoint {
 		out = append(out, SeatPoint{Time: act.Time, FreeSeats: act.FreeSeats})
 	}
 	return out
+}
+
+// DefaultAuditKey returns the license key the floating audit reads when the
+// report names none: the key with the most seat-limit refusals (state 2024)
+// inside w, the key most short of seats. Among keys with as many refusals
+// (or when no key has any), the one with the most rows of the audit's
+// states (2014, 2015, 6011, 2024) inside w wins, then the lower product id,
+// then the key in byte order. Rows without a key are ignored; ok is false
+// when no row inside w has a key and one of those states.
+func DefaultAuditKey(logs []cryptolens.WebAPILog, w cryptolens.Window) (productID int, key string, ok bool) {
+	type productKey struct {
+		product int
+		key     string
+	}
+	type tally struct{ refusals, rows int }
+	counts := map[productKey]*tally{}
+	for i := range logs {
+		r := &logs[i]
+		if r.Key == "" || !auditStates[r.State] || !w.Contains(r.Time) {
+			continue
+		}
+		k := productKey{r.ProductID, r.Key}
+		c := counts[k]
+		if c == nil {
+			c = &tally{}
+			counts[k] = c
+		}
+		c.rows++
+		if r.State == cryptolens.StateSeatLimitReached {
+			c.refusals++
+		}
+	}
+	var best productKey
+	var most *tally
+	for k, c := range counts {
+		better := most == nil || c.refusals > most.refusals ||
+			c.refusals == most.refusals && (c.rows > most.rows || c.rows == most.rows &&
+				(k.product < best.product || k.product == best.product && k.key < best.key))
+		if better {
+			best, most = k, c
+		}
+	}
+	return best.product, best.key, most != nil
 }

@@ -44,11 +44,12 @@ func TestAuditFloatingLicense(t *testing.T) {
 			MachineCode: machine, FriendlyName: friendly, ID: id, Expired: expired}
 	}
 	want := FloatingAudit{
+		// The look-back's rows (ids 2 and 4) set who holds a seat at t0 but
+		// are neither listed nor counted.
 		Summary: AuditSummary{MaxNoOfMachines: 2, ActiveNow: 1, SeatsAvailableNow: 1, Overdrafts: 1,
-			DeviceLimitReached: 1, Activations: 5, Verifications: 1, Deactivations: 5, ExpiryDeactivations: 3},
+			DeviceLimitReached: 0, Activations: 4, Verifications: 1, Deactivations: 5, ExpiryDeactivations: 3},
+		Start: t0, FreeSeatsAtStart: 1,
 		Activities: []AuditActivity{
-			act(-5000, ActionActivation, 1, "PRE", "pre", 2, false),
-			act(-3000, ActionDeviceLimitReached, 1, "Z", "zed", 4, false),
 			act(1000, ActionDeactivation, 2, "PRE", "pre", 2, true), // its own name, not alice's
 			act(2000, ActionActivation, 1, "A", "alice", 5, false),
 			act(2100, ActionActivation, 0, "B", "bob", 6, false),
@@ -66,7 +67,7 @@ func TestAuditFloatingLicense(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	wantSeries := []SeatPoint{
-		{t0.Add(-5000 * time.Second), 1}, {t0.Add(-3000 * time.Second), 1}, {t0.Add(1000 * time.Second), 2},
+		{t0, 1}, {t0.Add(1000 * time.Second), 2},
 		{t0.Add(2000 * time.Second), 1}, {t0.Add(2100 * time.Second), 0}, {t0.Add(2200 * time.Second), 0},
 		{t0.Add(2300 * time.Second), 1}, {t0.Add(2800 * time.Second), 2}, {t0.Add(3000 * time.Second), 1},
 		{t0.Add(3100 * time.Second), 0}, {t0.Add(3200 * time.Second), 0}, {t0.Add(3600 * time.Second), 1},
@@ -91,8 +92,8 @@ func TestAuditFloatingLicenseEdges(t *testing.T) {
 		want FloatingAudit
 	}{
 		{"no rows", nil, 3, cryptolens.Window{Since: t0}, t0,
-			FloatingAudit{Summary: AuditSummary{MaxNoOfMachines: 3, SeatsAvailableNow: 3}}},
-		{"overdraft goes negative; expiries tie with a row by id",
+			FloatingAudit{Summary: AuditSummary{MaxNoOfMachines: 3, SeatsAvailableNow: 3}, Start: t0, FreeSeatsAtStart: 3}},
+		{"overdraft goes negative; expiries at one instant show the seats free at that instant",
 			[]cryptolens.WebAPILog{
 				seatRow(1, t0, 0, 2014, "A", "", 100),
 				seatRow(2, t0, 10, 2015, "B", "", 100),
@@ -101,11 +102,12 @@ func TestAuditFloatingLicenseEdges(t *testing.T) {
 			FloatingAudit{
 				Summary: AuditSummary{MaxNoOfMachines: 1, ActiveNow: 1, SeatsAvailableNow: 0, Overdrafts: 1,
 					Activations: 3, Deactivations: 2, ExpiryDeactivations: 2},
+				Start: t0, FreeSeatsAtStart: 1,
 				Activities: []AuditActivity{
 					act(0, ActionActivation, 0, "A", 1, false),
 					act(10, ActionActivation, -1, "B", 2, false),
-					act(100, ActionDeactivation, 0, "A", 1, true), // min(-1+1, 1)
-					act(100, ActionDeactivation, 1, "B", 2, true), // min(0+1, 1)
+					act(100, ActionDeactivation, 1, "A", 1, true), // both seats are gone at 100
+					act(100, ActionDeactivation, 1, "B", 2, true),
 					act(100, ActionActivation, 0, "C", 3, false),
 				},
 			}},
@@ -117,6 +119,7 @@ func TestAuditFloatingLicenseEdges(t *testing.T) {
 			FloatingAudit{
 				Summary: AuditSummary{MaxNoOfMachines: 2, ActiveNow: 0, SeatsAvailableNow: 2,
 					Activations: 2, Deactivations: 2, ExpiryDeactivations: 2},
+				FreeSeatsAtStart: 2,
 				Activities: []AuditActivity{
 					act(-90010, ActionDeactivation, 2, "A", 1, true),
 					act(-90000, ActionActivation, 2, "A", 1, false),
@@ -133,6 +136,7 @@ func TestAuditFloatingLicenseEdges(t *testing.T) {
 			FloatingAudit{
 				Summary: AuditSummary{MaxNoOfMachines: 2, ActiveNow: 2, SeatsAvailableNow: 0,
 					Activations: 3, Deactivations: 1, ExpiryDeactivations: 1},
+				Start: t0, FreeSeatsAtStart: 2,
 				Activities: []AuditActivity{
 					act(0, ActionActivation, 1, "A", 1, false),
 					act(100, ActionDeactivation, 2, "A", 1, true),
@@ -143,7 +147,7 @@ func TestAuditFloatingLicenseEdges(t *testing.T) {
 		{"rows after asOf are ignored",
 			[]cryptolens.WebAPILog{seatRow(1, t0, 10, 2014, "A", "", 500)}, 1,
 			cryptolens.Window{Since: t0}, t0,
-			FloatingAudit{Summary: AuditSummary{MaxNoOfMachines: 1, SeatsAvailableNow: 1}}},
+			FloatingAudit{Summary: AuditSummary{MaxNoOfMachines: 1, SeatsAvailableNow: 1}, Start: t0, FreeSeatsAtStart: 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

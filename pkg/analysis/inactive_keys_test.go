@@ -13,8 +13,8 @@ func TestInactiveKeys(t *testing.T) {
 	logs := []cryptolens.WebAPILog{
 		row(1, at(1, 0), 2010, "OLD", "", ""),
 		row(2, at(5, 0), 2010, "OLD", "", ""),
-		row(3, at(10, 0), 2010, "EDGE", "", ""), // exactly 30 days before asOf: active
-		row(4, at(10, 0).Add(-time.Second), 2010, "JUST", "", ""),
+		row(3, at(10, 0), 2010, "EDGE", "", ""),                   // exactly 30 days before asOf: active
+		row(4, at(10, 0).Add(-time.Second), 2010, "JUST", "", ""), // 30 days and a second: shows 31
 		row(5, at(39, 0), 2010, "RECENT", "", ""),
 		row(6, at(41, 0), 2010, "FUTURE", "", ""), // after asOf: ignored
 		row(7, at(2, 0), 2010, "", "", ""),
@@ -26,17 +26,17 @@ func TestInactiveKeys(t *testing.T) {
 		want        []InactiveKey
 	}{
 		{"seen keys", nil, true, []InactiveKey{
-			{Key: "OLD", LastActivity: at(5, 0), Requests: 2},
-			{Key: "JUST", LastActivity: at(10, 0).Add(-time.Second), Requests: 1},
+			{Key: "OLD", LastActivity: at(5, 0), Requests: 2, DaysSilent: 35},
+			{Key: "JUST", LastActivity: at(10, 0).Add(-time.Second), Requests: 1, DaysSilent: 31},
 		}},
 		{"given keys only", []string{"NEVER", "OLD", "RECENT", "FUTURE", "NEVER"}, false, []InactiveKey{
 			{Key: "FUTURE"}, {Key: "NEVER"},
-			{Key: "OLD", LastActivity: at(5, 0), Requests: 2},
+			{Key: "OLD", LastActivity: at(5, 0), Requests: 2, DaysSilent: 35},
 		}},
 		{"both", []string{"NEVER"}, true, []InactiveKey{
 			{Key: "NEVER"},
-			{Key: "OLD", LastActivity: at(5, 0), Requests: 2},
-			{Key: "JUST", LastActivity: at(10, 0).Add(-time.Second), Requests: 1},
+			{Key: "OLD", LastActivity: at(5, 0), Requests: 2, DaysSilent: 35},
+			{Key: "JUST", LastActivity: at(10, 0).Add(-time.Second), Requests: 1, DaysSilent: 31},
 		}},
 		{"none", nil, false, nil},
 	}

@@ -46,8 +46,9 @@ type OutcomeSummary struct {
 }
 
 // RequestOutcomes counts the Web API Log rows inside w by [OutcomeOf] their
-// state. Total counts every row inside w; each share is its count divided by
-// Total (all 0 when Total is 0).
+// state. Total counts every row inside w, key creations and data-object
+// operations included; each share is its count divided by Total (all 0 when
+// Total is 0). [LicensingRequestOutcomes] leaves those out.
 func RequestOutcomes(logs []cryptolens.WebAPILog, w cryptolens.Window) OutcomeSummary {
 	var counts [3]int
 	for i := range logs {
@@ -55,6 +56,11 @@ func RequestOutcomes(logs []cryptolens.WebAPILog, w cryptolens.Window) OutcomeSu
 			counts[OutcomeOf(logs[i].State)]++
 		}
 	}
+	return summary(counts)
+}
+
+// summary turns counts by outcome into an OutcomeSummary.
+func summary(counts [3]int) OutcomeSummary {
 	total := counts[0] + counts[1] + counts[2]
 	return OutcomeSummary{
 		Total: total, Succeeded: counts[OutcomeSuccess], Failed: counts[OutcomeFailure],
@@ -63,4 +69,27 @@ func RequestOutcomes(logs []cryptolens.WebAPILog, w cryptolens.Window) OutcomeSu
 		FailedShare:    share(counts[OutcomeFailure], total),
 		OtherShare:     share(counts[OutcomeOther], total),
 	}
+}
+
+// IsLicensingRequest reports whether a state code is a licensing request:
+// one that an application sends to take, check or release a license. Key
+// creations (30xx) and data-object operations (80xx) are not: your store
+// integration or back office makes them, not a customer's machine. Every
+// other group is.
+func IsLicensingRequest(s cryptolens.State) bool {
+	g := s.Group()
+	return g != cryptolens.GroupKeyCreation && g != cryptolens.GroupDataObject
+}
+
+// LicensingRequestOutcomes is [RequestOutcomes] over the licensing requests
+// ([IsLicensingRequest]) inside w only: Total counts those rows, and each
+// share is of them.
+func LicensingRequestOutcomes(logs []cryptolens.WebAPILog, w cryptolens.Window) OutcomeSummary {
+	var counts [3]int
+	for i := range logs {
+		if IsLicensingRequest(logs[i].State) && w.Contains(logs[i].Time) {
+			counts[OutcomeOf(logs[i].State)]++
+		}
+	}
+	return summary(counts)
 }

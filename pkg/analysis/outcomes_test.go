@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -65,6 +66,15 @@ func TestRequestsPerDay(t *testing.T) {
 		}
 	}
 	logs = append(logs, row(100, at(8, 3), 2020, "K", "", ""), row(101, at(8, 4), 5000, "K", "", ""))
+	// Before the window: 4 rows two days before it (inside the look-back)
+	// and 3 rows seven days before it (outside); after it: 2 rows.
+	for i := range 4 {
+		logs = append(logs, row(int64(200+i), at(-2, i), 2010, "K", "", ""))
+	}
+	for i := range 3 {
+		logs = append(logs, row(int64(300+i), at(-7, i), 2020, "K", "", ""))
+	}
+	logs = append(logs, row(400, at(10, 1), 2010, "K", "", ""), row(401, at(11, 1), 2010, "K", "", ""))
 	got := RequestsPerDay(logs, days(10))
 	if len(got) != 10 {
 		t.Fatalf("got %d days, want 10", len(got))
@@ -74,20 +84,24 @@ func TestRequestsPerDay(t *testing.T) {
 		if !g.Day.Equal(at(d, 0)) || g.Total != totals[d] || g.Succeeded+g.Failed+g.Other != g.Total {
 			t.Errorf("day %d = %+v, want day %v total %d", d, g, at(d, 0), totals[d])
 		}
-		lo := max(0, d-6)
 		sum := 0
-		for i := lo; i <= d; i++ {
-			sum += totals[i]
+		for i := d - 6; i <= d; i++ {
+			switch {
+			case i == -2:
+				sum += 4
+			case i >= 0:
+				sum += totals[i]
+			}
 		}
-		want := float64(sum) / float64(d-lo+1)
-		if g.Trailing7 != want || g.TrailingDays != d-lo+1 {
-			t.Errorf("day %d trailing = %v over %d days, want %v over %d", d, g.Trailing7, g.TrailingDays, want, d-lo+1)
+		want := float64(sum) / 7
+		if math.Abs(g.Trailing7-want) > 1e-12 || g.TrailingDays != 7 {
+			t.Errorf("day %d trailing = %v over %d days, want %v over 7", d, g.Trailing7, g.TrailingDays, want)
 		}
 	}
 	if got[8].Failed != 1 || got[8].Other != 1 || got[8].Succeeded != 9 {
 		t.Errorf("day 8 = %+v, want 9/1/1", got[8])
 	}
-	if got := RequestsPerDay(nil, days(2)); len(got) != 2 || got[1].Total != 0 || got[1].TrailingDays != 2 {
+	if got := RequestsPerDay(nil, days(2)); len(got) != 2 || got[1].Total != 0 || got[1].TrailingDays != 7 {
 		t.Errorf("empty input = %+v, want two zero days", got)
 	}
 	if got := RequestsPerDay(nil, cryptolens.Window{}); len(got) != 0 {

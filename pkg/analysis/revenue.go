@@ -31,6 +31,20 @@ type CurrencyRevenue struct {
 	Purchases int
 }
 
+// MeanPurchase returns the mean purchase, Amount / Purchases in minor units
+// rounded to the nearest unit (a half away from zero), or 0 when there is
+// no purchase.
+func (c CurrencyRevenue) MeanPurchase() int64 {
+	if c.Purchases <= 0 {
+		return 0
+	}
+	n := int64(c.Purchases)
+	if c.Amount < 0 {
+		return -((-c.Amount*2 + n) / (2 * n))
+	}
+	return (c.Amount*2 + n) / (2 * n)
+}
+
 // DailyRevenue is the revenue in one currency on one day.
 type DailyRevenue struct {
 	Day       time.Time // 00:00 UTC

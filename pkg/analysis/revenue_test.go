@@ -43,3 +43,22 @@ func TestRevenue(t *testing.T) {
 		t.Errorf("empty input gave %v", got)
 	}
 }
+
+func TestMeanPurchaseRoundsToTheCent(t *testing.T) {
+	for _, tt := range []struct {
+		amount int64
+		n      int
+		want   int64
+	}{
+		{662285, 42, 15769}, // 15768.69: truncation gives 15768
+		{5, 2, 3},           // a half rounds away from zero
+		{-5, 2, -3},
+		{7, 3, 2},
+		{-7, 3, -2},
+		{100, 0, 0},
+	} {
+		if got := (CurrencyRevenue{Amount: tt.amount, Purchases: tt.n}).MeanPurchase(); got != tt.want {
+			t.Errorf("MeanPurchase(%d / %d) = %d, want %d", tt.amount, tt.n, got, tt.want)
+		}
+	}
+}

@@ -31,7 +31,7 @@ func TestTruthFloatingAudit(t *testing.T) {
 				})
 				asOf := w.Until
 				audit := AuditFloatingLicense(rows, lic.MaxNoOfMachines, w, asOf)
-				checkAudit(t, name, plainKeptRows(rows, w, asOf), lic, audit, asOf)
+				checkAudit(t, name, plainKeptRows(rows, w, asOf), lic, audit, w, asOf)
 				if len(audit.Activities) > 0 {
 					audited++
 				}
@@ -84,13 +84,22 @@ func holdsSeat(kept []cryptolens.WebAPILog, i int, machine string, at int64) boo
 	return false
 }
 
-func checkAudit(t *testing.T, name string, kept []cryptolens.WebAPILog, lic emulator.License, a FloatingAudit, asOf time.Time) {
+// checkAudit checks an audit against the rules written out row by row:
+// every kept row is processed (the look-back's rows only set who holds a
+// seat when the window begins), but only the activities inside the window
+// are listed and counted; a seat lapses at its expiry time, before any
+// later row is processed.
+func checkAudit(t *testing.T, name string, kept []cryptolens.WebAPILog, lic emulator.License, a FloatingAudit, w cryptolens.Window, asOf time.Time) {
 	t.Helper()
 	fail := func(format string, args ...any) { t.Errorf("%s: "+format, append([]any{name}, args...)...) }
+	since := w.Since.Unix()
 	machines := map[string]bool{}
 	overdrafts, limits := 0, 0
 	for _, r := range kept {
 		machines[r.MachineCode] = true
+		if r.Time.Unix() < since {
+			continue
+		}
 		switch r.State {
 		case 2015:
 			overdrafts++
@@ -99,12 +108,17 @@ func checkAudit(t *testing.T, name string, kept []cryptolens.WebAPILog, lic emul
 		}
 	}
 	if a.Summary.Overdrafts != overdrafts || a.Summary.DeviceLimitReached != limits {
-		fail("overdrafts %d, limits %d; want %d, %d", a.Summary.Overdrafts, a.Summary.DeviceLimitReached, overdrafts, limits)
+		fail("overdrafts %d, limits %d; want %d, %d (rows inside the window only)", a.Summary.Overdrafts, a.Summary.DeviceLimitReached, overdrafts, limits)
 	}
 
-	// Logged activities: one per kept row, in id order.
+	// Logged activities: one per kept row inside the window, in id order.
 	var logged, expired []AuditActivity
+	counts := map[AuditAction]int{}
 	for i, act := range a.Activities {
+		if act.Time.Unix() < since {
+			fail("activity %+v lies before the window", act)
+		}
+		counts[act.Action]++
 		if act.Expired {
 			expired = append(expired, act)
 		} else {
@@ -117,13 +131,24 @@ func checkAudit(t *testing.T, name string, kept []cryptolens.WebAPILog, lic emul
 			}
 		}
 	}
-	if len(logged) != len(kept) {
-		fail("%d logged activities, want %d", len(logged), len(kept))
+	s := a.Summary
+	if s.Activations != counts[ActionActivation] || s.Verifications != counts[ActionVerification] ||
+		s.Deactivations != counts[ActionDeactivation] || s.ExpiryDeactivations != len(expired) {
+		fail("summary %+v does not count the listed activities %v (%d expiries)", s, counts, len(expired))
+	}
+	var inWindow []int // indexes into kept
+	for i, r := range kept {
+		if r.Time.Unix() >= since {
+			inWindow = append(inWindow, i)
+		}
+	}
+	if len(logged) != len(inWindow) {
+		fail("%d logged activities, want %d (the kept rows inside the window)", len(logged), len(inWindow))
 		return
 	}
 	sort.SliceStable(logged, func(i, j int) bool { return logged[i].ID < logged[j].ID })
-	for i, r := range kept {
-		act := logged[i]
+	for li, i := range inWindow {
+		r, act := kept[i], logged[li]
 		if act.ID != r.ID || !act.Time.Equal(r.Time) || act.MachineCode != r.MachineCode || act.FriendlyName != r.FriendlyName {
 			fail("activity %+v does not match row %+v", act, r)
 			continue
@@ -136,9 +161,9 @@ func checkAudit(t *testing.T, name string, kept []cryptolens.WebAPILog, lic emul
 			want = ActionDeactivation
 		default:
 			want = ActionActivation
-			// Verification when the machine still held its seat after the
-			// row before this one.
-			if i > 0 && holdsSeatOrNoExpiry(kept, i-1, r.MachineCode, kept[i-1].Time.Unix()) {
+			// Verification when the machine still holds its seat at this
+			// row's time: a seat that lapsed before it is a new activation.
+			if i > 0 && holdsSeatOrNoExpiry(kept, i-1, r.MachineCode, r.Time.Unix()) {
 				want = ActionVerification
 			}
 		}
@@ -161,39 +186,58 @@ func checkAudit(t *testing.T, name string, kept []cryptolens.WebAPILog, lic emul
 		}
 	}
 
-	// Expiries: exactly the seat rows whose expiry passed before the
-	// machine's next row, each with that row's machine and friendly name.
+	// Expiries: exactly the seat rows whose expiry came before the
+	// machine's next row (or before asOf when there is none), and inside
+	// the window, each at its expiry time, with that row's machine and
+	// friendly name, and the seats free at that instant.
 	wantExpired := map[int64]bool{}
-	for i, s := range kept {
-		exp := s.FloatingExpires.Unix()
-		if !isSeatRow(s) || exp <= 0 {
+	for i, r := range kept {
+		exp := r.FloatingExpires.Unix()
+		if !isSeatRow(r) || exp <= 0 || exp < since {
 			continue
 		}
 		next := len(kept)
 		for j := i + 1; j < len(kept); j++ {
-			if kept[j].MachineCode == s.MachineCode && kept[j].State != 2024 {
+			if kept[j].MachineCode == r.MachineCode && kept[j].State != 2024 {
 				next = j
 				break
 			}
 		}
-		detected := next == len(kept) && exp <= asOf.Unix()
-		for q := i; q < next && !detected; q++ {
-			detected = kept[q].Time.Unix() >= exp
-		}
-		if detected {
-			wantExpired[s.ID] = true
+		if next == len(kept) && exp <= asOf.Unix() || next < len(kept) && exp <= kept[next].Time.Unix() {
+			wantExpired[r.ID] = true
 		}
 	}
-	byID := map[int64]cryptolens.WebAPILog{}
-	for _, r := range kept {
-		byID[r.ID] = r
+	byID := map[int64]int{}
+	for i, r := range kept {
+		byID[r.ID] = i
 	}
 	for _, act := range expired {
-		s, ok := byID[act.ID]
-		if !ok || !wantExpired[act.ID] || act.Action != ActionDeactivation || act.MachineCode != s.MachineCode ||
-			act.FriendlyName != s.FriendlyName || !act.Time.Equal(s.FloatingExpires) ||
-			act.FreeSeats > lic.MaxNoOfMachines {
-			fail("unexpected expiry %+v (row %+v)", act, s)
+		i, ok := byID[act.ID]
+		if !ok || !wantExpired[act.ID] {
+			fail("unexpected expiry %+v", act)
+			continue
+		}
+		s := kept[i]
+		if act.Action != ActionDeactivation || act.MachineCode != s.MachineCode ||
+			act.FriendlyName != s.FriendlyName || !act.Time.Equal(s.FloatingExpires) {
+			fail("expiry %+v does not match row %+v", act, s)
+		}
+		// Seats held at the expiry instant: the rows before it decide.
+		e := act.Time.Unix()
+		last := -1
+		for j, r := range kept {
+			if r.Time.Unix() < e {
+				last = j
+			}
+		}
+		active := 0
+		for m := range machines {
+			if last >= 0 && holdsSeat(kept, last, m, e) {
+				active++
+			}
+		}
+		if act.FreeSeats != lic.MaxNoOfMachines-active {
+			fail("expiry %+v: free seats %d, want %d - %d", act, act.FreeSeats, lic.MaxNoOfMachines, active)
 		}
 		delete(wantExpired, act.ID)
 	}
@@ -228,4 +272,56 @@ func holdsSeatOrNoExpiry(kept []cryptolens.WebAPILog, i int, machine string, at 
 		}
 	}
 	return false
+}
+
+// TestTruthDefaultAuditKey checks the key the audit reads by default: the
+// most seat-limit refusals (2024) inside the window, then the most floating
+// rows, then product id and key.
+func TestTruthDefaultAuditKey(t *testing.T) {
+	differs := 0
+	for _, tc := range truthCases(t) {
+		t.Run(tc.name, func(t *testing.T) {
+			refusals, rows := map[string]int{}, map[string]int{}
+			product := map[string]int{}
+			for _, r := range tc.data.WebLog {
+				s := int(r.State)
+				if r.Key == "" || !inWindow(tc.w, r.Time) || (s != 2014 && s != 2015 && s != 6011 && s != 2024) {
+					continue
+				}
+				k := fmt.Sprintf("%010d/%s", r.ProductID, r.Key)
+				product[k] = r.ProductID
+				rows[k]++
+				if s == 2024 {
+					refusals[k]++
+				}
+			}
+			keys := sortedKeys(rows) // by product id, then key
+			sort.SliceStable(keys, func(i, j int) bool {
+				a, b := keys[i], keys[j]
+				if refusals[a] != refusals[b] {
+					return refusals[a] > refusals[b]
+				}
+				return rows[a] > rows[b]
+			})
+			if len(keys) == 0 || refusals[keys[0]] == 0 {
+				t.Fatal("no seat-limit refusal in the window: the test data changed")
+			}
+			busiest := keys[0]
+			for _, k := range keys {
+				if rows[k] > rows[busiest] {
+					busiest = k
+				}
+			}
+			if busiest != keys[0] {
+				differs++
+			}
+			p, key, ok := DefaultAuditKey(tc.data.WebLog, tc.w)
+			if got := fmt.Sprintf("%010d/%s", p, key); !ok || got != keys[0] {
+				t.Errorf("DefaultAuditKey = %s (ok %v), want %s (%d refusals, %d rows)", got, ok, keys[0], refusals[keys[0]], rows[keys[0]])
+			}
+		})
+	}
+	if differs < 2 {
+		t.Errorf("the key with the most refusals is the busiest key in %d cases of 4: the test does not discriminate", 4-differs)
+	}
 }

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"encoding/json"
+	"math"
 	"sort"
 	"strings"
 	"testing"
@@ -15,22 +16,13 @@ func TestTruthFeatures(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			pairs, perDay, oses := map[[2]string]int{}, map[[2]string]int{}, map[string]int{}
 			features := map[string]bool{}
-			all := 0
+			all, usage, purchases := 0, 0, 0
 			for _, e := range tc.data.Events {
 				if !inWindow(tc.w, e.Time) {
 					continue
 				}
 				all++
 				f, ev := e.FeatureName, e.EventName
-				if f == "" {
-					f = "(none)"
-				}
-				if ev == "" {
-					ev = "(none)"
-				}
-				pairs[[2]string{f, ev}]++
-				features[f] = true
-				perDay[[2]string{dayKey(e.Time), f}]++
 				var meta map[string]any
 				os := "(unknown)"
 				if json.Unmarshal([]byte(e.Metadata), &meta) == nil {
@@ -41,13 +33,28 @@ func TestTruthFeatures(t *testing.T) {
 					}
 				}
 				oses[os]++
+				// Purchases are not feature usage.
+				if strings.EqualFold(strings.TrimSpace(ev), "purchase") {
+					purchases++
+					continue
+				}
+				usage++
+				if f == "" {
+					f = "(none)"
+				}
+				if ev == "" {
+					ev = "(none)"
+				}
+				pairs[[2]string{f, ev}]++
+				features[f] = true
+				perDay[[2]string{dayKey(e.Time), f}]++
 			}
-			if all == 0 {
-				t.Fatal("no events in the window")
+			if usage == 0 || purchases == 0 {
+				t.Fatalf("%d usage events, %d purchases in the window: the test data changed", usage, purchases)
 			}
 			var want []FeatureEventCount
 			for k, n := range pairs {
-				want = append(want, FeatureEventCount{k[0], k[1], n, float64(n) / float64(all)})
+				want = append(want, FeatureEventCount{k[0], k[1], n, float64(n) / float64(usage)})
 			}
 			sort.Slice(want, func(i, j int) bool {
 				a, b := want[i], want[j]
@@ -132,6 +139,20 @@ func TestTruthRevenue(t *testing.T) {
 			}
 			if diff := cmp.Diff(wantCur, RevenueByCurrency(tc.data.Events, tc.w)); diff != "" {
 				t.Errorf("RevenueByCurrency (-want +got):\n%s", diff)
+			}
+			// The mean purchase, rounded to the cent (half away from zero).
+			truncated := 0
+			for _, c := range RevenueByCurrency(tc.data.Events, tc.w) {
+				want := int64(math.Round(float64(c.Amount) / float64(c.Purchases)))
+				if got := c.MeanPurchase(); got != want {
+					t.Errorf("%s: mean purchase %d, want %d (%d / %d)", c.Currency, got, want, c.Amount, c.Purchases)
+				}
+				if want != c.Amount/int64(c.Purchases) {
+					truncated++
+				}
+			}
+			if truncated == 0 {
+				t.Error("no mean differs from its truncation: the test does not discriminate")
 			}
 			var wantDays []DailyRevenue
 			for _, d := range truthDays(tc.w) {

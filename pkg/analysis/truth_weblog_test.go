@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
+	"github.com/lensbook/lensbook/pkg/emulator"
 )
 
 var approx = cmpopts.EquateApprox(0, 1e-12)
@@ -50,22 +51,60 @@ func TestTruthOutcomesAndDays(t *testing.T) {
 			if diff := cmp.Diff(want, RequestOutcomes(tc.data.WebLog, tc.w), approx); diff != "" {
 				t.Errorf("RequestOutcomes (-want +got):\n%s", diff)
 			}
+			// Licensing requests: every row but key creations (30xx) and
+			// data-object operations (80xx).
+			var lic counts
+			for _, r := range tc.data.WebLog {
+				if g := int(r.State) / 100; !inWindow(tc.w, r.Time) || g == 30 || g == 80 {
+					continue
+				}
+				switch int(r.State) % 100 / 10 {
+				case 1:
+					lic.ok++
+				case 2:
+					lic.fail++
+				default:
+					lic.other++
+				}
+			}
+			lt := lic.ok + lic.fail + lic.other
+			if lt == total {
+				t.Error("no key creation or data-object row: the test does not discriminate")
+			}
+			wantLic := OutcomeSummary{Total: lt, Succeeded: lic.ok, Failed: lic.fail, Other: lic.other,
+				SucceededShare: float64(lic.ok) / float64(lt), FailedShare: float64(lic.fail) / float64(lt),
+				OtherShare: float64(lic.other) / float64(lt)}
+			if diff := cmp.Diff(wantLic, LicensingRequestOutcomes(tc.data.WebLog, tc.w), approx); diff != "" {
+				t.Errorf("LicensingRequestOutcomes (-want +got):\n%s", diff)
+			}
 
 			days := truthDays(tc.w)
 			got := RequestsPerDay(tc.data.WebLog, tc.w)
 			if len(got) != len(days) {
 				t.Fatalf("RequestsPerDay gave %d days, want %d", len(got), len(days))
 			}
+			// The trailing average reads the six whole days before the
+			// window's first day: every row of those days in the data.
+			before := map[string]int{}
+			first := mustDay(days[0])
+			for _, r := range tc.data.WebLog {
+				if r.Time.Before(first) {
+					before[dayKey(r.Time)]++
+				}
+			}
 			for i, d := range days {
 				c := perDay[d]
-				sum, n := 0, 0
-				for j := i; j >= 0 && j > i-7; j-- {
+				sum := 0
+				for j := i - 6; j <= i; j++ {
+					if j < 0 {
+						sum += before[dayKey(first.AddDate(0, 0, j))]
+						continue
+					}
 					pc := perDay[days[j]]
 					sum += pc.ok + pc.fail + pc.other
-					n++
 				}
 				want := DailyRequests{Succeeded: c.ok, Failed: c.fail, Other: c.other, Total: c.ok + c.fail + c.other,
-					Trailing7: float64(sum) / float64(n), TrailingDays: n}
+					Trailing7: float64(sum) / 7, TrailingDays: 7}
 				g := got[i]
 				if dayKey(g.Day) != d {
 					t.Errorf("day %d is %s, want %s", i, dayKey(g.Day), d)
@@ -83,7 +122,8 @@ func TestTruthKeysNamesStates(t *testing.T) {
 	for _, tc := range truthCases(t) {
 		t.Run(tc.name, func(t *testing.T) {
 			keyCounts, nameCounts, stateCounts := map[string]int{}, map[string]int{}, map[cryptolens.State]int{}
-			keyed, all := 0, 0
+			keyed, all, withMachine := 0, 0, 0
+			nameMachines := map[string]map[string]bool{}
 			for _, r := range tc.data.WebLog {
 				if !inWindow(tc.w, r.Time) {
 					continue
@@ -93,12 +133,22 @@ func TestTruthKeysNamesStates(t *testing.T) {
 					keyCounts[r.Key]++
 					keyed++
 				}
+				stateCounts[r.State]++
+				// Friendly names: only rows that name a machine.
+				m := plainNormalize(r.MachineCode)
+				if m == "" {
+					continue
+				}
 				name := r.FriendlyName
 				if name == "" {
 					name = "(none)"
 				}
 				nameCounts[name]++
-				stateCounts[r.State]++
+				withMachine++
+				if nameMachines[name] == nil {
+					nameMachines[name] = map[string]bool{}
+				}
+				nameMachines[name][m] = true
 			}
 
 			// Most active keys, with pandas' float comparison.
@@ -120,17 +170,28 @@ func TestTruthKeysNamesStates(t *testing.T) {
 			names := sortedKeys(nameCounts)
 			sort.SliceStable(names, func(i, j int) bool { return nameCounts[names[i]] > nameCounts[names[j]] })
 			var wantNames []FriendlyNameCount
-			rest, restNames := 0, 0
+			rest, restNames, several := 0, 0, 0
+			restMachines := map[string]bool{}
 			for i, n := range names {
+				if len(nameMachines[n]) > 1 {
+					several++
+				}
 				if i < 10 {
-					wantNames = append(wantNames, FriendlyNameCount{n, nameCounts[n], float64(nameCounts[n]) / float64(all), 1, false})
+					wantNames = append(wantNames, FriendlyNameCount{n, nameCounts[n], float64(nameCounts[n]) / float64(withMachine),
+						len(nameMachines[n]), 1, false})
 				} else {
 					rest += nameCounts[n]
 					restNames++
+					for m := range nameMachines[n] {
+						restMachines[m] = true
+					}
 				}
 			}
 			if restNames > 0 {
-				wantNames = append(wantNames, FriendlyNameCount{"(rest)", rest, float64(rest) / float64(all), restNames, true})
+				wantNames = append(wantNames, FriendlyNameCount{"(rest)", rest, float64(rest) / float64(withMachine), len(restMachines), restNames, true})
+			}
+			if several == 0 || withMachine == all {
+				t.Errorf("%d names with several machines, %d of %d rows with a machine: the test does not discriminate", several, withMachine, all)
 			}
 			if diff := cmp.Diff(wantNames, RequestsPerFriendlyName(tc.data.WebLog, tc.w, 10), approx); diff != "" {
 				t.Errorf("RequestsPerFriendlyName (-want +got):\n%s", diff)
@@ -291,7 +352,18 @@ func plainNormalize(code string) string {
 }
 
 func TestTruthActivePerDay(t *testing.T) {
-	for _, tc := range truthCases(t) {
+	held := 0
+	defer func() {
+		if held == 0 {
+			t.Error("no seat held across a window's start is the only activity of its machine on the first day: the test does not exercise the rule")
+		}
+	}()
+	// The demo's own data and window (seed 1, 90 days, the last 30), where
+	// one machine counts on the first day only by a seat taken before it.
+	demo := emulator.Generate(emulator.Config{})
+	cases := append(truthCases(t), truthCase{"demo/last30", demo,
+		cryptolens.Window{Since: emulator.DemoEnd.AddDate(0, 0, -30), Until: emulator.DemoEnd}})
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			keys, machines := map[string]map[string]bool{}, map[string]map[string]bool{}
 			days := truthDays(tc.w)
@@ -299,16 +371,22 @@ func TestTruthActivePerDay(t *testing.T) {
 				keys[d], machines[d] = map[string]bool{}, map[string]bool{}
 			}
 			for _, r := range tc.data.WebLog {
-				if !inWindow(tc.w, r.Time) {
-					continue
-				}
-				end := r.Time.Unix() + 1 // an instant
+				start := r.Time.Unix()
+				end := start + 1 // an instant
 				if r.FloatingExpires.Unix() > r.Time.Unix() {
 					end = min(r.FloatingExpires.Unix(), tc.w.Until.Unix())
 				}
+				if !inWindow(tc.w, r.Time) {
+					// A seat taken before the window and still held
+					// counts from the window's start.
+					if r.Time.Unix() >= tc.w.Until.Unix() || end <= tc.w.Since.Unix() {
+						continue
+					}
+					start = tc.w.Since.Unix()
+				}
 				for _, d := range days {
 					dayStart := mustDay(d).Unix()
-					if r.Time.Unix() < dayStart+86400 && end > dayStart { // [Time, end) overlaps the day
+					if start < dayStart+86400 && end > dayStart { // [start, end) overlaps the day
 						if r.Key != "" {
 							keys[d][r.Key] = true
 						}
@@ -323,6 +401,7 @@ func TestTruthActivePerDay(t *testing.T) {
 				t.Fatalf("got %d days, want %d", len(got), len(days))
 			}
 			spans := 0
+			held += heldAlone(tc.data.WebLog, tc.w)
 			for i, d := range days {
 				if dayKey(got[i].Day) != d || got[i].Keys != len(keys[d]) || got[i].Machines != len(machines[d]) {
 					t.Errorf("day %d = %s keys %d machines %d, want %s keys %d machines %d", i, dayKey(got[i].Day),
@@ -337,6 +416,27 @@ func TestTruthActivePerDay(t *testing.T) {
 	}
 }
 
+// heldAlone counts the machines that hold a seat across w.Since and make
+// no request inside w on its first day: the machines that count on that day
+// only by a seat taken before the window.
+func heldAlone(logs []cryptolens.WebAPILog, w cryptolens.Window) int {
+	firstDay := map[string]bool{}
+	dayEnd := mustDay(dayKey(w.Since)).Unix() + 86400
+	for _, r := range logs {
+		if inWindow(w, r.Time) && r.Time.Unix() < dayEnd {
+			firstDay[plainNormalize(r.MachineCode)] = true
+		}
+	}
+	alone := map[string]bool{}
+	for _, r := range logs {
+		m := plainNormalize(r.MachineCode)
+		if r.Time.Unix() < w.Since.Unix() && r.FloatingExpires.Unix() > w.Since.Unix() && m != "" && !firstDay[m] {
+			alone[m] = true
+		}
+	}
+	return len(alone)
+}
+
 func TestTruthInactiveKeys(t *testing.T) {
 	d := demoData()
 	asOf := d.Config.End
@@ -345,6 +445,12 @@ func TestTruthInactiveKeys(t *testing.T) {
 		listed = append(listed, l.Key)
 	}
 	listed = append(listed, "NEVER-SEEN-KEY")
+	truncatedAtThreshold := 0 // listed keys whose whole days silent equal the threshold
+	defer func() {
+		if truncatedAtThreshold == 0 {
+			t.Error("no listed key is silent for the threshold and a fraction of a day: the test does not discriminate")
+		}
+	}()
 	for _, days := range []int{1, 3, 7, 14} {
 		last, n := map[string]int64{}, map[string]int{}
 		for _, k := range listed {
@@ -369,6 +475,18 @@ func TestTruthInactiveKeys(t *testing.T) {
 		var got []string
 		for _, k := range InactiveKeys(d.WebLog, listed, true, days, asOf) {
 			got = append(got, k.Key)
+			// Days silent: rounded up, so that every listed key shows more
+			// than the threshold.
+			if n[k.Key] > 0 {
+				silent := asOf.Unix() - last[k.Key]
+				want := int((silent + 86399) / 86400)
+				if k.DaysSilent != want || k.DaysSilent <= days {
+					t.Errorf("%d days: %s silent %ds shows %d days, want %d (> %d)", days, k.Key, silent, k.DaysSilent, want, days)
+				}
+				if int(silent/86400) == days {
+					truncatedAtThreshold++
+				}
+			}
 			if (n[k.Key] == 0) != k.LastActivity.IsZero() || (n[k.Key] > 0 && k.LastActivity.Unix() != last[k.Key]) || k.Requests != n[k.Key] {
 				t.Errorf("%d days: %+v, want last %d requests %d", days, k, last[k.Key], n[k.Key])
 			}
@@ -380,5 +498,96 @@ func TestTruthInactiveKeys(t *testing.T) {
 		if days == 1 && (len(want) < 2 || len(want) == len(listed)) {
 			t.Errorf("%d of %d keys inactive for a day: the test does not discriminate", len(want), len(listed))
 		}
+	}
+}
+
+// TestTruthShareConvention checks the one share convention on every
+// ranking: each share is of the rows the ranking counts (those that carry
+// what is ranked), so a complete ranking's counts add up to those rows and
+// its shares to 1.
+func TestTruthShareConvention(t *testing.T) {
+	for _, tc := range truthCases(t) {
+		t.Run(tc.name, func(t *testing.T) {
+			all, withKey, withMachine := 0, 0, 0
+			for _, r := range tc.data.WebLog {
+				if !inWindow(tc.w, r.Time) {
+					continue
+				}
+				all++
+				if r.Key != "" {
+					withKey++
+				}
+				if plainNormalize(r.MachineCode) != "" {
+					withMachine++
+				}
+			}
+			usage, events := 0, 0
+			for _, e := range tc.data.Events {
+				if inWindow(tc.w, e.Time) {
+					events++
+					if !strings.EqualFold(strings.TrimSpace(e.EventName), "purchase") {
+						usage++
+					}
+				}
+			}
+			entries := 0
+			for _, o := range tc.data.ObjectLog {
+				if inWindow(tc.w, o.Created) {
+					entries++
+				}
+			}
+			check := func(name string, counted int, counts []int, shares []float64) {
+				t.Helper()
+				n, sum := 0, 0.0
+				for i := range counts {
+					n += counts[i]
+					sum += shares[i]
+					if math.Abs(shares[i]-float64(counts[i])/float64(counted)) > 1e-12 {
+						t.Errorf("%s: share %v of %d, want %d / %d", name, shares[i], counts[i], counts[i], counted)
+					}
+				}
+				if n != counted || math.Abs(sum-1) > 1e-9 {
+					t.Errorf("%s: counts add up to %d and shares to %v, want %d and 1", name, n, sum, counted)
+				}
+			}
+			var counts []int
+			var shares []float64
+			reset := func() { counts, shares = nil, nil }
+			add := func(c int, s float64) { counts, shares = append(counts, c), append(shares, s) }
+
+			for _, k := range MostActiveKeys(tc.data.WebLog, tc.w) {
+				if math.Abs(k.Share-float64(k.Count)/float64(withKey)) > 1e-12 {
+					t.Errorf("MostActiveKeys: share %v of %d, want of %d rows with a key", k.Share, k.Count, withKey)
+				}
+			}
+			reset()
+			for _, n := range RequestsPerFriendlyName(tc.data.WebLog, tc.w, 5) {
+				add(n.Count, n.Share)
+			}
+			check("RequestsPerFriendlyName (rows with a machine)", withMachine, counts, shares)
+			reset()
+			for _, g := range StatesByGroup(tc.data.WebLog, tc.w) {
+				add(g.Count, g.Share)
+			}
+			check("StatesByGroup (all rows)", all, counts, shares)
+			reset()
+			for _, f := range FeatureUsage(tc.data.Events, tc.w) {
+				add(f.Count, f.Share)
+			}
+			check("FeatureUsage (usage events)", usage, counts, shares)
+			reset()
+			for _, o := range EventsByOS(tc.data.Events, tc.w) {
+				add(o.Count, o.Share)
+			}
+			check("EventsByOS (events given)", events, counts, shares)
+			reset()
+			for _, p := range ChangesByPerformer(tc.data.ObjectLog, tc.w) {
+				add(p.Count, p.Share)
+			}
+			check("ChangesByPerformer (all entries)", entries, counts, shares)
+			if withMachine == all || usage == events {
+				t.Error("every row has a machine, or no event is a purchase: the test does not discriminate")
+			}
+		})
 	}
 }

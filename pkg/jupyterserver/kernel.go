@@ -174,3 +174,42 @@ func newID() string {
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// KernelInfo sends a kernel_info_request on the shell channel and returns
+// the content of the kernel_info_reply: protocol_version, implementation,
+// language_info (what the notebook frontend copies into a notebook's
+// metadata), banner...
+func (k *Kernel) KernelInfo(ctx context.Context) (map[string]any, error) {
+	req := message{
+		Header: header{
+			MsgID: newID(), Username: "lensbook", Session: k.session, MsgType: "kernel_info_request",
+			Version: ProtocolVersion, Date: time.Now().UTC().Format(time.RFC3339Nano),
+		},
+		Metadata: map[string]any{}, Content: json.RawMessage("{}"), Channel: "shell", Buffers: []any{},
+	}
+	data, err := json.Marshal(req)
+	if err != nil {
+		return nil, fmt.Errorf("jupyterserver: kernel_info_request: %w", err)
+	}
+	if err := k.conn.Write(ctx, websocket.MessageText, data); err != nil {
+		return nil, fmt.Errorf("jupyterserver: sending kernel_info_request to kernel %s: %w", k.ID, err)
+	}
+	for {
+		_, raw, err := k.conn.Read(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("jupyterserver: reading kernel %s: %w", k.ID, err)
+		}
+		var msg message
+		if err := json.Unmarshal(raw, &msg); err != nil {
+			return nil, fmt.Errorf("jupyterserver: kernel %s sent a message that is not JSON: %w", k.ID, err)
+		}
+		if msg.ParentHeader.MsgID != req.Header.MsgID || msg.Header.MsgType != "kernel_info_reply" {
+			continue
+		}
+		var info map[string]any
+		if err := json.Unmarshal(msg.Content, &info); err != nil {
+			return nil, fmt.Errorf("jupyterserver: kernel %s: kernel_info_reply: %w", k.ID, err)
+		}
+		return info, nil
+	}
+}

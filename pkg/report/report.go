@@ -40,6 +40,10 @@ type Params struct {
 	ProductID int    // 0 means every product
 	AsOf      string // end of the window: RFC 3339 time or date; "" means $LENSBOOK_AS_OF, else now
 	Key       string // one license key, for reports about a key; "" means every key
+	// LookBackDays is how many days before the window Sync fetches and
+	// WebLogWithLookBack reads: the rows a trailing average or a seat held
+	// across the window's start needs. 0 means none.
+	LookBackDays int
 }
 
 // Session is an open report: its window and the account it reads.
@@ -146,7 +150,7 @@ func (s *Session) Sync(logs ...store.Log) ([]store.SyncStats, error) {
 	}
 	var all []store.SyncStats
 	for _, l := range logs {
-		stats, err := acc.Sync(ctx, c, l, s.Window.Since)
+		stats, err := acc.Sync(ctx, c, l, s.reach().Since)
 		if err != nil {
 			return all, fmt.Errorf("report: sync %s: %w", l, err)
 		}
@@ -155,8 +159,13 @@ func (s *Session) Sync(logs ...store.Log) ([]store.SyncStats, error) {
 	return all, nil
 }
 
+// reach is the window with the look-back before it.
+func (s *Session) reach() cryptolens.Window {
+	return cryptolens.Window{Since: s.Window.Since.AddDate(0, 0, -s.Params.LookBackDays), Until: s.Window.Until}
+}
+
 func (s *Session) covered(ctx context.Context, acc *store.Account, l store.Log) error {
-	ok, err := acc.Covered(ctx, l, s.Window)
+	ok, err := acc.Covered(ctx, l, s.reach())
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
@@ -208,6 +217,25 @@ func (s *Session) WebLogWhere(f store.Filter) ([]cryptolens.WebAPILog, error) {
 	}
 	return read(s, store.WebLog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
 		return a.WebLog(ctx, s.Window, f)
+	})
+}
+
+// WebLogWithLookBack returns the Web API Log rows of the window and of the
+// Params.LookBackDays days before it, ascending by id, for the session's
+// product and key.
+func (s *Session) WebLogWithLookBack() ([]cryptolens.WebAPILog, error) {
+	return read(s, store.WebLog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
+		return a.WebLog(ctx, s.reach(), s.filter())
+	})
+}
+
+// WebLogHistory returns every Web API Log row the store holds from before
+// the window's end, however old, ascending by id, for the session's product
+// and key: the store keeps what earlier syncs fetched, so a report that
+// looks for what fell silent finds keys last seen before the window.
+func (s *Session) WebLogHistory() ([]cryptolens.WebAPILog, error) {
+	return read(s, store.WebLog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
+		return a.WebLog(ctx, cryptolens.Window{Until: s.Window.Until}, s.filter())
 	})
 }
 

@@ -112,3 +112,80 @@ func TestAsOfFromEnvironment(t *testing.T) {
 		t.Errorf("String() = %q", got)
 	}
 }
+
+func TestLookBackDaysSyncsAndReadsBeforeTheWindow(t *testing.T) {
+	_, ds := startEmulator(t)
+	p := report.Params{Days: 7, ProductID: ds.Products[0].ID, AsOf: "2026-11-01", LookBackDays: 7}
+	s, err := report.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Sync(store.WebLog); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.WebLogWithLookBack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	since := s.Window.Since.AddDate(0, 0, -7)
+	want := ds.WebLogWhere(func(r cryptolens.WebAPILog) bool {
+		return r.ProductID == p.ProductID && !r.Time.Before(since) && r.Time.Before(s.Window.Until)
+	})
+	inWindow, _ := s.WebLog()
+	if len(want) <= len(inWindow) {
+		t.Fatalf("%d rows with the look-back, %d in the window: the test proves nothing", len(want), len(inWindow))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("WebLogWithLookBack (-want +got):\n%s", diff)
+	}
+	// A session without the look-back did not fetch it: reading it fails.
+	t.Setenv(report.EnvStore, filepath.Join(t.TempDir(), "other.db"))
+	p.LookBackDays = 0
+	short, _ := report.Open(p)
+	if _, err := short.Sync(store.WebLog); err != nil {
+		t.Fatal(err)
+	}
+	p.LookBackDays = 7
+	long, _ := report.Open(p)
+	if _, err := long.WebLogWithLookBack(); err == nil {
+		t.Error("WebLogWithLookBack read a look-back the store does not hold")
+	}
+}
+
+func TestWebLogHistoryReadsWhatEarlierSyncsFetched(t *testing.T) {
+	_, ds := startEmulator(t)
+	long, _ := report.Open(report.Params{Days: 15, AsOf: "2026-11-01"})
+	if _, err := long.Sync(store.WebLog); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := report.Open(report.Params{Days: 3, AsOf: "2026-11-01"})
+	got, err := s.WebLogHistory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The history holds at least the longer session's window (a sync may
+	// fetch a little more, by whole pages), and only rows before the end.
+	want := ds.WebLogWhere(func(r cryptolens.WebAPILog) bool {
+		return !r.Time.Before(long.Window.Since) && r.Time.Before(s.Window.Until)
+	})
+	inWindow, _ := s.WebLog()
+	if len(want) <= len(inWindow) {
+		t.Fatalf("%d rows in the history, %d in the window: the test proves nothing", len(want), len(inWindow))
+	}
+	byID := map[int64]cryptolens.WebAPILog{}
+	for _, r := range ds.WebLog {
+		byID[r.ID] = r
+	}
+	held := map[int64]bool{}
+	for _, r := range got {
+		held[r.ID] = true
+		if diff := cmp.Diff(byID[r.ID], r); diff != "" || !r.Time.Before(s.Window.Until) {
+			t.Errorf("history row %d is not the emulator's or lies after the end (-want +got):\n%s", r.ID, diff)
+		}
+	}
+	for _, r := range want {
+		if !held[r.ID] {
+			t.Errorf("history lacks row %d of %s", r.ID, r.Time)
+		}
+	}
+}

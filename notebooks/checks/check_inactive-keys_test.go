@@ -1,4 +1,4 @@
-package notebooks_test
+package checks_test
 
 import (
 	"testing"

@@ -1,4 +1,4 @@
-package notebooks_test
+package checks_test
 
 import (
 	"strings"
@@ -29,8 +29,14 @@ func init() {
 		}
 		allKeys, allMachines := map[string]bool{}, map[string]bool{}
 		for _, r := range d.data.WebLog {
+			from := r.Time
 			if !window.Contains(r.Time) {
-				continue
+				// A seat taken before the window and held into it counts
+				// from the window's start, on the daily lines only.
+				if !r.Time.Before(window.Since) || !r.FloatingExpires.After(window.Since) {
+					continue
+				}
+				from = window.Since
 			}
 			end := r.Time.Add(time.Nanosecond) // a single instant
 			if r.FloatingExpires.After(r.Time) {
@@ -42,7 +48,7 @@ func init() {
 			mc := normalise(r.MachineCode)
 			for day := 0; day < days; day++ {
 				start := window.Since.AddDate(0, 0, day)
-				if !start.Before(end) || !start.AddDate(0, 0, 1).After(r.Time) {
+				if !start.Before(end) || !start.AddDate(0, 0, 1).After(from) {
 					continue
 				}
 				if r.Key != "" {
@@ -51,6 +57,9 @@ func init() {
 				if mc != "" {
 					machinesOn[day][mc] = true
 				}
+			}
+			if !window.Contains(r.Time) {
+				continue
 			}
 			if r.Key != "" {
 				allKeys[r.Key] = true

@@ -1,7 +1,8 @@
-package notebooks_test
+package checks_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -11,7 +12,8 @@ func init() {
 		perName := map[string]int{}
 		want := map[string]int{}
 		for _, r := range d.data.WebLog {
-			if window.Contains(r.Time) {
+			// Only the rows that name a machine are ranked.
+			if window.Contains(r.Time) && strings.TrimSpace(r.MachineCode) != "" {
 				perName[r.FriendlyName]++
 				want["total"]++
 			}

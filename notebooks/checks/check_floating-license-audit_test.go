@@ -1,4 +1,4 @@
-package notebooks_test
+package checks_test
 
 import (
 	"regexp"
@@ -13,29 +13,35 @@ import (
 func init() {
 	checks["floating-license-audit"] = func(t *testing.T, d *demo, out string) {
 		floating := func(s cryptolens.State) bool { return s == 2014 || s == 2015 || s == 6011 || s == 2024 }
-		// The audited key: the most floating rows in the window, ties to the
-		// lower product id, then the key.
+		// The audited key: the most seat-limit refusals (2024) in the
+		// window, then the most floating rows, then the lower product id,
+		// then the key.
 		type productKey struct {
 			product int
 			key     string
 		}
-		count := map[productKey]int{}
+		count, refusals := map[productKey]int{}, map[productKey]int{}
 		for _, r := range d.data.WebLog {
 			if window.Contains(r.Time) && floating(r.State) && r.Key != "" {
 				count[productKey{r.ProductID, r.Key}]++
+				if r.State == 2024 {
+					refusals[productKey{r.ProductID, r.Key}]++
+				}
 			}
 		}
 		var best productKey
 		for k, n := range count {
-			m := count[best]
-			if n > m || n == m && (k.product < best.product || k.product == best.product && k.key < best.key) {
+			m, f, bf := count[best], refusals[k], refusals[best]
+			if f > bf || f == bf && (n > m || n == m && (k.product < best.product || k.product == best.product && k.key < best.key)) {
 				best = k
 			}
+		}
+		if refusals[best] == 0 {
+			t.Errorf("the audited key %s has no seat-limit refusal: the demo data changed", best.key)
 		}
 		if m := regexp.MustCompile(`audited key: (\S+) of product (\d+)`).FindStringSubmatch(out); m == nil || m[1] != best.key {
 			t.Errorf("audited key line %q, ground truth %s of product %d", m, best.key, best.product)
 		}
-
 		// Its rows: from 10000 s before the window, kept as FloatingLicenseAudit keeps them.
 		var rows []cryptolens.WebAPILog
 		for _, r := range d.data.WebLog {
@@ -49,31 +55,44 @@ func init() {
 		}
 		slices.SortFunc(rows, func(a, b cryptolens.WebAPILog) int { return int(a.ID - b.ID) })
 
-		// Replay the seats: machine code -> expiry.
+		// Replay the seats: machine code -> expiry. A seat lapses at its
+		// expiry, before any later row; only what happens inside the window
+		// is counted.
 		want := map[string]int{}
 		held := map[string]time.Time{}
+		in := func(t time.Time) bool { return !t.Before(window.Since) }
 		expire := func(now time.Time) {
 			for mc, exp := range held {
 				if !exp.IsZero() && !exp.After(now) {
 					delete(held, mc)
-					want["expiries"]++
+					if in(exp) {
+						want["expiries"]++
+					}
 				}
 			}
 		}
 		for _, r := range rows {
+			expire(r.Time)
 			switch r.State {
 			case 2024:
-				want["limitreached"]++
+				if in(r.Time) {
+					want["limitreached"]++
+				}
 			case 6011:
-				want["releases"]++
+				if in(r.Time) {
+					want["releases"]++
+				}
 				delete(held, r.MachineCode)
 			case 2014, 2015:
-				if r.State == 2015 {
+				if r.State == 2015 && in(r.Time) {
 					want["overdrafts"]++
 				}
-				if _, ok := held[r.MachineCode]; ok {
+				_, ok := held[r.MachineCode]
+				switch {
+				case !in(r.Time):
+				case ok:
 					want["verifications"]++
-				} else {
+				default:
 					want["activations"]++
 				}
 				held[r.MachineCode] = r.FloatingExpires
@@ -84,8 +103,9 @@ func init() {
 					inUse++
 				}
 			}
-			want["seats"] = max(want["seats"], inUse)
-			expire(r.Time)
+			if in(r.Time) {
+				want["seats"] = max(want["seats"], inUse)
+			}
 		}
 		expire(emulator.DemoEnd)
 

@@ -1,7 +1,9 @@
-// Package notebooks_test executes every notebook in this folder through the
-// GoNB kernel against the emulator, and checks the figures the reports print
-// against ground truth computed here from the emulator's data.
-package notebooks_test
+// Package checks_test executes every notebook in notebooks/ through the GoNB
+// kernel against the emulator, and checks the figures the reports print
+// against ground truth computed here from the emulator's data. The checks
+// live in this sub-folder so that Jupyter's file list of notebooks/ shows
+// notebooks only.
+package checks_test
 
 import (
 	"context"
@@ -21,6 +23,9 @@ import (
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/notebook"
 )
+
+// notebooksDir is the folder of the standard reports.
+const notebooksDir = ".."
 
 // demo is the emulator the notebooks run against: the demo's data.
 type demo struct {
@@ -91,14 +96,14 @@ var checks = map[string]func(t *testing.T, d *demo, out string){}
 func TestEveryNotebookRunsAgainstTheEmulator(t *testing.T) {
 	kerneltest.Paths(t)
 	d := startDemo(t)
-	paths, err := notebook.List(".")
+	paths, err := notebook.List(notebooksDir)
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no notebooks: %v", err)
 	}
 	sem := make(chan struct{}, 2)
 	var wg sync.WaitGroup
 	for _, path := range paths {
-		name := strings.TrimSuffix(path, ".ipynb")
+		name := strings.TrimSuffix(filepath.Base(path), ".ipynb")
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -118,7 +123,7 @@ func TestEveryNotebookRunsAgainstTheEmulator(t *testing.T) {
 				t.Logf("%s ran in %s", path, res.Duration.Round(time.Millisecond))
 				check, ok := checks[name]
 				if !ok {
-					t.Fatalf("%s has no ground-truth check in notebooks_test.go", name)
+					t.Fatalf("%s has no ground-truth check: add notebooks/checks/check_%s_test.go", name, name)
 				}
 				check(t, d, stdout(res.Notebook))
 			})
@@ -135,7 +140,7 @@ func TestRerunSendsOneRequest(t *testing.T) {
 	env := d.env(filepath.Join(t.TempDir(), "store.db"))
 	for run := 1; run <= 2; run++ {
 		d.srv.ResetCounts()
-		res, err := notebook.Execute(t.Context(), "success-vs-failure.ipynb", notebook.ExecOptions{Timeout: 10 * time.Minute, Env: env})
+		res, err := notebook.Execute(t.Context(), filepath.Join(notebooksDir, "success-vs-failure.ipynb"), notebook.ExecOptions{Timeout: 10 * time.Minute, Env: env})
 		if err != nil {
 			t.Fatal(err)
 		}

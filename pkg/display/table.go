@@ -148,7 +148,12 @@ func TableHTML(caption string, headers []string, rows [][]string, moreRows int, 
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(`<figure class="lensbook-table" style="margin:0">` + "\n")
+	if len(rows) > ManyRows {
+		// Printing may split it across pages; shorter tables stay whole.
+		b.WriteString(`<figure class="lensbook-table lensbook-many-rows" style="margin:0">` + "\n")
+	} else {
+		b.WriteString(`<figure class="lensbook-table" style="margin:0">` + "\n")
+	}
 	if caption != "" {
 		fmt.Fprintf(&b, `<figcaption class="lensbook-caption" style="text-align:left;font-weight:bold;padding:4px 0">%s</figcaption>`+"\n", html.EscapeString(caption))
 	}
@@ -178,6 +183,10 @@ func TableHTML(caption string, headers []string, rows [][]string, moreRows int, 
 	b.WriteString("</table>\n</div>\n</figure>")
 	return b.String()
 }
+
+// ManyRows is the number of rows above which a table is marked
+// (lensbook-many-rows) as one that printing may split across pages.
+const ManyRows = 15
 
 // LongCell is the length, in characters, above which a cell's column wraps
 // its texts rather than growing wide.

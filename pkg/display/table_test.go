@@ -163,3 +163,16 @@ func TestTableHTMLMoneyTotalsAndLongCells(t *testing.T) {
 		}
 	}
 }
+
+func TestTableHTMLMarksTablesOfManyRows(t *testing.T) {
+	rows := make([][]string, ManyRows+1)
+	for i := range rows {
+		rows[i] = []string{"x"}
+	}
+	if got := TableHTML("", []string{"a"}, rows, 0, nil); !strings.HasPrefix(got, `<figure class="lensbook-table lensbook-many-rows"`) {
+		t.Errorf("a table of %d rows is not marked: %.60s", len(rows), got)
+	}
+	if got := TableHTML("", []string{"a"}, rows[:ManyRows], 0, nil); strings.Contains(got, "lensbook-many-rows") {
+		t.Errorf("a table of %d rows is marked", ManyRows)
+	}
+}

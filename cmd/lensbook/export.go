@@ -9,11 +9,14 @@ import (
 	"github.com/lensbook/lensbook/pkg/export"
 )
 
-const exportUsage = `weblog|events|objectlog --out FILE [--format csv|jsonl|parquet] [--since T] [--until T]
+const exportUsage = `weblog|events|objectlog --out FILE [--format csv|jsonl|parquet] [--since T] [--until T] [--as-of T]
 
 Writes the rows that the local store holds for the window, without any request:
-run lensbook sync first. The format defaults to the file's extension. The
-schemas are documented in pkg/export: the API's field names in the API's order.`
+run lensbook sync first. By default the window is all that the store's last
+sync holds, up to the moment of that sync; spans such as 30d count back from
+--as-of, else $LENSBOOK_AS_OF, else that moment. The format defaults to the
+file's extension. The schemas are documented in pkg/export: the API's field
+names in the API's order.`
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("export", exportUsage, stderr)
@@ -31,8 +34,8 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *out == "" {
 		return usagef("--out is required")
 	}
-	o := fetchOptions{log: pos[0], out: *out, offline: true, summary: stderr, cmd: "export"}
-	if o.win, err = wf.window(time.Now()); err != nil {
+	o := fetchOptions{log: pos[0], out: *out, offline: true, window: wf, summary: stderr, cmd: "export"}
+	if err := wf.check(time.Now()); err != nil {
 		return err
 	}
 	if err := checkOutPath(o.out); err != nil {

@@ -11,48 +11,19 @@ import (
 	"github.com/lensbook/lensbook/pkg/credentials"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/export"
-	"github.com/lensbook/lensbook/pkg/timespec"
+	"github.com/lensbook/lensbook/pkg/store"
 )
 
-const fetchUsage = `weblog|events|objectlog [--since T] [--until T] [--product N] [--key K] [--states 2010,2024] [--format csv|jsonl] [--out FILE] [--offline]
+const fetchUsage = `weblog|events|objectlog [--since T] [--until T] [--as-of T] [--product N] [--key K] [--states 2010,2024] [--format csv|jsonl] [--out FILE] [--offline]
 
-T is an RFC 3339 time, a date (UTC midnight) or a span back from now (30d, 12h).
+T is an RFC 3339 time, a date (UTC midnight) or a span back from the as-of
+instant (30d, 12h): --as-of, else $LENSBOOK_AS_OF, else now; with --offline,
+else the moment of the store's last sync, and the window ends there.
 Rows with since <= time < until are written in ascending id order.`
-
-// windowFlags are the --since and --until flags shared by several commands.
-type windowFlags struct {
-	since, until string
-}
-
-func (w *windowFlags) register(fs interface {
-	StringVar(p *string, name, value, usage string)
-}, defaultSince string) {
-	fs.StringVar(&w.since, "since", defaultSince, "start of the window (inclusive): RFC 3339 time, date, or span back from now such as 30d")
-	fs.StringVar(&w.until, "until", "", "end of the window (exclusive); default now")
-}
-
-func (w *windowFlags) window(now time.Time) (cryptolens.Window, error) {
-	var win cryptolens.Window
-	var err error
-	if w.since != "" {
-		if win.Since, err = timespec.Parse(w.since, now); err != nil {
-			return win, usagef("--since: %v", err)
-		}
-	}
-	if w.until != "" {
-		if win.Until, err = timespec.Parse(w.until, now); err != nil {
-			return win, usagef("--until: %v", err)
-		}
-	}
-	if !win.Since.IsZero() && !win.Until.IsZero() && !win.Since.Before(win.Until) {
-		return win, usagef("--since %s is not before --until %s", win.Since.Format(time.RFC3339), win.Until.Format(time.RFC3339))
-	}
-	return win, nil
-}
 
 type fetchOptions struct {
 	log      string
-	win      cryptolens.Window
+	window   windowFlags
 	weblog   cryptolens.WebAPILogFilter
 	events   cryptolens.EventsFilter
 	format   export.Format
@@ -82,8 +53,8 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(pos) != 1 {
 		return usagef("want one log: weblog, events or objectlog")
 	}
-	o := fetchOptions{log: pos[0], out: *out, offline: *offline, summary: stderr, cmd: "fetch"}
-	if o.win, err = wf.window(time.Now()); err != nil {
+	o := fetchOptions{log: pos[0], out: *out, offline: *offline, window: wf, summary: stderr, cmd: "fetch"}
+	if err := wf.check(time.Now()); err != nil {
 		return err
 	}
 	if err := checkOutPath(o.out); err != nil {
@@ -146,23 +117,27 @@ func fetch(ctx context.Context, o fetchOptions, stdout io.Writer) (err error) {
 		return err
 	}
 	defer src.Close()
+	win, err := src.Window(ctx, &o.window, store.Log(o.log), time.Now())
+	if err != nil {
+		return err
+	}
 	switch o.log {
 	case "weblog":
-		rows, err := src.WebLog(ctx, o.weblog, o.win)
+		rows, err := src.WebLog(ctx, o.weblog, win)
 		if err != nil {
 			return err
 		}
 		n = len(rows)
 		return writeRows(w, o.format, rows, func(r cryptolens.WebAPILog) int64 { return r.ID })
 	case "events":
-		rows, err := src.Events(ctx, o.events, o.win)
+		rows, err := src.Events(ctx, o.events, win)
 		if err != nil {
 			return err
 		}
 		n = len(rows)
 		return writeRows(w, o.format, rows, func(r cryptolens.Event) int64 { return r.ID })
 	default:
-		rows, err := src.ObjectLog(ctx, o.win)
+		rows, err := src.ObjectLog(ctx, win)
 		if err != nil {
 			return err
 		}
@@ -187,6 +162,8 @@ func writeRows[R export.Record](w io.Writer, f export.Format, rows []R, id func(
 
 // source is where fetch reads rows: the API or the local store.
 type source interface {
+	// Window resolves the window flags for a read of the log.
+	Window(ctx context.Context, w *windowFlags, l store.Log, now time.Time) (cryptolens.Window, error)
 	WebLog(ctx context.Context, f cryptolens.WebAPILogFilter, w cryptolens.Window) ([]cryptolens.WebAPILog, error)
 	Events(ctx context.Context, f cryptolens.EventsFilter, w cryptolens.Window) ([]cryptolens.Event, error)
 	ObjectLog(ctx context.Context, w cryptolens.Window) ([]cryptolens.ObjectLogEntry, error)
@@ -250,6 +227,10 @@ func (a apiSource) ObjectLog(ctx context.Context, w cryptolens.Window) ([]crypto
 }
 
 func (a apiSource) Close() error { return nil }
+
+func (a apiSource) Window(_ context.Context, w *windowFlags, _ store.Log, now time.Time) (cryptolens.Window, error) {
+	return w.apiWindow(now)
+}
 
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {

@@ -29,6 +29,8 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+
+	"github.com/lensbook/lensbook/pkg/credentials"
 )
 
 // usageError is bad usage: exit status 2.
@@ -86,12 +88,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	err := cmd.run(ctx, args[1:], stdout, stderr)
 	var ue usageError
+	var be *credentials.BaseURLError
 	switch {
 	case err == nil:
 		return 0
 	case errors.Is(err, errHelp):
 		return 0
-	case errors.As(err, &ue):
+	case errors.As(err, &ue), errors.As(err, &be):
 		fmt.Fprintf(stderr, "lensbook %s: %v\n", args[0], err)
 		return 2
 	default:

@@ -83,7 +83,7 @@ func templateNotebook(name string) *ipynb.Notebook {
 var (
 	days      = 30 // length of the window in days, ending at asOf
 	productID = 0  // one product's requests; 0 means every product
-	asOf      = "" // end of the window, RFC 3339 or a date; "" means now (the demo pins it)
+	asOf      = "" // end of the window, RFC 3339 or a date; "" means up to the fetch cell's sync (render pins one instant)
 )`)
 	params.Metadata = map[string]any{"tags": []any{"parameters"}}
 	return &ipynb.Notebook{

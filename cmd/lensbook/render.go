@@ -16,10 +16,10 @@ import (
 	"github.com/lensbook/lensbook/pkg/notebook"
 	"github.com/lensbook/lensbook/pkg/printpdf"
 	"github.com/lensbook/lensbook/pkg/publish"
-	"github.com/lensbook/lensbook/pkg/timespec"
+	"github.com/lensbook/lensbook/pkg/store"
 )
 
-const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--demo] [--force] [--pdf]
+const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--offline] [--demo] [--force] [--pdf]
 
 Executes the notebooks (default notebooks/*.ipynb; a NOTEBOOK is a .ipynb file
 or the name of one in notebooks/, such as most-active-keys) through the GoNB
@@ -27,10 +27,13 @@ kernel and writes one self-contained page each, plus index.html, into --out.
 A notebook whose source, parameters and data are unchanged since its last
 render is skipped; one that fails keeps the page of its last good render, and
 its gallery card shows the failure. Every --param is checked against the
-parameters cells before anything runs. With --demo the notebooks read a local emulator with the demo's
-pinned data, so the pages come out the same on every run. With --pdf each
-page is also printed to a PDF beside it (OUT/<name>.pdf) through headless
-Chromium, and the pages and the gallery link to the PDFs.`
+parameters cells before anything runs. Every notebook ends its window at one
+instant: --as-of, else $LENSBOOK_AS_OF, else the moment the render starts
+(with --offline, the store's last sync). With --demo the notebooks read a
+local emulator with the demo's pinned data, so the pages come out the same on
+every run. With --pdf each page is also printed to a PDF beside it
+(OUT/<name>.pdf) through headless Chromium, and the pages and the gallery
+link to the PDFs.`
 
 func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("render", renderUsage, stderr)
@@ -39,10 +42,11 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.Var(&params, "param", "set a notebook parameter, name=value (repeatable)")
 	jobs := fs.Int("jobs", publish.DefaultJobs, "notebooks executed at once")
 	timeout := fs.Duration("timeout", 10*time.Minute, "longest time one notebook may run")
-	asOf := fs.String("as-of", "", "end of every report's window (sets LENSBOOK_AS_OF): RFC 3339 time or date")
+	asOf := fs.String("as-of", "", "end of every report's window: RFC 3339 time, date or span; default $LENSBOOK_AS_OF, else the moment the render starts")
 	demo := fs.Bool("demo", false, "read a local emulator with the demo's data instead of the configured account")
 	hostile := fs.Bool("hostile", false, "with --demo: seed hostile strings into every user-controlled field")
 	force := fs.Bool("force", false, "render every notebook, even unchanged ones")
+	offline := fs.Bool("offline", os.Getenv(envOffline) == "1", "read only the local store (sets LENSBOOK_OFFLINE=1 for the notebooks): no request; without --as-of the reports end at the store's last sync")
 	pdf := fs.Bool("pdf", false, "also print every page to a PDF beside it, through headless Chromium")
 	nbs, err := parseFlags(fs, args)
 	if err != nil {
@@ -64,6 +68,9 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *hostile && !*demo {
 		return usagef("--hostile needs --demo")
 	}
+	if *offline && *demo {
+		return usagef("--offline reads the configured account's store; --demo serves its own data")
+	}
 	if *out, err = renderOutDir(*out, *demo); err != nil {
 		return err
 	}
@@ -84,15 +91,31 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		opts.Params[name] = value
 	}
-	if *asOf != "" {
-		t, err := timespec.Parse(*asOf, time.Now())
+	// One instant for the whole render, so that every notebook (and every
+	// cell of each) ends its window at the same moment: --as-of, else
+	// $LENSBOOK_AS_OF, else now. The demo pins its data's end unless
+	// --as-of says otherwise.
+	now := time.Now().UTC().Truncate(time.Second)
+	if !*demo || *asOf != "" {
+		t, pinned, err := pinnedAsOf(*asOf, now)
 		if err != nil {
-			return usagef("--as-of: %v", err)
+			return err
 		}
-		opts.Env["LENSBOOK_AS_OF"] = t.Format(time.RFC3339)
+		if !pinned {
+			t = now
+			if *offline {
+				if t, err = storeInstant(ctx); err != nil {
+					return err
+				}
+			}
+		}
+		opts.Env[envAsOf] = t.UTC().Format(time.RFC3339)
 	}
-	if _, ok := opts.Params["asOf"]; !ok && opts.Env["LENSBOOK_AS_OF"] != "" {
-		opts.Params["asOf"] = opts.Env["LENSBOOK_AS_OF"]
+	// The instant reaches every notebook through LENSBOOK_AS_OF, which
+	// report.Open reads when the asOf parameter is empty; an --as-of given
+	// on the command line also sets the parameter, as --param asOf would.
+	if _, ok := opts.Params["asOf"]; !ok && *asOf != "" {
+		opts.Params["asOf"] = opts.Env[envAsOf]
 	}
 	// Every parameter is parsed and checked against the notebooks before
 	// anything starts or runs; publish.Render binds them the same way.
@@ -105,6 +128,10 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 		defer stop()
+	} else if *offline {
+		if err := configureOffline(ctx, &opts); err != nil {
+			return err
+		}
 	} else if err := configureAccount(ctx, &opts); err != nil {
 		return err
 	}
@@ -204,23 +231,25 @@ func configureAccount(ctx context.Context, opts *publish.Options) error {
 		opts.Env["LENSBOOK_STORE"] = p
 	}
 	opts.Token = creds.Token
+	opts.Redactor = creds.Redactor()
 	c, err := cryptolens.NewClient(creds.Token, cryptolens.WithBaseURL(creds.BaseURL))
 	if err != nil {
 		return err
 	}
-	asOf := opts.Env["LENSBOOK_AS_OF"]
-	if asOf == "" {
-		asOf = time.Now().UTC().Truncate(time.Minute).Format(time.RFC3339)
+	// Before any notebook runs: one request per log the notebooks read.
+	newest, err := preflight(ctx, c, creds, opts.Notebooks)
+	if err != nil {
+		return err
 	}
-	fp := "account=" + creds.BaseURL + " as-of=" + asOf
-	if logs, err := c.GetWebAPILog(ctx, cryptolens.WebAPILogQuery{Limit: 1, OrderBy: "Id descending"}); err == nil && len(logs) > 0 {
-		fp += fmt.Sprintf(" weblog=%d", logs[0].ID)
+	fp := "account=" + creds.BaseURL + " as-of=" + opts.Env[envAsOf]
+	if id := newest[store.WebLog]; id > 0 {
+		fp += fmt.Sprintf(" weblog=%d", id)
 	}
-	if evs, err := c.GetEvents(ctx, cryptolens.EventsQuery{Limit: 1, EndingBefore: 1 << 62}); err == nil && len(evs) > 0 {
-		fp += fmt.Sprintf(" events=%d", evs[0].ID)
+	if id := newest[store.Events]; id > 0 {
+		fp += fmt.Sprintf(" events=%d", id)
 	}
 	opts.DataFingerprint = fp
-	opts.DataWindow = "Cryptolens account at " + creds.BaseURL
+	opts.DataWindow = "Cryptolens account at " + creds.ShownBaseURL() + ", as of " + opts.Env[envAsOf]
 	return nil
 }
 

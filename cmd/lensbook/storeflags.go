@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"os"
+	"time"
 
 	"github.com/lensbook/lensbook/pkg/credentials"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
@@ -87,3 +88,7 @@ func (s storeSource) ObjectLog(ctx context.Context, w cryptolens.Window) ([]cryp
 }
 
 func (s storeSource) Close() error { return s.st.Close() }
+
+func (s storeSource) Window(ctx context.Context, w *windowFlags, l store.Log, now time.Time) (cryptolens.Window, error) {
+	return w.storeWindow(ctx, s.acc, l, now)
+}

@@ -6,31 +6,22 @@ import (
 	"io"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/store"
 	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
-const syncUsage = `[weblog|events|objectlog|all] [--since T]
+const syncUsage = `[weblog|events|objectlog|all] [--since T] [--as-of T]
 
 Brings the local store up to date: the first sync of a log fetches [since, now),
-later ones only what is new, and what lies between since and the oldest row held.`
-
-func errNotCovered(l store.Log, w cryptolens.Window) error {
-	return fmt.Errorf("the local store does not hold all of the %s from %s to %s: run `lensbook sync %s --since %s` first",
-		l, fmtTime(w.Since), fmtTime(w.Until), l, fmtTime(w.Since))
-}
-
-func fmtTime(t time.Time) string {
-	if t.IsZero() {
-		return "the start"
-	}
-	return t.Format(time.RFC3339)
-}
+later ones only what is new, and what lies between since and the oldest row held.
+T is an RFC 3339 time, a date, start (the log's first row) or a span back from
+the as-of instant (30d): --as-of, else $LENSBOOK_AS_OF, else now.`
 
 func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("sync", syncUsage, stderr)
-	sinceFlag := fs.String("since", "30d", "sync back to this time: RFC 3339 time, date, or span back from now such as 30d")
+	sinceFlag := fs.String("since", "30d", "sync back to this time: RFC 3339 time, date, start (the log's first row), or a span back from the as-of instant such as 30d")
+	var asOfFlag string
+	registerAsOf(fs, &asOfFlag)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -46,9 +37,19 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		logs = []store.Log{l}
 	}
-	since, err := timespec.Parse(*sinceFlag, time.Now())
+	now := time.Now()
+	ref, pinned, err := pinnedAsOf(asOfFlag, now)
 	if err != nil {
-		return usagef("--since: %v", err)
+		return err
+	}
+	if !pinned {
+		ref = now
+	}
+	var since time.Time
+	if *sinceFlag != sinceStart {
+		if since, err = timespec.Parse(*sinceFlag, ref); err != nil {
+			return usagef("--since: %v", err)
+		}
 	}
 	st, acc, creds, err := openAccount()
 	if err != nil {

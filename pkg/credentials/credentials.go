@@ -12,6 +12,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/lensbook/lensbook/pkg/cryptolens"
+	"github.com/lensbook/lensbook/pkg/secret"
 )
 
 // Environment variables read by [Load].
@@ -35,9 +38,22 @@ type Credentials struct {
 	Source  string // "environment" or the file's path, for messages
 }
 
-// String describes the credentials without the token.
+// String describes the credentials without the token, and without the user
+// name and password a base URL may hold.
 func (c Credentials) String() string {
-	return fmt.Sprintf("%s (from %s)", c.BaseURL, c.Source)
+	return fmt.Sprintf("%s (from %s)", c.ShownBaseURL(), c.Source)
+}
+
+// ShownBaseURL is the base URL without its user name and password, for
+// messages and pages.
+func (c Credentials) ShownBaseURL() string { return secret.URL(c.BaseURL) }
+
+// Redactor returns the redactor of these credentials' secrets: the token
+// and the password of the base URL (whose user name [Credentials.ShownBaseURL]
+// hides). Pass it down to whatever
+// prints errors, renders pages or writes files.
+func (c Credentials) Redactor() *secret.Redactor {
+	return secret.NewRedactor(append([]string{c.Token}, secret.URLSecrets(c.BaseURL)...)...)
 }
 
 // GoString keeps the token out of %#v.
@@ -59,8 +75,37 @@ func DefaultPath() (string, error) {
 // Load returns the credentials: CRYPTOLENS_TOKEN and CRYPTOLENS_BASE_URL
 // when the token is set in the environment, otherwise the credentials file
 // at [DefaultPath]. The base URL defaults to [DefaultBaseURL]. It returns
-// [ErrNoToken] when there is no token at all.
+// [ErrNoToken] when there is no token at all, and a *[BaseURLError] for a
+// base URL without an http:// or https:// scheme or host.
 func Load() (Credentials, error) {
+	c, err := load()
+	if err != nil {
+		return Credentials{}, err
+	}
+	if err := cryptolens.CheckBaseURL(c.BaseURL); err != nil {
+		from := c.Source
+		if os.Getenv(EnvBaseURL) != "" {
+			from = EnvBaseURL
+		}
+		return Credentials{}, &BaseURLError{From: from, Err: err}
+	}
+	return c, nil
+}
+
+// BaseURLError is a base URL that is not an absolute http(s) URL of the
+// API root; [Load] returns it before any request is made.
+type BaseURLError struct {
+	From string // CRYPTOLENS_BASE_URL or the credentials file's path
+	Err  error  // what is wrong, without user name or password
+}
+
+// Error names where the base URL came from and what is wrong with it.
+func (e *BaseURLError) Error() string { return fmt.Sprintf("credentials: %s: %v", e.From, e.Err) }
+
+// Unwrap returns what is wrong.
+func (e *BaseURLError) Unwrap() error { return e.Err }
+
+func load() (Credentials, error) {
 	if tok := strings.TrimSpace(os.Getenv(EnvToken)); tok != "" {
 		return Credentials{Token: tok, BaseURL: baseURL(os.Getenv(EnvBaseURL)), Source: "environment"}, nil
 	}

@@ -92,3 +92,30 @@ func ExampleLoad() {
 	fmt.Println(c) // never prints the token
 	// Output: http://127.0.0.1:8470/api (from environment)
 }
+
+func TestBaseURLUserAndPasswordAreNeverShown(t *testing.T) {
+	t.Setenv(credentials.EnvToken, "tok-env-123456")
+	t.Setenv(credentials.EnvBaseURL, "https://alice-analyst:pr0xy-s3cret@proxy.example.com/api")
+	c, err := credentials.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := fmt.Sprintf("%v %+v %#v %s", c, c, c, c.ShownBaseURL())
+	if strings.Contains(s, "alice") || strings.Contains(s, "pr0xy") || !strings.Contains(s, "proxy.example.com") {
+		t.Errorf("formatting shows the user or password: %s", s)
+	}
+	r := c.Redactor()
+	if got := r.Redact("tok-env-123456 pr0xy-s3cret"); got != "REDACTED REDACTED" {
+		t.Errorf("Redactor().Redact = %q", got)
+	}
+}
+
+func TestLoadRefusesABaseURLWithoutScheme(t *testing.T) {
+	t.Setenv(credentials.EnvToken, "tok-env-123456")
+	t.Setenv(credentials.EnvBaseURL, "api.cryptolens.io/api")
+	_, err := credentials.Load()
+	var be *credentials.BaseURLError
+	if !errors.As(err, &be) || be.From != credentials.EnvBaseURL || !strings.Contains(err.Error(), "has no scheme") {
+		t.Errorf("Load() = %v, want a BaseURLError naming CRYPTOLENS_BASE_URL", err)
+	}
+}

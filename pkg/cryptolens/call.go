@@ -38,7 +38,17 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, p p
 	var last attemptResult
 	for attempt := 1; attempt <= policy.MaxAttempts; attempt++ {
 		if attempt > 1 {
+			if last.retryAfter > policy.MaxWait {
+				// Honoured or not at all: retrying sooner than asked
+				// would only meet the same answer.
+				return &retriesError{attempts: attempt - 1, err: last.err,
+					why: fmt.Sprintf("the server asks to wait %v, more than the %v the client waits", last.retryAfter, policy.MaxWait)}
+			}
 			wait := policy.backoff(attempt-1, last.retryAfter)
+			if deadline, ok := ctx.Deadline(); ok && last.retryAfter > 0 && time.Until(deadline) < wait {
+				return &retriesError{attempts: attempt - 1, err: last.err,
+					why: fmt.Sprintf("the server asks to wait %v, past the deadline of the call", last.retryAfter)}
+			}
 			if err := sleep(ctx, wait); err != nil {
 				return c.contextErr(method, err, last.err)
 			}
@@ -63,7 +73,7 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, p p
 		}
 	}
 	if policy.MaxAttempts > 1 {
-		return &retriesError{attempts: policy.MaxAttempts, err: last.err}
+		return &retriesError{attempts: policy.MaxAttempts, err: last.err, why: fmt.Sprintf("gave up after %d attempts", policy.MaxAttempts)}
 	}
 	return last.err
 }
@@ -73,10 +83,11 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, p p
 type retriesError struct {
 	attempts int
 	err      error
+	why      string
 }
 
 func (e *retriesError) Error() string {
-	return fmt.Sprintf("%v (gave up after %d attempts)", e.err, e.attempts)
+	return fmt.Sprintf("%v (%s)", e.err, e.why)
 }
 func (e *retriesError) Unwrap() error { return e.err }
 
@@ -106,13 +117,24 @@ func sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
+// errBodyStalled and errAttemptTimeout end an attempt whose answer stopped
+// coming; see [Timeouts].
+var (
+	errBodyStalled    = errors.New("the answer stalled")
+	errAttemptTimeout = errors.New("the attempt took too long")
+)
+
 // attempt makes one HTTP request and decodes its answer.
 func (c *Client) attempt(ctx context.Context, method string, params url.Values, p page) attemptResult {
 	form := url.Values{"token": {c.token}}
 	for k, v := range params {
 		form[k] = v
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.methodURL(method),
+	actx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	attemptTimer := time.AfterFunc(c.timeouts.Attempt, func() { cancel(errAttemptTimeout) })
+	defer attemptTimer.Stop()
+	req, err := http.NewRequestWithContext(actx, http.MethodPost, c.methodURL(method),
 		strings.NewReader(form.Encode()))
 	if err != nil {
 		return attemptResult{err: c.redactErr(method, err)}
@@ -121,23 +143,58 @@ func (c *Client) attempt(ctx context.Context, method string, params url.Values, 
 	req.Header.Set("Accept", "application/json")
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return attemptResult{err: c.redactErr(method, err), retryable: true}
+		var rerr *RedirectError
+		if errors.As(err, &rerr) {
+			e := *rerr
+			e.Method = method
+			return attemptResult{status: rerr.StatusCode, err: &e} // the same redirect would come again
+		}
+		return attemptResult{err: c.redactErr(method, c.explainTimeout(actx, err)), retryable: true}
 	}
 	defer resp.Body.Close()
+	body := &idleReader{r: resp.Body, idle: c.timeouts.BodyIdle}
+	body.timer = time.AfterFunc(body.idle, func() { cancel(errBodyStalled) })
+	defer body.timer.Stop()
 	buf := bodyBuffers.Get().(*bytes.Buffer)
 	defer putBodyBuffer(buf)
-	body, err := readBody(resp.Body, resp.ContentLength, buf)
+	data, err := readBody(body, resp.ContentLength, buf)
 	if errors.Is(err, errBodyTooLarge) {
 		// The same answer would come again: not worth a retry.
 		return attemptResult{status: resp.StatusCode,
 			err: &DecodeError{Method: method, StatusCode: resp.StatusCode, Err: err}}
 	}
 	if err != nil {
-		// A connection dropped mid-body: retry.
+		// A connection dropped or stalled mid-body: retry.
 		return attemptResult{status: resp.StatusCode, retryable: true,
-			err: c.redactErr(method, fmt.Errorf("reading the HTTP %d answer: %w", resp.StatusCode, err))}
+			err: c.redactErr(method, fmt.Errorf("reading the HTTP %d answer: %w", resp.StatusCode, c.explainTimeout(actx, err)))}
 	}
-	return c.interpret(method, resp, body, p)
+	return c.interpret(method, resp, data, p)
+}
+
+// explainTimeout names the timeout that ended an attempt, if one did.
+func (c *Client) explainTimeout(actx context.Context, err error) error {
+	switch context.Cause(actx) {
+	case errBodyStalled:
+		return fmt.Errorf("%w: no data for %v (Timeouts.BodyIdle): %w", errBodyStalled, c.timeouts.BodyIdle, err)
+	case errAttemptTimeout:
+		return fmt.Errorf("%w: over %v (Timeouts.Attempt): %w", errAttemptTimeout, c.timeouts.Attempt, err)
+	}
+	return err
+}
+
+// idleReader restarts timer (which ends the attempt) whenever bytes arrive.
+type idleReader struct {
+	r     io.Reader
+	idle  time.Duration
+	timer *time.Timer
+}
+
+func (r *idleReader) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if n > 0 {
+		r.timer.Reset(r.idle)
+	}
+	return n, err
 }
 
 // bodyBuffers recycles the buffers answers are read into: decoding copies
@@ -183,6 +240,14 @@ func (c *Client) interpret(method string, resp *http.Response, body []byte, p pa
 	env, err := decodeEnvelope(body, p.listKey, p.onList, p.intern)
 	success := status >= 200 && status < 300
 	switch {
+	case status == http.StatusTooManyRequests:
+		res.err = &RateLimitError{Method: method, RetryAfter: res.retryAfter, Message: c.redact(env.message)}
+	case status == http.StatusNotFound:
+		var cause error = &HTTPError{Method: method, StatusCode: status, Body: c.redactedBody(body)}
+		if err == nil && !env.ok() {
+			cause = &APIError{Method: method, StatusCode: status, Message: c.redact(env.message)}
+		}
+		res.err = &NotFoundError{Method: method, URL: c.redact(c.shownURL + "/ai/" + method), Err: cause}
 	case err != nil && success:
 		// A truncated or garbled page: decoded whole or retried.
 		res.retryable = true

@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/lensbook/lensbook/pkg/secret"
 )
 
 // DefaultBaseURL is the /api root of the public Cryptolens Web API.
@@ -22,11 +25,14 @@ var maxBodyBytes int64 = 64 << 20
 type Client struct {
 	token    string
 	baseURL  string // the /api root, without a trailing slash
+	shownURL string // baseURL without user name and password, for messages
 	http     *http.Client
+	ownHTTP  bool // http was built by NewClient from timeouts
+	timeouts Timeouts
 	retry    RetryPolicy
 	logger   *slog.Logger
 	observer func(RequestInfo)
-	redactor *strings.Replacer
+	redactor *secret.Redactor
 }
 
 // Option configures a [Client] in [NewClient].
@@ -42,10 +48,71 @@ type RequestInfo struct {
 	Duration   time.Duration // from sending the request to decoding the body
 }
 
+// Timeouts bound each stage of one HTTP attempt, so that a server that
+// accepts a connection and never answers, or stops in the middle of an
+// answer, cannot hang a call. A stage that runs out fails the attempt with a
+// transient error, which is retried under the [RetryPolicy]; the caller's
+// context bounds the whole call on top. Zero fields take the values of
+// [DefaultTimeouts].
+type Timeouts struct {
+	// Connect bounds establishing the TCP connection (10s by default).
+	Connect time.Duration
+	// TLSHandshake bounds the TLS handshake of an https connection (10s).
+	TLSHandshake time.Duration
+	// ResponseHeader bounds the wait for the answer's headers once the
+	// request is sent: the time the server takes to compute a page (60s).
+	ResponseHeader time.Duration
+	// BodyIdle bounds the wait for the next bytes of the answer's body: a
+	// body that stalls that long fails the attempt (30s).
+	BodyIdle time.Duration
+	// Attempt bounds one attempt as a whole, so that a body trickling in
+	// slower than BodyIdle allows still ends (5 minutes).
+	Attempt time.Duration
+}
+
+// DefaultTimeouts are the timeouts of a client built without
+// [WithTimeouts]. With [DefaultRetryPolicy] (5 attempts, backoff up to 10s
+// each) a call to a server that never answers fails after at most about
+// 5×(10s+10s+60s)+40s = 7 minutes, and one that stalls mid-body after
+// 5×30s+40s of silence.
+var DefaultTimeouts = Timeouts{
+	Connect:        10 * time.Second,
+	TLSHandshake:   10 * time.Second,
+	ResponseHeader: 60 * time.Second,
+	BodyIdle:       30 * time.Second,
+	Attempt:        5 * time.Minute,
+}
+
+func (t Timeouts) withDefaults() Timeouts {
+	d := DefaultTimeouts
+	if t.Connect <= 0 {
+		t.Connect = d.Connect
+	}
+	if t.TLSHandshake <= 0 {
+		t.TLSHandshake = d.TLSHandshake
+	}
+	if t.ResponseHeader <= 0 {
+		t.ResponseHeader = d.ResponseHeader
+	}
+	if t.BodyIdle <= 0 {
+		t.BodyIdle = d.BodyIdle
+	}
+	if t.Attempt <= 0 {
+		t.Attempt = d.Attempt
+	}
+	return t
+}
+
 // NewClient returns a client that authenticates with the access token. It
 // fails on an empty token or a base URL that is not an absolute http(s) URL.
-// Without options it calls [DefaultBaseURL] with [http.DefaultClient] and
-// [DefaultRetryPolicy], and logs nothing.
+// Without options it calls [DefaultBaseURL] over its own transport with
+// [DefaultTimeouts] and [DefaultRetryPolicy], and logs nothing.
+//
+// The token travels in the body of each POST. The client follows a
+// redirect only within the base URL's origin (scheme, host and port) and
+// only when it keeps the POST (307, 308): any other redirect fails the call
+// with a [*RedirectError], so the token never reaches another origin and
+// https never falls back to http.
 func NewClient(token string, opts ...Option) (*Client, error) {
 	if strings.TrimSpace(token) == "" {
 		return nil, errors.New("cryptolens: new client: the access token is empty")
@@ -53,9 +120,10 @@ func NewClient(token string, opts ...Option) (*Client, error) {
 	c := &Client{
 		token:    token,
 		baseURL:  DefaultBaseURL,
-		http:     http.DefaultClient,
+		shownURL: DefaultBaseURL,
 		retry:    DefaultRetryPolicy,
-		redactor: newRedactor(token),
+		timeouts: DefaultTimeouts,
+		redactor: secret.NewRedactor(token),
 	}
 	for _, opt := range opts {
 		if opt == nil {
@@ -65,39 +133,102 @@ func NewClient(token string, opts ...Option) (*Client, error) {
 			return nil, fmt.Errorf("cryptolens: new client: %s", c.redact(err.Error()))
 		}
 	}
+	c.redactor = secret.NewRedactor(append([]string{token}, secret.URLSecrets(c.baseURL)...)...)
+	if c.http == nil {
+		c.http = &http.Client{Transport: newTransport(c.timeouts)}
+		c.ownHTTP = true
+	} else {
+		h := *c.http // the caller's client is not modified
+		c.http = &h
+	}
+	c.http.CheckRedirect = c.checkRedirect
 	return c, nil
+}
+
+// newTransport is http.DefaultTransport's set-up with the timeouts.
+func newTransport(t Timeouts) *http.Transport {
+	return &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: t.Connect, KeepAlive: 30 * time.Second}).DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          100,
+		MaxIdleConnsPerHost:   16, // room for parallel paging
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   t.TLSHandshake,
+		ResponseHeaderTimeout: t.ResponseHeader,
+		ExpectContinueTimeout: time.Second,
+	}
 }
 
 // WithBaseURL sets the /api root, such as "http://127.0.0.1:8470/api"; a
 // trailing slash is tolerated. Method paths are appended as "/ai/{Method}".
+// A URL without an http:// or https:// scheme is refused. A user name and
+// password in the URL are sent as HTTP basic authentication and never shown.
 func WithBaseURL(u string) Option {
 	return func(c *Client) error {
-		parsed, err := url.Parse(strings.TrimSpace(u))
-		if err != nil {
-			return fmt.Errorf("base URL %q: %w", u, err)
-		}
-		if parsed.Scheme != "http" && parsed.Scheme != "https" {
-			return fmt.Errorf("base URL %q: scheme must be http or https", u)
-		}
-		if parsed.Host == "" {
-			return fmt.Errorf("base URL %q: no host", u)
-		}
-		if parsed.RawQuery != "" || parsed.Fragment != "" {
-			return fmt.Errorf("base URL %q: must not have a query or fragment", u)
-		}
-		c.baseURL = strings.TrimRight(parsed.String(), "/")
-		return nil
+		return c.setBaseURL(u)
 	}
 }
 
+func (c *Client) setBaseURL(u string) error {
+	u = strings.TrimSpace(u)
+	shown := secret.URL(u)
+	c.redactor = secret.NewRedactor(append([]string{c.token}, secret.URLSecrets(u)...)...)
+	if err := CheckBaseURL(u); err != nil {
+		return err
+	}
+	parsed, _ := url.Parse(u) // CheckBaseURL parsed it
+	c.baseURL = strings.TrimRight(parsed.String(), "/")
+	c.shownURL = strings.TrimRight(shown, "/")
+	return nil
+}
+
+// CheckBaseURL returns an error naming what is wrong with a base URL and
+// how to write it, or nil for an absolute http(s) URL with a host and no
+// query or fragment. The error never shows a user name or password of the
+// URL.
+func CheckBaseURL(u string) error {
+	u = strings.TrimSpace(u)
+	shown := secret.URL(u)
+	example := "such as " + DefaultBaseURL
+	if !strings.Contains(u, "://") {
+		return fmt.Errorf("base URL %q has no scheme: write it in full, starting with https:// or http://, %s", shown, example)
+	}
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return fmt.Errorf("base URL %q does not parse: write it %s", shown, example)
+	}
+	if parsed.Scheme != "http" && parsed.Scheme != "https" {
+		return fmt.Errorf("base URL %q: the scheme must be https or http, %s", shown, example)
+	}
+	if parsed.Host == "" {
+		return fmt.Errorf("base URL %q has no host, %s", shown, example)
+	}
+	if parsed.RawQuery != "" || parsed.Fragment != "" {
+		return fmt.Errorf("base URL %q must not have a query or fragment (the token is never put in the URL), %s", shown, example)
+	}
+	return nil
+}
+
 // WithHTTPClient sets the HTTP client used for every request; nil is an
-// error.
+// error. The client is copied, and the copy's CheckRedirect replaced by the
+// same-origin rule of [NewClient]. Its transport's timeouts are the
+// caller's; [Timeouts.BodyIdle] and [Timeouts.Attempt] still apply.
 func WithHTTPClient(h *http.Client) Option {
 	return func(c *Client) error {
 		if h == nil {
 			return errors.New("HTTP client is nil")
 		}
 		c.http = h
+		return nil
+	}
+}
+
+// WithTimeouts sets the timeouts of each HTTP attempt; zero fields take the
+// values of [DefaultTimeouts].
+func WithTimeouts(t Timeouts) Option {
+	return func(c *Client) error {
+		c.timeouts = t.withDefaults()
 		return nil
 	}
 }
@@ -134,8 +265,58 @@ func WithObserver(f func(RequestInfo)) Option {
 	}
 }
 
-// BaseURL returns the /api root the client calls, without a trailing slash.
-func (c *Client) BaseURL() string { return c.redact(c.baseURL) }
+// BaseURL returns the /api root the client calls, without a trailing slash
+// and with any user name and password replaced by "REDACTED".
+func (c *Client) BaseURL() string { return c.redact(c.shownURL) }
 
 // methodURL is the endpoint of an API method.
 func (c *Client) methodURL(method string) string { return c.baseURL + "/ai/" + method }
+
+// checkRedirect is the http.Client's CheckRedirect: it follows a redirect
+// only to the origin of the first request and only when the method (and so
+// the form with the token) is kept.
+func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
+	first := via[0]
+	status := 0
+	if req.Response != nil {
+		status = req.Response.StatusCode
+	}
+	rerr := &RedirectError{StatusCode: status, From: c.shownRequestURL(first.URL), To: c.shownRequestURL(req.URL)}
+	switch {
+	case !sameOrigin(first.URL, req.URL):
+		rerr.Reason = "another origin: the token is only sent to the base URL's scheme, host and port"
+	case req.Method != first.Method:
+		rerr.Reason = "it would turn the POST into a " + req.Method + " without the form that carries the token"
+	case len(via) >= 10:
+		rerr.Reason = "too many redirects (10)"
+	default:
+		return nil
+	}
+	return rerr
+}
+
+// shownRequestURL is u without user name, password, query and fragment.
+func (c *Client) shownRequestURL(u *url.URL) string {
+	v := *u
+	v.User, v.RawQuery, v.Fragment, v.ForceQuery = nil, "", "", false
+	return c.redact(v.String())
+}
+
+// sameOrigin reports whether a and b have the same scheme, host and port.
+func sameOrigin(a, b *url.URL) bool {
+	return strings.EqualFold(a.Scheme, b.Scheme) && strings.EqualFold(a.Hostname(), b.Hostname()) &&
+		port(a) == port(b)
+}
+
+func port(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "https":
+		return "443"
+	case "http":
+		return "80"
+	}
+	return ""
+}

@@ -8,8 +8,8 @@
 // # Calls
 //
 // [NewClient] takes the access token and options ([WithBaseURL] for the
-// emulator or an on-premises server, [WithRetry], [WithLogger],
-// [WithObserver]). Each method is a form-encoded POST to
+// emulator or an on-premises server, [WithRetry], [WithTimeouts],
+// [WithLogger], [WithObserver]). Each method is a form-encoded POST to
 // {base}/ai/{Method}; the JSON envelope is decoded whatever the HTTP status.
 // The single-page calls (GetWebAPILog, GetEvents, GetObjectLog) return one
 // page in the server's order; the iterators walk whole windows:
@@ -27,14 +27,34 @@
 //
 // # Failures
 //
-// Network errors (a connection refused or dropped, mid-body too), HTTP 5xx,
-// HTTP 429 and 2xx bodies that do not decode are retried with exponential
-// backoff and full jitter, honouring Retry-After up to the policy's MaxDelay
-// ([RetryPolicy]). API errors (result 1) and other 4xx answers are not. A
-// cancelled context ends a call at once with the context's error wrapped.
-// The final error can be matched with errors.As: [*APIError] (the
-// envelope's message), [*HTTPError] (a non-2xx answer that is not the
-// envelope) or [*DecodeError] (a 2xx answer that does not decode).
+// Network errors (a connection refused or dropped, mid-body too), timeouts,
+// HTTP 5xx, HTTP 429 and 2xx bodies that do not decode are retried with
+// exponential backoff and full jitter ([RetryPolicy]); a Retry-After header
+// (seconds or an HTTP date) is honoured exactly, and one longer than the
+// policy's MaxWait or the context's deadline ends the call at once. API
+// errors (result 1) and other 4xx answers are not retried. A cancelled
+// context ends a call at once with the context's error wrapped. The final
+// error can be matched with errors.As: [*APIError] (the envelope's message,
+// with what fixes a wrong token or a missing permission), [*NotFoundError]
+// (HTTP 404: the base URL is not the API root), [*RateLimitError] (HTTP
+// 429), [*RedirectError] (a redirect the client refused), [*HTTPError] (a
+// non-2xx answer that is not the envelope) or [*DecodeError] (a 2xx answer
+// that does not decode).
+//
+// # Timeouts and redirects
+//
+// No server can hang a call: with [DefaultTimeouts] a connection must be
+// made within 10s, a TLS handshake done within 10s, the answer's headers
+// arrive within 60s of the request and its body never pause for more than
+// 30s, and one attempt ends after 5 minutes whatever happens
+// ([WithTimeouts] changes them). Each is a transient error, retried.
+//
+// The token travels in the POST form. A redirect is followed only to the
+// base URL's own origin (scheme, host and port) and only when it keeps the
+// POST (307, 308); any other is refused with a [*RedirectError], so the
+// token never reaches another host or port and https never falls back to
+// http. A user name and password in the base URL are sent as basic
+// authentication and, like the token, never shown in an error or log line.
 //
 // # Decoding
 //

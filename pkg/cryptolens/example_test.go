@@ -26,7 +26,8 @@ func ExampleNewClient() {
 	baseURL, token, stop := startEmulator()
 	defer stop()
 
-	// Against the real service: cryptolens.NewClient(os.Getenv("CRYPTOLENS_TOKEN")).
+	// Against the real service: creds, err := credentials.Load(), then
+	// cryptolens.NewClient(creds.Token, cryptolens.WithBaseURL(creds.BaseURL)).
 	client, err := cryptolens.NewClient(token, cryptolens.WithBaseURL(baseURL),
 		cryptolens.WithRetry(cryptolens.RetryPolicy{MaxAttempts: 3}))
 	if err != nil {

@@ -8,18 +8,25 @@ import (
 	"time"
 )
 
-// RetryPolicy bounds the retries of one API call. Attempt n (n >= 2) waits
-// a random time in [0, min(MaxDelay, MinDelay*2^(n-2))] (full jitter), or
-// the server's Retry-After, capped at MaxDelay, when a 429 or 5xx answer
-// carries one.
+// RetryPolicy bounds the retries of one API call. Network errors and
+// timeouts (see [Timeouts]), HTTP 429 and 5xx answers and 2xx answers that
+// do not decode are retried. Attempt n (n >= 2) waits a random time in
+// [0, min(MaxDelay, MinDelay*2^(n-2))] (full jitter) or, when the answer
+// carried a Retry-After header (delay seconds or an HTTP date), exactly that
+// long. A Retry-After above MaxWait, or past the context's deadline, ends the
+// call at once with the server's error (a [*RateLimitError] for a 429):
+// retrying sooner than the server asked would only meet the same answer.
+// The context ends any wait.
 type RetryPolicy struct {
 	MaxAttempts int           // attempts in all, first included; 0 means 5
 	MinDelay    time.Duration // the backoff's first ceiling; 0 means 200ms
-	MaxDelay    time.Duration // the largest wait; 0 means 10s
+	MaxDelay    time.Duration // the largest backoff; 0 means 10s
+	MaxWait     time.Duration // the longest Retry-After honoured; 0 means 2 minutes
 }
 
 // DefaultRetryPolicy is the policy of a client built without [WithRetry].
-var DefaultRetryPolicy = RetryPolicy{MaxAttempts: 5, MinDelay: 200 * time.Millisecond, MaxDelay: 10 * time.Second}
+var DefaultRetryPolicy = RetryPolicy{MaxAttempts: 5, MinDelay: 200 * time.Millisecond, MaxDelay: 10 * time.Second,
+	MaxWait: 2 * time.Minute}
 
 func (p RetryPolicy) withDefaults() RetryPolicy {
 	if p.MaxAttempts <= 0 {
@@ -31,13 +38,16 @@ func (p RetryPolicy) withDefaults() RetryPolicy {
 	if p.MaxDelay <= 0 {
 		p.MaxDelay = DefaultRetryPolicy.MaxDelay
 	}
+	if p.MaxWait <= 0 {
+		p.MaxWait = DefaultRetryPolicy.MaxWait
+	}
 	return p
 }
 
 // backoff is the wait before the given retry (1 for the first retry).
 func (p RetryPolicy) backoff(retry int, retryAfter time.Duration) time.Duration {
 	if retryAfter > 0 {
-		return min(retryAfter, p.MaxDelay)
+		return retryAfter
 	}
 	ceiling := p.MinDelay
 	for i := 1; i < retry && ceiling < p.MaxDelay; i++ {

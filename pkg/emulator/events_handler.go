@@ -43,15 +43,18 @@ func (s *Server) getEvents(req *request) []byte {
 			(metadata == "" || strings.Contains(e.Metadata, metadata)) &&
 			(!window.active() || window.contains(e.Time.Unix()))
 	}
+	upTo, live := s.cutoff()
 	s.mu.RLock()
-	defer s.mu.RUnlock()
 	events := s.events
 	lo, hi := 0, len(events)
+	if live {
+		hi = s.eventsVisible(upTo)
+	}
 	if after > 0 {
-		lo = sort.Search(len(events), func(i int) bool { return events[i].ID > after })
+		lo = sort.Search(hi, func(i int) bool { return events[i].ID > after })
 	}
 	if before > 0 {
-		hi = sort.Search(len(events), func(i int) bool { return events[i].ID >= before })
+		hi = sort.Search(hi, func(i int) bool { return events[i].ID >= before })
 	}
 	if before > 0 {
 		for i := hi - 1; i >= lo && len(out) < limit; i-- {
@@ -66,5 +69,7 @@ func (s *Server) getEvents(req *request) []byte {
 			}
 		}
 	}
+	s.mu.RUnlock()
+	s.countRows(MethodGetEvents, len(out))
 	return listBody("events", out)
 }

@@ -19,11 +19,16 @@ func (s *Server) getObjectLog(req *request) []byte {
 		return errorBody(msgBadInput)
 	}
 	log := s.objectLog
+	if upTo, live := s.cutoff(); live {
+		log = log[:s.objectLogVisible(upTo)]
+	}
 	lo := 0
 	if after > 0 {
 		lo, _ = slices.BinarySearchFunc(log, after+1, func(e cryptolens.ObjectLogEntry, id int64) int {
 			return cmp.Compare(e.ID, id)
 		})
 	}
-	return listBody("events", log[lo:min(lo+limit, len(log))])
+	page := log[lo:min(lo+limit, len(log))]
+	s.countRows(MethodGetObjectLog, len(page))
+	return listBody("events", page)
 }

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"slices"
 
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 )
@@ -65,21 +66,20 @@ func (s *Server) register(req *request, batch []eventInput) []byte {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock().UTC().Unix()
-	next := int64(firstEventID)
-	if n := len(s.events); n > 0 {
-		next = s.events[n-1].ID
-	}
+	at, next := s.registerAt(len(batch))
+	added := make([]cryptolens.Event, 0, len(batch))
 	for _, in := range batch {
 		next++
 		t := in.Time
 		if t == 0 {
 			t = now
 		}
-		s.events = append(s.events, cryptolens.Event{
+		added = append(added, cryptolens.Event{
 			ID: next, ProductID: productID, Key: key, MachineCode: machine,
 			FeatureName: in.FeatureName, EventName: in.EventName, Value: in.Value,
 			Currency: in.Currency, Time: unix(t), Metadata: in.Metadata,
 		})
 	}
+	s.events = slices.Insert(s.events, at, added...)
 	return successBody()
 }

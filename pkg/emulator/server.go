@@ -67,6 +67,11 @@ type Server struct {
 	counts  map[string]int
 	faults  Faults
 	faultNo uint64
+
+	// Live mode (NewLiveServer): rows show only once their time has come.
+	live      bool
+	eventsDue int            // events[:eventsDue] have been served or registered
+	rowCounts map[string]int // rows sent, by method
 }
 
 // NewServer returns a server for d, which it does not modify. It has no
@@ -80,6 +85,7 @@ func NewServer(d *Dataset) *Server {
 		events:    slices.Clip(sortedByID(d.Events, func(e cryptolens.Event) int64 { return e.ID })),
 		clock:     time.Now,
 		counts:    map[string]int{},
+		rowCounts: map[string]int{},
 	}
 }
 
@@ -117,11 +123,12 @@ func (s *Server) RequestCount(method string) int {
 	return 0
 }
 
-// ResetCounts sets every request count back to zero.
+// ResetCounts sets every request and row count back to zero.
 func (s *Server) ResetCounts() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	clear(s.counts)
+	clear(s.rowCounts)
 }
 
 // Events returns the generated events and those registered since, ascending

@@ -24,6 +24,8 @@ type webLogQuery struct {
 	states        []cryptolens.State
 	time          timeRange
 	after, before int64
+	live          bool  // serve only the rows up to upTo (live mode)
+	upTo          int64 // Unix seconds
 	order         order
 	limit         int
 }
@@ -97,7 +99,10 @@ func (s *Server) getWebAPILog(req *request) []byte {
 	if !inScope {
 		return webLogBody(nil)
 	}
-	return webLogBody(s.web.query(q))
+	q.upTo, q.live = s.cutoff()
+	rows := s.web.query(q)
+	s.countRows(MethodGetWebAPILog, len(rows))
+	return webLogBody(rows)
 }
 
 // query runs q against the index. It narrows by the product or key index,
@@ -113,6 +118,10 @@ func (x *webLogIndex) query(q webLogQuery) []cryptolens.WebAPILog {
 	}
 	if q.before > 0 {
 		hi = min(hi, c.firstIndex(func(p int) bool { return x.rows[p].ID >= q.before }))
+	}
+	if q.live {
+		// Live data is generated with times that never decrease with ids.
+		hi = min(hi, c.firstIndex(func(p int) bool { return x.times[p] > q.upTo }))
 	}
 	timeChecked := false
 	if x.timeSorted && q.time.active() {

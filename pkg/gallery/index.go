@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/lensbook/lensbook/pkg/pagerender"
+	"github.com/lensbook/lensbook/pkg/secret"
 )
 
 //go:embed assets
@@ -67,9 +68,11 @@ type cardView struct {
 // KnownGroups, then alphabetically, then OtherGroup; cards within a group
 // are ordered by Title, then Slug. The same entries give byte-identical
 // output. A thumbnail that is not a PNG, or an Href that is not a relative
-// link, is an error naming the entry. The access token
-// (pagerender.TokenEnv) is replaced by pagerender.Redacted in every text.
-func Index(entries []Entry) ([]byte, error) {
+// link, is an error naming the entry. The secrets (the access token and
+// the base URL's password, as credentials.Credentials.Redactor gives them)
+// are replaced by secret.Redacted in every text, and a page that still holds
+// one in any encoding is refused (a *secret.LeakError).
+func Index(entries []Entry, secrets ...string) ([]byte, error) {
 	view := indexView{
 		CSP:     pagerender.ContentSecurityPolicy("'none'"),
 		Favicon: template.URL(pagerender.FaviconURI),
@@ -78,7 +81,7 @@ func Index(entries []Entry) ([]byte, error) {
 	}
 	var latest time.Time
 	groups := map[string][]cardView{}
-	redactor := pagerender.NewRedactor()
+	redactor := secret.NewRedactor(secrets...)
 	sorted := slices.Clone(entries)
 	slices.SortStableFunc(sorted, func(a, b Entry) int {
 		if c := strings.Compare(a.Title, b.Title); c != 0 {
@@ -115,12 +118,16 @@ func Index(entries []Entry) ([]byte, error) {
 	if err := indexTemplate.Execute(&buf, view); err != nil {
 		return nil, fmt.Errorf("gallery: executing index template: %w", err)
 	}
+	if err := redactor.Check("the gallery page", buf.Bytes()); err != nil {
+		return nil, fmt.Errorf("gallery: %w", err)
+	}
 	return buf.Bytes(), nil
 }
 
-// Write writes the gallery for entries to dir/index.html, creating dir.
-func Write(dir string, entries []Entry) error {
-	page, err := Index(entries)
+// Write writes the gallery for entries to dir/index.html, creating dir;
+// secrets are kept out of it as in [Index].
+func Write(dir string, entries []Entry, secrets ...string) error {
+	page, err := Index(entries, secrets...)
 	if err != nil {
 		return err
 	}
@@ -135,14 +142,14 @@ func Write(dir string, entries []Entry) error {
 }
 
 // redactEntry replaces the access token in the entry's texts.
-func redactEntry(e Entry, r *strings.Replacer) Entry {
-	e.Title = r.Replace(e.Title)
-	e.Description = r.Replace(e.Description)
-	e.Group = r.Replace(e.Group)
-	e.Error = r.Replace(e.Error)
+func redactEntry(e Entry, r *secret.Redactor) Entry {
+	e.Title = r.Redact(e.Title)
+	e.Description = r.Redact(e.Description)
+	e.Group = r.Redact(e.Group)
+	e.Error = r.Redact(e.Error)
 	params := make([]pagerender.Param, len(e.Params))
 	for i, p := range e.Params {
-		params[i] = pagerender.Param{Name: r.Replace(p.Name), Value: r.Replace(p.Value), Default: r.Replace(p.Default)}
+		params[i] = pagerender.Param{Name: r.Redact(p.Name), Value: r.Redact(p.Value), Default: r.Redact(p.Default)}
 	}
 	e.Params = params
 	return e

@@ -2,6 +2,7 @@ package gallery_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +14,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/gallery"
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/pagerender"
+	"github.com/lensbook/lensbook/pkg/secret"
 )
 
 var renderedAt = time.Date(2026, 11, 1, 6, 30, 0, 0, time.UTC)
@@ -214,11 +216,10 @@ func TestWriteReportsUnwritableDir(t *testing.T) {
 
 func TestIndexRedactsToken(t *testing.T) {
 	const token = "secret-access-token-123"
-	t.Setenv(pagerender.TokenEnv, token)
 	page, err := gallery.Index([]gallery.Entry{{
 		Slug: "x", Title: "x", Status: pagerender.StatusFailed, Error: "401 for token=" + token,
 		Params: []pagerender.Param{{Name: "token", Value: token}},
-	}})
+	}}, token)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -263,6 +264,33 @@ func TestIndexFailureCards(t *testing.T) {
 	}
 	if strings.Contains(s, `href="refused.html"`) {
 		t.Errorf("a report without a page links to one")
+	}
+}
+
+func TestIndexRefusesTheTokenInAnyForm(t *testing.T) {
+	const token = "secret-access-token-123"
+	// A token with one character percent-encoded is no form the redactor
+	// replaces; the guard decodes it and refuses the page.
+	page, err := gallery.Index([]gallery.Entry{{Slug: "x", Title: "Percent %73ecret-access-token-123"}}, token)
+	if err == nil {
+		t.Fatalf("a gallery holding the token percent-encoded was written:\n%s", page)
+	}
+	var leak *secret.LeakError
+	if !errors.As(err, &leak) || strings.Contains(err.Error(), token) {
+		t.Errorf("error %v, want a secret.LeakError without the token", err)
+	}
+}
+
+func TestRefusedCard(t *testing.T) {
+	page, err := gallery.Index([]gallery.Entry{{Slug: "x", Title: "X", Status: "refused",
+		Error: "the page x.html holds the access token (base64): refused"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(page)
+	if !strings.Contains(s, `<span class="status-failed">refused</span>`) || !strings.Contains(s, "holds the access token (base64)") ||
+		!strings.Contains(s, "1 failed") {
+		t.Errorf("refused card not shown:\n%s", s)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/lensbook/lensbook/pkg/ipynb"
+	"github.com/lensbook/lensbook/pkg/secret"
 )
 
 // DefaultTimeout bounds an execution when ExecOptions.Timeout is zero.
@@ -290,12 +291,7 @@ func KernelEnv(paths Paths, extra map[string]string) []string {
 }
 
 // redact replaces the token in s.
-func redact(s, token string) string {
-	if token == "" {
-		return s
-	}
-	return strings.ReplaceAll(s, token, "REDACTED")
-}
+func redact(s, token string) string { return secret.NewRedactor(token).Redact(s) }
 
 // errorLines picks the lines of nbconvert's stderr that say what went
 // wrong, or else its last lines.

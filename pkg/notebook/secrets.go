@@ -2,9 +2,9 @@ package notebook
 
 import (
 	"regexp"
-	"strings"
 
 	"github.com/lensbook/lensbook/pkg/ipynb"
+	"github.com/lensbook/lensbook/pkg/secret"
 )
 
 // secretPatterns match text that looks like a credential. Cryptolens access
@@ -32,24 +32,27 @@ func lookLikeSecret(s string) string {
 }
 
 // ContainsToken reports whether token appears anywhere in the notebook:
-// sources, outputs (text, every MIME type, tracebacks) and metadata. An empty
+// sources, outputs (text, every MIME type, tracebacks) and metadata, in any
+// form the page guard looks for (plain, URL-encoded, HTML character
+// references, JSON escapes, base64; see secret.Redactor.Find). An empty
 // token is never found.
 func ContainsToken(nb *ipynb.Notebook, token string) bool {
-	if token == "" {
+	r := secret.NewRedactor(token)
+	if r.Empty() {
 		return false
 	}
 	data, err := nb.Marshal()
 	if err != nil {
 		return true // cannot tell: treat as present, the safe answer
 	}
-	// The JSON encoding may escape characters of the token; compare both
-	// the raw bytes and every decoded string.
-	if strings.Contains(string(data), token) {
+	// The JSON encoding escapes characters of the token: Find decodes JSON
+	// escapes. Decoded strings are checked too, for forms inside them.
+	if r.Find(string(data)) != "" {
 		return true
 	}
 	found := false
 	walkText(nb, func(s string) {
-		if !found && strings.Contains(s, token) {
+		if !found && r.Find(s) != "" {
 			found = true
 		}
 	})

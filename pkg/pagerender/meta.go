@@ -49,8 +49,9 @@ type PageMeta struct {
 	Status string
 	// Error is the failure shown in the banner of a failed page.
 	Error string
-	// Secrets are replaced by Redacted everywhere on the page, in addition
-	// to the access token in the environment (TokenEnv).
+	// Secrets (the access token, the base URL's user name and password:
+	// credentials.Credentials.Redactor().Secrets()) are replaced by Redacted
+	// everywhere on the page. Nothing is read from the environment.
 	Secrets []string
 }
 

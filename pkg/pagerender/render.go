@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/lensbook/lensbook/pkg/ipynb"
+	"github.com/lensbook/lensbook/pkg/secret"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -59,8 +60,8 @@ type cellView struct {
 // (TitleAndDescription); the notebook's leading "# Title" heading and
 // description paragraph are then not repeated in the body. Cells tagged
 // remove-cell are left out, remove-input hides the code and remove-output
-// the outputs. The access token (TokenEnv) and meta.Secrets are replaced by
-// Redacted in every text of the notebook and of meta; nb is not modified.
+// the outputs. meta.Secrets are replaced by Redacted in every text of the
+// notebook and of meta; nb is not modified.
 // The same notebook, meta and token give byte-identical pages.
 func Render(nb *ipynb.Notebook, meta PageMeta) ([]byte, error) {
 	if nb == nil {
@@ -70,7 +71,7 @@ func Render(nb *ipynb.Notebook, meta PageMeta) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	redactor := NewRedactor(meta.Secrets...)
+	redactor := secret.NewRedactor(meta.Secrets...)
 	nb = redactNotebook(nb, redactor)
 	meta = redactMeta(meta, redactor)
 	nbTitle, nbDescription := TitleAndDescription(nb)

@@ -6,11 +6,18 @@ import (
 	"os"
 	"time"
 
+	"github.com/lensbook/lensbook/pkg/credentials"
 	"github.com/lensbook/lensbook/pkg/publish"
 )
 
-// Render the project's notebooks against the emulator into reports/.
+// Render the project's notebooks against the configured account into
+// reports/; the credentials' redactor keeps the token, and the base URL's
+// user name and password, off every page.
 func ExampleRender() {
+	creds, err := credentials.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
 	summary, err := publish.Render(context.Background(), publish.Options{
 		Notebooks: []string{"notebooks/weblog-overview.ipynb", "notebooks/events-features.ipynb"},
 		OutDir:    "reports",
@@ -18,11 +25,13 @@ func ExampleRender() {
 		Jobs:      2,
 		Timeout:   5 * time.Minute,
 		Env: map[string]string{
-			"CRYPTOLENS_BASE_URL": "http://127.0.0.1:8470/api",
-			"CRYPTOLENS_TOKEN":    os.Getenv("CRYPTOLENS_TOKEN"),
+			"CRYPTOLENS_BASE_URL": creds.BaseURL,
+			"CRYPTOLENS_TOKEN":    creds.Token,
 			"LENSBOOK_AS_OF":      "2026-11-01T00:00:00Z",
 		},
-		Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
+		Token:    creds.Token,
+		Redactor: creds.Redactor(),
+		Now:      time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/pkg/secret"
 )
 
 // Options configures Render.
@@ -31,6 +32,12 @@ type Options struct {
 	// Env["CRYPTOLENS_TOKEN"]. A notebook whose output holds it fails and
 	// its output is not written.
 	Token string
+	// Redactor holds every secret no page, gallery, manifest or error may
+	// show: credentials.Credentials.Redactor(). Nil means one of Token
+	// alone. A page that holds a secret in any form the redactor finds
+	// (plain, URL-encoded, HTML character references, JSON escapes, base64)
+	// is refused: not written, its report's status StatusRefused.
+	Redactor *secret.Redactor
 	// Force renders every notebook, even those unchanged since their last
 	// render.
 	Force bool
@@ -58,6 +65,7 @@ const (
 	StatusOK        = "ok"        // executed without a failed cell
 	StatusFailed    = "failed"    // a cell failed, or the run did not finish
 	StatusUnchanged = "unchanged" // skipped: same source, parameters and data as the page on disk
+	StatusRefused   = "refused"   // the page held the access token: not written
 )
 
 // Report is the outcome for one notebook.
@@ -65,7 +73,7 @@ type Report struct {
 	Notebook string        // the notebook's path, as given
 	Slug     string        // its base name without .ipynb
 	Page     string        // the page written: OUT/<slug>.html
-	Status   string        // StatusOK, StatusFailed or StatusUnchanged
+	Status   string        // StatusOK, StatusFailed, StatusUnchanged or StatusRefused
 	Error    string        // for a failure: the failing cell and its error, or why the run failed
 	Cell     int           // the failing cell (1-based, as in the notebook), 0 when the failure is not a cell's
 	LastGood time.Time     // for a failure: when the good page kept on disk was rendered; zero when none was kept
@@ -90,12 +98,12 @@ func (s *Summary) Count(status string) int {
 	return n
 }
 
-// Err is nil when no notebook failed, and otherwise names each failed
-// notebook with its error.
+// Err is nil when no notebook failed, and otherwise names each failed or
+// refused notebook with its error.
 func (s *Summary) Err() error {
 	var errs []error
 	for _, r := range s.Reports {
-		if r.Status == StatusFailed {
+		if r.Status == StatusFailed || r.Status == StatusRefused {
 			errs = append(errs, fmt.Errorf("%s: %s", r.Notebook, r.Error))
 		}
 	}
@@ -114,7 +122,11 @@ func (s *Summary) WriteText(w io.Writer) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Notebook, r.Status, r.Duration.Round(100*time.Millisecond), msg)
 	}
-	fmt.Fprintf(tw, "\n%d ok, %d failed, %d unchanged; gallery: %s\n", s.Count(StatusOK), s.Count(StatusFailed), s.Count(StatusUnchanged), s.Index)
+	refused := ""
+	if n := s.Count(StatusRefused); n > 0 {
+		refused = fmt.Sprintf(", %d refused", n)
+	}
+	fmt.Fprintf(tw, "\n%d ok, %d failed%s, %d unchanged; gallery: %s\n", s.Count(StatusOK), s.Count(StatusFailed), refused, s.Count(StatusUnchanged), s.Index)
 	return tw.Flush()
 }
 

@@ -2,9 +2,11 @@ package publish
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/notebook"
 	"github.com/lensbook/lensbook/pkg/pagerender"
+	"github.com/lensbook/lensbook/pkg/secret"
 )
 
 // outcome is what rendering one notebook gave: its report, the manifest
@@ -44,7 +47,7 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 	source := j.nb
 	var executed *ipynb.Notebook
 	var params []notebook.Param
-	failure, cell := "", 0
+	failure, cell, leaked := "", 0, false
 	if j.parseErr != nil {
 		source = &ipynb.Notebook{NBFormat: 4, Metadata: map[string]any{}}
 		failure = j.parseErr.Error()
@@ -55,6 +58,7 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 		switch {
 		case err != nil:
 			failure = err.Error()
+			leaked = errors.Is(err, notebook.ErrTokenLeak)
 		case !res.OK():
 			executed, params = res.Notebook, res.Params
 			failure, cell = res.Err().Error(), res.Failures[0].Cell
@@ -66,7 +70,12 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 		// Stopped from outside (Ctrl-C): keep the page of the last render.
 		return canceled(rep, err)
 	}
-	failure = redact(failure, opts.Token)
+	red := opts.Redactor
+	failure = red.Redact(failure)
+	if leaked {
+		rep.Duration = time.Since(start)
+		return refuse(rep, prev, source, fp, page, red, failure, now)
+	}
 	if failure != "" && prev.good() && havePage {
 		// Keep the last good page; the gallery shows this failure beside it.
 		rec := prev
@@ -89,13 +98,66 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 	rec.Fingerprint = fp
 	rep.Duration = time.Since(start)
 	rec.DurationMS = rep.Duration.Milliseconds()
+	var leak *secret.LeakError
+	if errors.As(err, &leak) {
+		return refuse(rep, prev, source, fp, page, red, err.Error(), now)
+	}
 	rep.Status, rep.Error, rep.Cell = rec.Status, rec.Error, rec.Cell
 	if err != nil {
 		rep.Status = StatusFailed
-		rep.Error = redact(fmt.Sprintf("rendering the page: %v", err), opts.Token)
+		rep.Error = red.Redact(fmt.Sprintf("rendering the page: %v", err))
 		return outcome{report: rep, err: fmt.Errorf("publish: %s: %s", j.path, rep.Error)}
 	}
-	return outcome{report: rep, record: rec}
+	return outcome{report: rep, record: redactRecord(rec, red)}
+}
+
+// guardPage returns a *secret.LeakError when the page would hold a secret
+// in any form the redactor finds, so that it is never written.
+func guardPage(red *secret.Redactor, page string, html []byte) error {
+	return red.Check("the page "+filepath.Base(page), html)
+}
+
+// refuse is the outcome of a notebook whose output or page held a secret:
+// no page of this run is written, and the report and the gallery card say
+// StatusRefused. The last good page stays, as for any failure, unless it
+// holds a secret too (written before the guard knew that form, say); any
+// other page at the path is removed, and the card then has no page.
+func refuse(rep Report, prev record, source *ipynb.Notebook, fp, page string, red *secret.Redactor, why string, now time.Time) outcome {
+	why = red.Redact(why)
+	rec := prev
+	keep := false
+	if data, err := os.ReadFile(page); err == nil {
+		keep = prev.good() && guardPage(red, page, data) == nil
+		if !keep {
+			os.Remove(page)
+		}
+	}
+	if !keep {
+		rec = record{Notebook: filepath.ToSlash(rep.Notebook), Group: group(source, rep.Slug), NoPage: true}
+		rec.Title, rec.Description = pagerender.TitleAndDescription(source)
+		if rec.Title == "" {
+			rec.Title = rep.Slug
+		}
+	}
+	rec.Fingerprint, rec.Status, rec.Error, rec.Cell, rec.FailedAt, rec.Good = fp, StatusRefused, why, 0, now, keep
+	rep.Status, rep.Error, rep.Cell = StatusRefused, why, 0
+	if keep {
+		rep.LastGood = prev.RenderedAt
+	}
+	return outcome{report: rep, record: redactRecord(rec, red)}
+}
+
+// redactRecord replaces the secrets in the texts a record shows.
+func redactRecord(rec record, red *secret.Redactor) record {
+	rec.Title, rec.Description, rec.Error = red.Redact(rec.Title), red.Redact(rec.Description), red.Redact(rec.Error)
+	if rec.Params != nil {
+		params := make([]pagerender.Param, len(rec.Params))
+		for i, p := range rec.Params {
+			params[i] = pagerender.Param{Name: red.Redact(p.Name), Value: red.Redact(p.Value)}
+		}
+		rec.Params = params
+	}
+	return rec
 }
 
 // writePage writes the page of a run, ok or failed, and returns its record.
@@ -127,13 +189,14 @@ func writePage(opts Options, j job, page string, shown, source *ipynb.Notebook, 
 		PDFHref:     rec.PDF,
 		RenderedAt:  now,
 		Status:      pagerender.StatusOK,
+		Secrets:     opts.Redactor.Secrets(),
 	}
 	if failure != "" {
 		rec.Status, rec.FailedAt, meta.Status, meta.Error = StatusFailed, now, pagerender.StatusFailed, failure
 	}
 	html, err := pagerender.Render(hideMachinery(shown), meta)
-	if err == nil && opts.Token != "" && strings.Contains(string(html), opts.Token) {
-		err = fmt.Errorf("the page holds the access token: not written")
+	if err == nil {
+		err = guardPage(opts.Redactor, page, html)
 	}
 	if err == nil {
 		err = writeFileAtomic(page, html)
@@ -233,12 +296,4 @@ func cloneNotebook(nb *ipynb.Notebook) *ipynb.Notebook {
 	}
 	c := *nb
 	return &c
-}
-
-// redact removes the token from s.
-func redact(s, token string) string {
-	if token == "" {
-		return s
-	}
-	return strings.ReplaceAll(s, token, "REDACTED")
 }

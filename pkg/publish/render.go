@@ -15,6 +15,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/gallery"
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/pkg/secret"
 )
 
 // DefaultJobs is how many notebooks execute at once when Options.Jobs is 0.
@@ -44,6 +45,9 @@ func Render(ctx context.Context, opts Options) (*Summary, error) {
 	}
 	if opts.Token == "" {
 		opts.Token = opts.Env["CRYPTOLENS_TOKEN"]
+	}
+	if opts.Redactor == nil {
+		opts.Redactor = secret.NewRedactor(opts.Token)
 	}
 	now := opts.Now
 	if now.IsZero() {
@@ -220,7 +224,7 @@ func finish(opts Options, results []outcome, old manifest, now time.Time) (*Summ
 	for _, slug := range slices.Sorted(maps.Keys(pages)) {
 		entries = append(entries, pages[slug].entry(slug, withDuration))
 	}
-	if err := gallery.Write(opts.OutDir, entries); err != nil {
+	if err := gallery.Write(opts.OutDir, entries, opts.Redactor.Secrets()...); err != nil {
 		errs = append(errs, err)
 	}
 	if err := writeManifest(opts.OutDir, manifest{Version: manifestVersion, Pages: pages}); err != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
+	"github.com/lensbook/lensbook/pkg/secret"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -31,7 +32,7 @@ func TestRenderPagesGalleryAndSkips(t *testing.T) {
 	paths := kerneltest.Paths(t)
 	out := t.TempDir()
 	opts := Options{
-		Notebooks:       []string{"testdata/weblog-chart.ipynb", "testdata/broken.ipynb", "testdata/leaky.ipynb"},
+		Notebooks:       []string{"testdata/weblog-chart.ipynb", "testdata/broken.ipynb", "testdata/leaky.ipynb", "testdata/leaky-base64.ipynb"},
 		OutDir:          out,
 		Params:          map[string]string{"width": "900"},
 		Jobs:            2,
@@ -49,25 +50,28 @@ func TestRenderPagesGalleryAndSkips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []statusLine{{"weblog-chart", StatusOK}, {"broken", StatusFailed}, {"leaky", StatusFailed}}
+	want := []statusLine{{"weblog-chart", StatusOK}, {"broken", StatusFailed}, {"leaky", StatusRefused}, {"leaky-base64", StatusRefused}}
 	if diff := cmp.Diff(want, statuses(first)); diff != "" {
 		t.Fatalf("first render (-want +got):\n%s\n%+v", diff, first.Reports)
 	}
-	if len(progressed) != 3 {
-		t.Errorf("Progress called for %v, want all three", progressed)
+	if len(progressed) != 4 {
+		t.Errorf("Progress called for %v, want all four", progressed)
 	}
 	broken := first.Reports[1]
 	if broken.Cell != 3 || !strings.Contains(broken.Error, `cell 3 ("fmt.Println(missing)"): line 2: undefined: missing`) {
 		t.Errorf("broken report: cell %d, error %q", broken.Cell, broken.Error)
 	}
-	if leaky := first.Reports[2]; !strings.Contains(leaky.Error, "access token appears") || strings.Contains(leaky.Error, testToken) {
-		t.Errorf("leaky report error = %q", leaky.Error)
+	for _, leaky := range first.Reports[2:] {
+		if !strings.Contains(leaky.Error, "access token appears") || strings.Contains(leaky.Error, testToken) {
+			t.Errorf("%s report error = %q", leaky.Slug, leaky.Error)
+		}
 	}
 	if err := first.Err(); err == nil || !strings.Contains(err.Error(), "testdata/broken.ipynb: cell 3") {
 		t.Errorf("Summary.Err = %v", err)
 	}
 
-	// Every file written is free of the token; pages exist for all three.
+	// Every file written is free of the token, in any form; the refused
+	// reports have no page.
 	entries, err := os.ReadDir(out)
 	if err != nil {
 		t.Fatal(err)
@@ -79,11 +83,11 @@ func TestRenderPagesGalleryAndSkips(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if bytes.Contains(data, []byte(testToken)) {
-			t.Errorf("%s holds the token", e.Name())
+		if form := secret.NewRedactor(testToken).Find(string(data)); form != "" {
+			t.Errorf("%s holds the token (%s)", e.Name(), form)
 		}
 	}
-	wantNames := []string{"broken.html", "index.html", "leaky.html", ManifestName, "weblog-chart.html"}
+	wantNames := []string{"broken.html", "index.html", ManifestName, "weblog-chart.html"}
 	if diff := cmp.Diff(wantNames, names); diff != "" {
 		t.Errorf("files in OutDir (-want +got):\n%s", diff)
 	}
@@ -97,7 +101,8 @@ func TestRenderPagesGalleryAndSkips(t *testing.T) {
 		t.Errorf("weblog-chart.html shows the setup cell")
 	}
 	index := readFile(t, filepath.Join(out, "index.html"))
-	for _, want := range []string{"Web API calls", "Broken report", "Leaky report", "Events Log", "weblog-chart.html"} {
+	for _, want := range []string{"Web API calls", "Broken report", "Leaky report", "Events Log", "weblog-chart.html",
+		`<span class="status-failed">refused</span>`, "3 failed"} {
 		if !strings.Contains(index, want) {
 			t.Errorf("index.html lacks %q", want)
 		}

@@ -7,6 +7,16 @@
 // fetch cell, and every later cell reads the store (a few milliseconds) rather
 // than the API. Re-running an unchanged report sends one request per log.
 //
+// Every cell of one run agrees on one as-of instant, the end of the window.
+// When asOf is pinned (the asOf parameter, else $LENSBOOK_AS_OF, which
+// `lensbook render` always sets) it is that instant. When it is open, it
+// means "up to the last sync": the fetch cell's Sync fixes the run's
+// instant (the moment up to which the store then holds every row) and
+// records it for the kernel, and every later cell's Open reads it back. So a
+// run started an hour later syncs the new rows and moves its window, and a
+// notebook author cannot make two cells disagree. See [Open] and
+// [Session.Sync].
+//
 //	s := report.Must(report.Open(report.Params{Days: days, ProductID: productID, AsOf: asOf}))
 //	report.Must(s.Sync(store.WebLog))  // the fetch cell
 //	rows := report.Must(s.WebLog())   // any later cell
@@ -14,8 +24,12 @@ package report
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/lensbook/lensbook/pkg/credentials"
@@ -38,7 +52,7 @@ const DefaultDays = 30
 type Params struct {
 	Days      int    // window length in days, ending at AsOf; 0 means DefaultDays
 	ProductID int    // 0 means every product
-	AsOf      string // end of the window: RFC 3339 time or date; "" means $LENSBOOK_AS_OF, else now
+	AsOf      string // end of the window: RFC 3339 time or date; "" means $LENSBOOK_AS_OF, else up to the last sync
 	Key       string // one license key, for reports about a key; "" means every key
 	// LookBackDays is how many days before the window Sync fetches and
 	// WebLogWithLookBack reads: the rows a trailing average or a seat held
@@ -55,10 +69,17 @@ type Session struct {
 	creds     credentials.Credentials
 	storePath string
 	offline   bool
+	pinned    bool // AsOf came from the parameters or $LENSBOOK_AS_OF
 }
 
 // Open resolves the parameters and the account's credentials. It makes no
-// request and does not open the store.
+// request.
+//
+// The window ends at the as-of instant: Params.AsOf, else $LENSBOOK_AS_OF,
+// else the run's instant: the one the last Sync of this process or of this
+// GoNB kernel recorded (see [Session.Sync]), else the moment up to which
+// the store holds every log it has synced (the earliest of their last
+// syncs), else now (nothing synced yet: a read then fails with the fix).
 func Open(p Params) (*Session, error) {
 	if p.Days == 0 {
 		p.Days = DefaultDays
@@ -88,14 +109,67 @@ func Open(p Params) (*Session, error) {
 			return nil, fmt.Errorf("report: %w", err)
 		}
 	}
-	return &Session{
+	s := &Session{
 		Params:    p,
-		AsOf:      now,
-		Window:    cryptolens.Window{Since: now.AddDate(0, 0, -p.Days), Until: now},
 		creds:     creds,
 		storePath: path,
 		offline:   os.Getenv(EnvOffline) == "1",
-	}, nil
+		pinned:    asOf != "",
+	}
+	if !s.pinned {
+		if t, ok := recordedInstant(s.runKey()); ok {
+			now = t
+		} else if t, ok, err := s.lastSync(context.Background(), store.Logs(), false); err != nil {
+			return nil, err
+		} else if ok {
+			now = t
+		}
+	}
+	s.setAsOf(now)
+	return s, nil
+}
+
+// runKey names the run's instant of this session's store and account, so
+// that two stores or accounts never share one.
+func (s *Session) runKey() string {
+	sum := sha256.Sum256([]byte(s.storePath + "\x00" + store.Fingerprint(s.creds.BaseURL, s.creds.Token)))
+	return hex.EncodeToString(sum[:8])
+}
+
+// setAsOf moves the session's window to end at t.
+func (s *Session) setAsOf(t time.Time) {
+	s.AsOf = t
+	s.Window = cryptolens.Window{Since: t.AddDate(0, 0, -s.Params.Days), Until: t}
+}
+
+// lastSync returns the moment up to which the store holds every row of the
+// logs, as of their last syncs: the earliest of those. With every, ok is
+// false when one of the logs was never synced; without, the logs never
+// synced are left out, and ok is false when none was. A store file that
+// does not exist is not created.
+func (s *Session) lastSync(ctx context.Context, logs []store.Log, every bool) (t time.Time, ok bool, err error) {
+	if _, err := os.Stat(s.storePath); errors.Is(err, os.ErrNotExist) {
+		return t, false, nil
+	}
+	st, acc, err := s.open()
+	if err != nil {
+		return t, false, err
+	}
+	defer st.Close()
+	for _, l := range logs {
+		c, synced, err := acc.Synced(ctx, l)
+		if err != nil {
+			return t, false, fmt.Errorf("report: %w", err)
+		}
+		switch {
+		case !synced && every:
+			return time.Time{}, false, nil
+		case !synced:
+		case !ok || c.Window.Until.Before(t):
+			t, ok = c.Window.Until, true
+		}
+	}
+	return t, ok, nil
 }
 
 // String describes the session's window and product, for captions, such as
@@ -129,14 +203,26 @@ func (s *Session) open() (*store.Store, *store.Account, error) {
 // renders the same whether it was its first run or not. In offline mode
 // (LENSBOOK_OFFLINE=1) it makes no request and only checks that the store
 // covers the window.
+//
+// When the session's as-of is open (no asOf parameter, no $LENSBOOK_AS_OF),
+// Sync fixes the run's instant: the moment up to which the store now holds
+// every row of the logs (offline: held them at their last sync). It moves
+// the session's window to end there and records the instant, in this
+// process and for the GoNB kernel, so that every later cell's [Open] ends
+// its window at the same instant.
 func (s *Session) Sync(logs ...store.Log) ([]store.SyncStats, error) {
 	ctx := context.Background()
-	st, acc, err := s.open()
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
 	if s.offline {
+		if !s.pinned {
+			if err := s.fixInstant(ctx, logs); err != nil {
+				return nil, err
+			}
+		}
+		st, acc, err := s.open()
+		if err != nil {
+			return nil, err
+		}
+		defer st.Close()
 		for _, l := range logs {
 			if err := s.covered(ctx, acc, l); err != nil {
 				return nil, err
@@ -144,19 +230,77 @@ func (s *Session) Sync(logs ...store.Log) ([]store.SyncStats, error) {
 		}
 		return nil, nil
 	}
+	since := s.reach().Since
+	if !s.pinned {
+		// The instant Sync fixes is no earlier than now: the window it
+		// moves to (and its look-back) starts no earlier than this.
+		since = time.Now().UTC().Truncate(time.Second).AddDate(0, 0, -s.Params.Days-s.Params.LookBackDays)
+	}
 	c, err := cryptolens.NewClient(s.creds.Token, cryptolens.WithBaseURL(s.creds.BaseURL))
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
+	st, acc, err := s.open()
+	if err != nil {
+		return nil, err
+	}
 	var all []store.SyncStats
 	for _, l := range logs {
-		stats, err := acc.Sync(ctx, c, l, s.reach().Since)
+		stats, err := acc.Sync(ctx, c, l, since)
 		if err != nil {
+			st.Close()
 			return all, fmt.Errorf("report: sync %s: %w", l, err)
 		}
 		all = append(all, stats)
 	}
+	if err := st.Close(); err != nil {
+		return all, fmt.Errorf("report: %w", err)
+	}
+	if !s.pinned {
+		if err := s.fixInstant(ctx, logs); err != nil {
+			return all, err
+		}
+	}
 	return all, nil
+}
+
+// fixInstant moves an open session's window to end where the store's copy
+// of every log reaches, and records that instant for the run.
+func (s *Session) fixInstant(ctx context.Context, logs []store.Log) error {
+	t, ok, err := s.lastSync(ctx, logs, true)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("report: the local store at %s has never synced the %s: run the notebook's fetch cell (Sync) without LENSBOOK_OFFLINE, or `lensbook sync %s --since %dd`",
+			s.storePath, logNames(logs), syncArg(logs), s.Params.Days)
+	}
+	s.setAsOf(t)
+	return recordInstant(s.runKey(), t)
+}
+
+// logNames names logs for a message: "weblog and events".
+func logNames(logs []store.Log) string {
+	out := ""
+	for i, l := range logs {
+		switch {
+		case i == 0:
+		case i == len(logs)-1:
+			out += " and "
+		default:
+			out += ", "
+		}
+		out += l.String()
+	}
+	return out
+}
+
+// syncArg is the log argument of `lensbook sync` for logs.
+func syncArg(logs []store.Log) string {
+	if len(logs) == 1 {
+		return logs[0].String()
+	}
+	return "all"
 }
 
 // reach is the window with the look-back before it.
@@ -170,7 +314,8 @@ func (s *Session) covered(ctx context.Context, acc *store.Account, l store.Log) 
 		return fmt.Errorf("report: %w", err)
 	}
 	if !ok {
-		return fmt.Errorf("report: the local store does not hold the %s for %s: run the notebook's fetch cell (Sync) first, without LENSBOOK_OFFLINE", l, s)
+		return fmt.Errorf("report: the local store does not hold the %s for %s: run the notebook's fetch cell (Sync) first, without LENSBOOK_OFFLINE, or `lensbook sync %s --since %s`",
+			l, s, l, s.reach().Since.Format(time.RFC3339))
 	}
 	return nil
 }
@@ -258,7 +403,7 @@ func (s *Session) ObjectLog() ([]cryptolens.ObjectLogEntry, error) {
 // as the cell's error and stops the report there.
 func Must[T any](v T, err error) T {
 	if err != nil {
-		panic(err)
+		panic(apiFirst(err))
 	}
 	return v
 }
@@ -267,6 +412,37 @@ func Must[T any](v T, err error) T {
 // shows as the cell's error.
 func Check(err error) {
 	if err != nil {
-		panic(err)
+		panic(apiFirst(err))
 	}
 }
+
+// apiFirst puts the API's refusal (a wrong token, a missing permission, a
+// base URL that is not the API root) at the start of err's text, where the
+// one-line summary of a failed cell shows it, with the rest after it.
+func apiFirst(err error) error {
+	var nf *cryptolens.NotFoundError
+	var api *cryptolens.APIError
+	var lead error
+	switch {
+	case errors.As(err, &nf):
+		lead = nf
+	case errors.As(err, &api):
+		lead = api
+	default:
+		return err
+	}
+	during := strings.TrimSuffix(strings.TrimSuffix(err.Error(), lead.Error()), ": ")
+	if during == "" || during == err.Error() {
+		return err
+	}
+	return &leadError{msg: lead.Error() + " [during " + during + "]", err: err}
+}
+
+// leadError is an error with its text reordered by apiFirst.
+type leadError struct {
+	msg string
+	err error
+}
+
+func (e *leadError) Error() string { return e.msg }
+func (e *leadError) Unwrap() error { return e.err }

@@ -43,7 +43,7 @@ func (a *Account) rowID(ctx context.Context, create bool) (int64, error) {
 		return 0, nil
 	}
 	if err != nil {
-		return 0, fmt.Errorf("store: account %s: %w", a.fingerprint, err)
+		return 0, fmt.Errorf("store: account %s: %w", a.fingerprint, a.st.explain(err))
 	}
 	return a.id, nil
 }
@@ -60,7 +60,7 @@ func (a *Account) Coverage(ctx context.Context, l Log) ([]Coverage, error) {
 	}
 	spans, err := loadSpans(ctx, a.st.db, id, l)
 	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, fmt.Errorf("store: %w", a.st.explain(err))
 	}
 	out := make([]Coverage, len(spans))
 	for i, s := range spans {
@@ -83,4 +83,25 @@ func (a *Account) Covered(ctx context.Context, l Log, w cryptolens.Window) (bool
 		}
 	}
 	return false, nil
+}
+
+// Synced returns the newest complete copy of the log that the store holds:
+// the covered range that reaches furthest in time, as of its last sync.
+// Its Window.Until is the instant of that sync (every row the API had
+// before it is held), and its Window.Since how far back it reaches. ok is
+// false when the log was never synced.
+func (a *Account) Synced(ctx context.Context, l Log) (c Coverage, ok bool, err error) {
+	cov, err := a.Coverage(ctx, l)
+	if err != nil {
+		return Coverage{}, false, err
+	}
+	for _, x := range cov {
+		if x.Window.Since.Equal(x.Window.Until) {
+			continue // no time claim
+		}
+		if !ok || x.Window.Until.After(c.Window.Until) {
+			c, ok = x, true
+		}
+	}
+	return c, ok, nil
 }

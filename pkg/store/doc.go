@@ -18,7 +18,10 @@
 // committed in one transaction together with the coverage it proves, so a
 // sync killed at any moment and run again ends with exactly the API's rows,
 // none doubled and none missing. Two processes may sync the same file at
-// once.
+// once: they take turns (a flock on the file PATH.sync-lock beside it), so
+// the second waits, then fetches only what is new. A store file that cannot
+// be written is opened read-only, and a damaged one gives [ErrDamaged],
+// naming the file and the command that rebuilds it.
 //
 // The file is SQLite (modernc.org/sqlite, pure Go) in WAL mode with a busy
 // timeout and foreign keys, its schema versioned by user_version

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/lensbook/lensbook/pkg/secret"
 )
 
 // Fingerprint returns the account key of a base URL and an access token: the
@@ -28,7 +30,7 @@ func normalizeBaseURL(u string) string { return strings.TrimRight(strings.TrimSp
 func DefaultPath(baseURL, token string) (string, error) {
 	u, err := url.Parse(normalizeBaseURL(baseURL))
 	if err != nil || u.Host == "" {
-		return "", fmt.Errorf("store: default path: base URL %q has no host", redactURL(baseURL, token))
+		return "", fmt.Errorf("store: default path: base URL %q has no host", secret.NewRedactor(token).Redact(secret.URL(baseURL)))
 	}
 	dir, err := os.UserCacheDir()
 	if err != nil {
@@ -47,12 +49,4 @@ func safeHost(h string) string {
 		}
 		return '_'
 	}, strings.ToLower(h))
-}
-
-// redactURL removes the token from a URL string before it reaches an error.
-func redactURL(u, token string) string {
-	if token == "" {
-		return u
-	}
-	return strings.ReplaceAll(u, token, "REDACTED")
 }

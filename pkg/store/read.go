@@ -113,7 +113,7 @@ func readRows[R any](ctx context.Context, a *Account, t *table[R], w cryptolens.
 		var lo, hi sql.NullInt64
 		if err := a.st.db.QueryRowContext(ctx, "SELECT MIN(id), MAX(id), COUNT(*) FROM "+t.name+where, args...).
 			Scan(&lo, &hi, &size); err != nil {
-			return nil, fmt.Errorf("store: read %s: %w", t.log, err)
+			return nil, fmt.Errorf("store: read %s: %w", t.log, a.st.explain(err))
 		}
 		if size == 0 {
 			return nil, nil
@@ -125,21 +125,21 @@ func readRows[R any](ctx context.Context, a *Account, t *table[R], w cryptolens.
 	sqlText += " ORDER BY id"
 	rows, err := a.st.db.QueryContext(ctx, sqlText, args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: read %s: %w", t.log, err)
+		return nil, fmt.Errorf("store: read %s: %w", t.log, a.st.explain(err))
 	}
 	defer rows.Close()
 	out := make([]R, 0, size)
 	for rows.Next() {
 		r, err := t.scan(rows)
 		if err != nil {
-			return nil, fmt.Errorf("store: read %s: %w", t.log, err)
+			return nil, fmt.Errorf("store: read %s: %w", t.log, a.st.explain(err))
 		}
 		if keep == nil || keep(&r) {
 			out = append(out, r)
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: read %s: %w", t.log, err)
+		return nil, fmt.Errorf("store: read %s: %w", t.log, a.st.explain(err))
 	}
 	return out, nil
 }

@@ -3,11 +3,14 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/lensbook/lensbook/pkg/secret"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go)
 )
@@ -21,23 +24,36 @@ const busyTimeout = 30 * time.Second
 type Store struct {
 	db   *sql.DB
 	path string
+	ro   bool             // opened read-only (see Open)
 	now  func() time.Time // the local clock; tests may replace it
 }
 
 // Open opens or creates the store file at path, creating its folder, and
 // brings its schema up to date. The file uses WAL journaling, a busy
-// timeout and foreign keys.
+// timeout and foreign keys. A store file this process may not write (or
+// whose folder it may not write) is opened read-only: every read works, and
+// a sync fails saying so.
 func Open(path string) (*Store, error) {
 	if path == "" {
 		return nil, fmt.Errorf("store: open: empty path")
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	ro := readOnly(path)
+	if !ro {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, fmt.Errorf("store: open %s: %w", path, err)
+		}
 	}
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "synchronous(NORMAL)")
+	if ro {
+		// Nothing can change the file through this process, and SQLite
+		// cannot create its -shm file beside it: read it as it is.
+		q.Set("mode", "ro")
+		q.Set("immutable", "1")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(NORMAL)")
+	}
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Set("_txlock", "immediate")
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
@@ -45,9 +61,12 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, now: time.Now}
+	s := &Store{db: db, path: path, ro: ro, now: time.Now}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
+		if err := s.explain(err); errors.Is(err, ErrDamaged) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	return s, nil
@@ -68,5 +87,7 @@ func (s *Store) Close() error {
 // coverage of the access token at baseURL. Only the [Fingerprint] of the
 // pair is kept.
 func (s *Store) Account(baseURL, token string) *Account {
-	return &Account{st: s, fingerprint: Fingerprint(baseURL, token), baseURL: normalizeBaseURL(baseURL)}
+	// baseURL is kept as shown (no user name or password), as the client's
+	// BaseURL returns it.
+	return &Account{st: s, fingerprint: Fingerprint(baseURL, token), baseURL: secret.URL(normalizeBaseURL(baseURL))}
 }

@@ -42,10 +42,17 @@ type syncer[R any] struct {
 func runSync[R any](ctx context.Context, a *Account, t *table[R], p pager[R], since time.Time) (SyncStats, error) {
 	start := time.Now()
 	s := &syncer[R]{st: a.st, t: t, p: p, stats: SyncStats{Log: t.log}}
-	err := s.run(ctx, a, sinceSeconds(since))
+	if a.st.ro {
+		return s.stats, fmt.Errorf("store: sync %s: %s is read-only here: a sync needs to write it and its folder (reading it works: lensbook export, fetch --offline, LENSBOOK_OFFLINE=1)", t.log, a.st.path)
+	}
+	unlock, err := a.st.lockSyncs(ctx)
+	if err == nil {
+		err = s.run(ctx, a, sinceSeconds(since))
+		unlock()
+	}
 	s.stats.Duration = time.Since(start)
 	if err != nil {
-		return s.stats, fmt.Errorf("store: sync %s: %w", t.log, err)
+		return s.stats, fmt.Errorf("store: sync %s: %w", t.log, a.st.explain(err))
 	}
 	return s.stats, nil
 }

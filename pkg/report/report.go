@@ -173,7 +173,7 @@ func (s *Session) lastSync(ctx context.Context, logs []store.Log, every bool) (t
 }
 
 // String describes the session's window and product, for captions, such as
-// "2 Oct 2026 00:00 to 1 Nov 2026 00:00 (UTC, 30 days), every product".
+// "2026-10-02 00:00 to 2026-11-01 00:00 (UTC, 30 days), every product".
 func (s *Session) String() string {
 	product := "every product"
 	if s.Params.ProductID != 0 {
@@ -183,11 +183,10 @@ func (s *Session) String() string {
 }
 
 // Period describes the session's window alone, for reports on the Object
-// Log, which has no product: "2 Oct 2026 00:00 to 1 Nov 2026 00:00 (UTC, 30 days)",
-// in the pages' one instant format.
+// Log, which has no product: "2026-10-02 00:00 to 2026-11-01 00:00 (UTC, 30 days)".
 func (s *Session) Period() string {
-	return fmt.Sprintf("%s to %s (UTC, %d days)", s.Window.Since.Format("2 Jan 2006 15:04"),
-		s.Window.Until.Format("2 Jan 2006 15:04"), s.Params.Days)
+	return fmt.Sprintf("%s to %s (UTC, %d days)", s.Window.Since.Format("2006-01-02 15:04"),
+		s.Window.Until.Format("2006-01-02 15:04"), s.Params.Days)
 }
 
 func (s *Session) open() (*store.Store, *store.Account, error) {

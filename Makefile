@@ -59,6 +59,7 @@ staticcheck:
 
 go-test:
 	$(ENV) LENSBOOK_REQUIRE_KERNEL=1 LENSBOOK_REQUIRE_BROWSER=1 go test -timeout $(GO_TEST_TIMEOUT) $(GO_TEST_FLAGS) ./...
+	$(ENV) cd internal/duckdbtest && go vet ./... && go test -timeout $(GO_TEST_TIMEOUT) $(GO_TEST_FLAGS) ./...
 
 notebook: setup
 	$(ENV) go build -o "$$LENSBOOK_BUILD_DIR/bin/lensbook" ./cmd/lensbook && \

@@ -9,7 +9,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/emulator"
 )
 
-const emulateUsage = `[--addr 127.0.0.1:8470] [--seed N] [--days N] [--rows N] [--hostile] [--token T] [--live]
+const emulateUsage = `[--addr 127.0.0.1:8470] [--seed N] [--days N] [--rows N] [--hostile] [--token T] [--live] [--latency D]
 
 Serves generated Cryptolens data on a local port until interrupted. It prints,
 as shell exports, the base URL and a token to use with every other command.
@@ -26,6 +26,7 @@ func runEmulate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	hostile := fs.Bool("hostile", false, "seed hostile strings (markup, script, quotes) into every user-controlled field")
 	token := fs.String("token", "", "accept this token (default: a new random one)")
 	live := fs.Bool("live", false, "data that ends now and keeps growing while the emulator serves")
+	latency := fs.Duration("latency", 0, "delay every answer by this much, as a distant server would (such as 50ms)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -45,6 +46,7 @@ func runEmulate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		srv = emulator.NewServer(emulator.Generate(cfg))
 	}
 	ds := srv.Dataset()
+	srv.SetFaults(emulator.Faults{Latency: *latency})
 	tok := *token
 	if tok == "" {
 		tok = srv.NewToken(emulator.AllPermissions...)

@@ -9,7 +9,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/export"
 )
 
-const exportUsage = `weblog|events|objectlog --out FILE [--format csv|jsonl|parquet] [--since T] [--until T] [--as-of T]
+const exportUsage = `weblog|events|objectlog --out FILE [--format csv|jsonl|parquet] [--since T] [--until T] [--as-of T] [--partition day|month]
 
 Writes the rows that the local store holds for the window, without any request:
 run lensbook sync first. By default the window is all that the store's last
@@ -24,6 +24,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	wf.register(fs, "")
 	out := fs.String("out", "", "output file (required)")
 	format := fs.String("format", "", "csv, jsonl or parquet (default: from --out's extension)")
+	partition := fs.String("partition", "", "day or month: --out is a new folder of Parquet files, one folder per UTC day or month (day=2026-10-01/)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -37,6 +38,9 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	o := fetchOptions{log: pos[0], out: *out, offline: true, window: wf, summary: stderr, cmd: "export"}
 	if err := wf.check(time.Now()); err != nil {
 		return err
+	}
+	if *partition != "" {
+		return exportPartitioned(ctx, o, *partition, *format, stdout)
 	}
 	if err := checkOutPath(o.out); err != nil {
 		return err

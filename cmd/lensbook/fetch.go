@@ -14,7 +14,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
-const fetchUsage = `weblog|events|objectlog [--since T] [--until T] [--as-of T] [--product N] [--key K] [--states 2010,2024] [--format csv|jsonl] [--out FILE] [--offline]
+const fetchUsage = `weblog|events|objectlog [--since T] [--until T] [--as-of T] [--product N] [--key K] [--states 2010,2024] [--format csv|jsonl] [--out FILE] [--offline] [--parallel N]
 
 T is an RFC 3339 time, a date (UTC midnight) or a span back from the as-of
 instant (30d, 12h): --as-of, else $LENSBOOK_AS_OF, else now; with --offline,
@@ -29,6 +29,7 @@ type fetchOptions struct {
 	format   export.Format
 	out      string
 	offline  bool
+	parallel int       // requests in flight; 0: the client's default
 	progress io.Writer // nil: no progress line
 	summary  io.Writer // the final line (rows, log, where); nil: none
 	cmd      string    // "fetch" or "export", for the summary line
@@ -46,14 +47,18 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	format := fs.String("format", "", "output format: csv or jsonl (default: from --out's extension, else csv)")
 	out := fs.String("out", "", "output file (default stdout)")
 	offline := fs.Bool("offline", false, "read the local store only; make no request")
+	parallel := parallelFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
+		return err
+	}
+	if err := checkParallel(*parallel); err != nil {
 		return err
 	}
 	if len(pos) != 1 {
 		return usagef("want one log: weblog, events or objectlog")
 	}
-	o := fetchOptions{log: pos[0], out: *out, offline: *offline, window: wf, summary: stderr, cmd: "fetch"}
+	o := fetchOptions{log: pos[0], out: *out, offline: *offline, window: wf, summary: stderr, cmd: "fetch", parallel: *parallel}
 	if err := wf.check(time.Now()); err != nil {
 		return err
 	}
@@ -111,7 +116,7 @@ func fetch(ctx context.Context, o fetchOptions, stdout io.Writer) (err error) {
 	if o.offline {
 		src, err = openStoreSource(ctx)
 	} else {
-		src, err = openAPISource(o.progress)
+		src, err = openAPISource(o.progress, cryptolens.WithParallel(o.parallel))
 	}
 	if err != nil {
 		return err
@@ -123,6 +128,11 @@ func fetch(ctx context.Context, o fetchOptions, stdout io.Writer) (err error) {
 	}
 	switch o.log {
 	case "weblog":
+		if api, ok := src.(apiSource); ok { // streamed, in bounded memory
+			var werr error
+			n, werr = export.WriteAll(w, o.format, api.c.WebAPILogAscending(ctx, o.weblog, win))
+			return werr
+		}
 		rows, err := src.WebLog(ctx, o.weblog, win)
 		if err != nil {
 			return err
@@ -175,12 +185,12 @@ type apiSource struct {
 	c *cryptolens.Client
 }
 
-func newClient(progress io.Writer) (*cryptolens.Client, credentials.Credentials, error) {
+func newClient(progress io.Writer, extra ...cryptolens.Option) (*cryptolens.Client, credentials.Credentials, error) {
 	creds, err := credentials.Load()
 	if err != nil {
 		return nil, creds, err
 	}
-	opts := []cryptolens.Option{cryptolens.WithBaseURL(creds.BaseURL)}
+	opts := append([]cryptolens.Option{cryptolens.WithBaseURL(creds.BaseURL)}, extra...)
 	if progress != nil {
 		var rows, pages int
 		opts = append(opts, cryptolens.WithObserver(func(ri cryptolens.RequestInfo) {
@@ -195,8 +205,8 @@ func newClient(progress io.Writer) (*cryptolens.Client, credentials.Credentials,
 	return c, creds, err
 }
 
-func openAPISource(progress io.Writer) (source, error) {
-	c, _, err := newClient(progress)
+func openAPISource(progress io.Writer, opts ...cryptolens.Option) (source, error) {
+	c, _, err := newClient(progress, opts...)
 	if err != nil {
 		return nil, err
 	}

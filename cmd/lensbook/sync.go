@@ -6,11 +6,12 @@ import (
 	"io"
 	"time"
 
+	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/store"
 	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
-const syncUsage = `[weblog|events|objectlog|all] [--since T] [--as-of T]
+const syncUsage = `[weblog|events|objectlog|all] [--since T] [--as-of T] [--parallel N]
 
 Brings the local store up to date: the first sync of a log fetches [since, now),
 later ones only what is new, and what lies between since and the oldest row held.
@@ -22,8 +23,12 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	sinceFlag := fs.String("since", "30d", "sync back to this time: RFC 3339 time, date, start (the log's first row), or a span back from the as-of instant such as 30d")
 	var asOfFlag string
 	registerAsOf(fs, &asOfFlag)
+	parallel := parallelFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
+		return err
+	}
+	if err := checkParallel(*parallel); err != nil {
 		return err
 	}
 	logs := store.Logs()
@@ -43,7 +48,10 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	if !pinned {
-		ref = now
+		// Whole seconds: the sync's claims end at a whole second no earlier
+		// than ref, so the default window of export and fetch --offline
+		// (30 days before that claim) lies inside what this sync fetched.
+		ref = now.Truncate(time.Second)
 	}
 	var since time.Time
 	if *sinceFlag != sinceStart {
@@ -60,7 +68,7 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if isTerminal(stderr) {
 		progress = stderr
 	}
-	c, _, err := newClient(progress)
+	c, _, err := newClient(progress, cryptolens.WithParallel(*parallel))
 	if err != nil {
 		return err
 	}

@@ -33,6 +33,7 @@ type Client struct {
 	logger   *slog.Logger
 	observer func(RequestInfo)
 	redactor *secret.Redactor
+	parallel int // requests a window walk keeps in flight; 0: DefaultParallel
 }
 
 // Option configures a [Client] in [NewClient].

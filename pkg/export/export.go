@@ -11,13 +11,14 @@ package export
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 )
@@ -96,51 +97,115 @@ func (j *jsonlWriter[R]) Write(r R) error {
 func (j *jsonlWriter[R]) Close() error { return j.w.Flush() }
 
 type csvWriter[R Record] struct {
-	w   *csv.Writer
-	row []string
+	w    *bufio.Writer
+	line []byte
 }
 
 func newCSVWriter[R Record](w io.Writer) (*csvWriter[R], error) {
-	cw := &csvWriter[R]{w: csv.NewWriter(w)}
-	if err := cw.w.Write(Fields[R]()); err != nil {
+	cw := &csvWriter[R]{w: bufio.NewWriterSize(w, 64<<10)}
+	for i, f := range Fields[R]() {
+		if i > 0 {
+			cw.line = append(cw.line, ',')
+		}
+		cw.line = appendCSVField(cw.line, f)
+	}
+	cw.line = append(cw.line, '\n')
+	if _, err := cw.w.Write(cw.line); err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
 	return cw, nil
 }
 
+// Write writes the record as one CSV line, byte for byte as encoding/csv
+// writes it (LF line ends), without building a []string first.
 func (c *csvWriter[R]) Write(r R) error {
-	c.row = appendCSV(c.row[:0], any(r))
-	return c.w.Write(c.row)
+	c.line = appendCSVLine(c.line[:0], any(r))
+	_, err := c.w.Write(c.line)
+	return err
 }
 
-func (c *csvWriter[R]) Close() error {
-	c.w.Flush()
-	return c.w.Error()
-}
+func (c *csvWriter[R]) Close() error { return c.w.Flush() }
 
-func i64(v int64) string { return strconv.FormatInt(v, 10) }
-
-func unix(t time.Time) string {
-	if t.IsZero() {
-		return "0"
-	}
-	return i64(t.Unix())
-}
-
-// appendCSV appends the record's values in the API's field order.
-func appendCSV(row []string, r any) []string {
+// appendCSVLine appends the record's values in the API's field order, as
+// a CSV line ending in LF.
+func appendCSVLine(b []byte, r any) []byte {
 	switch r := r.(type) {
 	case cryptolens.WebAPILog:
-		return append(row, i64(r.ID), strconv.Itoa(r.ProductID), r.Key, r.IP, unix(r.Time),
-			strconv.Itoa(int(r.State)), r.MachineCode, r.FriendlyName, unix(r.FloatingExpires),
-			strconv.Itoa(r.DOIntValue), i64(r.DOID))
+		b = strconv.AppendInt(b, r.ID, 10)
+		b = strconv.AppendInt(append(b, ','), int64(r.ProductID), 10)
+		b = appendCSVField(append(b, ','), r.Key)
+		b = appendCSVField(append(b, ','), r.IP)
+		b = appendUnix(append(b, ','), r.Time)
+		b = strconv.AppendInt(append(b, ','), int64(r.State), 10)
+		b = appendCSVField(append(b, ','), r.MachineCode)
+		b = appendCSVField(append(b, ','), r.FriendlyName)
+		b = appendUnix(append(b, ','), r.FloatingExpires)
+		b = strconv.AppendInt(append(b, ','), int64(r.DOIntValue), 10)
+		b = strconv.AppendInt(append(b, ','), r.DOID, 10)
 	case cryptolens.Event:
-		return append(row, i64(r.ID), strconv.Itoa(r.ProductID), r.Key, r.MachineCode,
-			r.FeatureName, r.EventName, i64(r.Value), r.Currency, unix(r.Time), r.Metadata)
+		b = strconv.AppendInt(b, r.ID, 10)
+		b = strconv.AppendInt(append(b, ','), int64(r.ProductID), 10)
+		b = appendCSVField(append(b, ','), r.Key)
+		b = appendCSVField(append(b, ','), r.MachineCode)
+		b = appendCSVField(append(b, ','), r.FeatureName)
+		b = appendCSVField(append(b, ','), r.EventName)
+		b = strconv.AppendInt(append(b, ','), r.Value, 10)
+		b = appendCSVField(append(b, ','), r.Currency)
+		b = appendUnix(append(b, ','), r.Time)
+		b = appendCSVField(append(b, ','), r.Metadata)
 	case cryptolens.ObjectLogEntry:
-		return append(row, i64(r.ID), unix(r.Created), strconv.Itoa(int(r.ResourceType)),
-			strconv.Itoa(int(r.ResourceAction)), i64(r.AffectedObjectID),
-			i64(r.ObjectOwnerUserID), r.PerformedByUserID, r.Data)
+		b = strconv.AppendInt(b, r.ID, 10)
+		b = appendUnix(append(b, ','), r.Created)
+		b = strconv.AppendInt(append(b, ','), int64(r.ResourceType), 10)
+		b = strconv.AppendInt(append(b, ','), int64(r.ResourceAction), 10)
+		b = strconv.AppendInt(append(b, ','), r.AffectedObjectID, 10)
+		b = strconv.AppendInt(append(b, ','), r.ObjectOwnerUserID, 10)
+		b = appendCSVField(append(b, ','), r.PerformedByUserID)
+		b = appendCSVField(append(b, ','), r.Data)
+	default:
+		panic(fmt.Sprintf("export: unsupported record %T", r))
 	}
-	panic(fmt.Sprintf("export: unsupported record %T", r))
+	return append(b, '\n')
+}
+
+// appendUnix appends a time as Unix seconds, 0 for the zero time.
+func appendUnix(b []byte, t time.Time) []byte {
+	if t.IsZero() {
+		return append(b, '0')
+	}
+	return strconv.AppendInt(b, t.Unix(), 10)
+}
+
+// appendCSVField appends a field as encoding/csv's Writer (comma ",",
+// UseCRLF false) writes it: quoted when it holds a comma, a quote, CR or
+// LF, starts with a space, or is `\.`; quotes doubled inside.
+func appendCSVField(b []byte, f string) []byte {
+	if !csvNeedsQuotes(f) {
+		return append(b, f...)
+	}
+	b = append(b, '"')
+	for i := 0; i < len(f); i++ {
+		if f[i] == '"' {
+			b = append(b, '"')
+		}
+		b = append(b, f[i])
+	}
+	return append(b, '"')
+}
+
+func csvNeedsQuotes(f string) bool {
+	if f == "" {
+		return false
+	}
+	if f == `\.` {
+		return true
+	}
+	for i := 0; i < len(f); i++ {
+		switch f[i] {
+		case ',', '"', '\r', '\n':
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(f)
+	return unicode.IsSpace(r)
 }

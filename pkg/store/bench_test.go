@@ -37,6 +37,7 @@ func BenchmarkSyncWebLog(b *testing.B) {
 	b.ReportAllocs()
 	var rows, files int
 	var bytes int64
+	cpu0 := cpuTime()
 	for b.Loop() {
 		path := filepath.Join(dir, fmt.Sprintf("store%d.db", files))
 		files++
@@ -55,6 +56,7 @@ func BenchmarkSyncWebLog(b *testing.B) {
 		bytes += fileSize(b, path) + fileSize(b, path+"-wal")
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric(float64(rows)/(cpuTime()-cpu0).Seconds(), "rows/cpu-s")
 	b.ReportMetric(float64(bytes)/float64(rows), "file-B/row")
 }
 
@@ -83,6 +85,7 @@ func BenchmarkReadWebLog(b *testing.B) {
 	w := cryptolens.Window{Since: cfg.Start(), Until: emulator.DemoEnd}
 	b.ReportAllocs()
 	var rows int
+	cpu0 := cpuTime()
 	for b.Loop() {
 		got, err := acct.WebLog(b.Context(), w, store.Filter{})
 		if err != nil {
@@ -94,4 +97,5 @@ func BenchmarkReadWebLog(b *testing.B) {
 		rows += len(got)
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric(float64(rows)/(cpuTime()-cpu0).Seconds(), "rows/cpu-s")
 }

@@ -31,7 +31,9 @@ func ExampleAccount_Sync() {
 		return
 	}
 	defer st.Close()
-	c, _ := cryptolens.NewClient(token, cryptolens.WithBaseURL(baseURL))
+	// One request at a time, so that the counts below are the same on
+	// every run (the default pages a first sync 16 requests at a time).
+	c, _ := cryptolens.NewClient(token, cryptolens.WithBaseURL(baseURL), cryptolens.WithParallel(1))
 	acct := st.Account(baseURL, token)
 	ctx := context.Background()
 

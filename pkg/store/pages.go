@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"iter"
 	"math"
 	"time"
 
@@ -22,6 +23,10 @@ const newestCursor = math.MaxInt64
 // and the Events Log newest first (EndingBefore paging, pages of 1000 and
 // 100), the Object Log forward from its first entry (the API pages it only
 // forward, so every entry before since crosses the wire anyway and is kept).
+// When the client pages in parallel ([cryptolens.Client.Parallel] above 1,
+// the default), the first sync of the Web API Log pages [since, now) as
+// [cryptolens.Client.WebAPILogBatches] does instead, committing each batch
+// in ascending id order.
 // Later syncs fetch only the rows newer than the newest held (StartingAfter
 // from the top of the coverage, one request when nothing is new) and, when
 // since reaches further back than the coverage, the older rows from the
@@ -65,7 +70,14 @@ func (a *Account) SyncAll(ctx context.Context, c *cryptolens.Client, since time.
 }
 
 func webLogPager(c *cryptolens.Client) pager[cryptolens.WebAPILog] {
+	var window windowWalk[cryptolens.WebAPILog]
+	if c.Parallel() > 1 {
+		window = func(ctx context.Context, since time.Time, bounds func(cryptolens.WindowBounds)) iter.Seq2[cryptolens.IDBatch[cryptolens.WebAPILog], error] {
+			return c.WebAPILogBatches(ctx, cryptolens.WebAPILogFilter{}, cryptolens.Window{Since: since}, bounds)
+		}
+	}
 	return pager[cryptolens.WebAPILog]{
+		window: window,
 		older: func(ctx context.Context, before int64) ([]cryptolens.WebAPILog, error) {
 			return c.GetWebAPILog(ctx, cryptolens.WebAPILogQuery{Limit: cryptolens.MaxWebAPILogLimit,
 				EndingBefore: before, OrderBy: "Id descending"})

@@ -118,9 +118,7 @@ func readRows[R any](ctx context.Context, a *Account, t *table[R], w cryptolens.
 		if size == 0 {
 			return nil, nil
 		}
-		sqlText = "SELECT " + t.selectColumns() + " FROM " + t.name + " NOT INDEXED" + where +
-			" AND id >= ? AND id <= ?"
-		args = append(args, lo.Int64, hi.Int64)
+		return readIDRange(ctx, a.st.db, t, account, since, until, lo.Int64, hi.Int64, size, keep)
 	}
 	sqlText += " ORDER BY id"
 	rows, err := a.st.db.QueryContext(ctx, sqlText, args...)

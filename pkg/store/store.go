@@ -55,6 +55,8 @@ func Open(path string) (*Store, error) {
 		q.Add("_pragma", "synchronous(NORMAL)")
 	}
 	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "mmap_size(1073741824)") // reads map the file instead of copying pages
+	q.Add("_pragma", "cache_size(-32768)")    // 32 MiB of page cache per connection
 	q.Set("_txlock", "immediate")
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	db, err := sql.Open("sqlite", dsn)

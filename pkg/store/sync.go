@@ -24,6 +24,8 @@ type SyncStats struct {
 type pager[R any] struct {
 	older func(ctx context.Context, before int64) ([]R, error)
 	newer func(ctx context.Context, after int64) ([]R, error)
+	// window, when set, pages a first sync in parallel (parallel.go).
+	window windowWalk[R]
 }
 
 // syncer runs one sync of one log.
@@ -32,8 +34,7 @@ type syncer[R any] struct {
 	account int64
 	t       *table[R]
 	p       pager[R]
-	insert  *sql.Stmt // one row
-	batch   *sql.Stmt // insertBatch rows
+	inserts []*sql.Stmt // insertSizes[i] rows each
 	stats   SyncStats
 }
 
@@ -75,19 +76,22 @@ func (s *syncer[R]) run(ctx context.Context, a *Account, since int64) error {
 	if s.account, err = a.rowID(ctx, true); err != nil {
 		return err
 	}
-	if s.insert, err = s.st.db.PrepareContext(ctx, s.t.insertSQL(1)); err != nil {
-		return fmt.Errorf("prepare insert: %w", err)
+	for _, n := range insertSizes {
+		stmt, err := s.st.db.PrepareContext(ctx, s.t.insertSQL(n))
+		if err != nil {
+			return fmt.Errorf("prepare insert: %w", err)
+		}
+		defer stmt.Close()
+		s.inserts = append(s.inserts, stmt)
 	}
-	defer s.insert.Close()
-	if s.batch, err = s.st.db.PrepareContext(ctx, s.t.insertSQL(insertBatch)); err != nil {
-		return fmt.Errorf("prepare insert: %w", err)
-	}
-	defer s.batch.Close()
 	spans, err := loadSpans(ctx, s.st.db, s.account, s.t.log)
 	if err != nil {
 		return err
 	}
 	if len(spans) == 0 {
+		if s.p.window != nil {
+			return s.parallelFirst(ctx, since)
+		}
 		if s.p.older == nil {
 			_, err = s.forward(ctx, 0)
 			return err
@@ -220,21 +224,27 @@ func (s *syncer[R]) commit(ctx context.Context, rows []R, proof span) (span, err
 	return merged, nil
 }
 
-// insertRows inserts rows that are not held yet, insertBatch at a time, and
-// returns how many were new. It may reorder rows.
+// insertRows inserts rows that are not held yet, in multi-row INSERTs of
+// the largest of insertSizes that fits, and returns how many were new. It
+// may reorder rows.
 func (s *syncer[R]) insertRows(ctx context.Context, tx *sql.Tx, rows []R) (int, error) {
 	if len(rows) > 1 && s.t.id(&rows[0]) > s.t.id(&rows[1]) {
 		// Ascending inserts fill the b-tree pages about twice as densely.
 		slices.Reverse(rows)
 	}
-	batch, single := tx.StmtContext(ctx, s.batch), tx.StmtContext(ctx, s.insert)
-	values := make([]any, 0, insertBatch*(1+len(s.t.columns)))
+	stmts := make([]*sql.Stmt, len(insertSizes))
+	values := make([]any, 0, insertSizes[0]*(1+len(s.t.columns)))
 	added := 0
 	for len(rows) > 0 {
-		n, stmt := insertBatch, batch
-		if len(rows) < insertBatch {
-			n, stmt = 1, single
+		k := 0
+		for insertSizes[k] > len(rows) {
+			k++
 		}
+		n := insertSizes[k]
+		if stmts[k] == nil {
+			stmts[k] = tx.StmtContext(ctx, s.inserts[k])
+		}
+		stmt := stmts[k]
 		values = values[:0]
 		for i := range n {
 			values = s.t.values(&rows[i], append(values, s.account))

@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"database/sql/driver"
 	"strings"
 	"time"
 
@@ -18,10 +19,15 @@ type table[R any] struct {
 	time     func(*R) time.Time
 	values   func(*R, []any) []any // the columns' values in order, id first
 	scanInto func(*R) []any        // destinations for Scan in column order
+	// fromValues builds a record from the driver's values in column order
+	// (readfast.go).
+	fromValues func(*R, []driver.Value)
 }
 
-// insertBatch is how many rows one multi-row INSERT carries.
-const insertBatch = 100
+// insertSizes are the row counts of the multi-row INSERTs a sync uses,
+// largest first, ending with 1: a page of any size takes a few
+// statements, not one per row beyond a multiple of the largest.
+var insertSizes = []int{128, 32, 8, 2, 1}
 
 // insertSQL is an INSERT OR IGNORE of n rows.
 func (t *table[R]) insertSQL(n int) string {
@@ -85,7 +91,7 @@ func (t textScan) Scan(src any) error {
 }
 
 var webLogTable = &table[cryptolens.WebAPILog]{
-	log: WebLog, name: "weblog", timeCol: "time",
+	log: WebLog, name: "weblog", timeCol: "time", fromValues: webLogFromValues,
 	columns: []string{"id", "product_id", "key", "ip", "time", "state", "machine_code",
 		"friendly_name", "floating_expires", "do_int_value", "do_id"},
 	id:   func(r *cryptolens.WebAPILog) int64 { return r.ID },
@@ -103,7 +109,7 @@ var webLogTable = &table[cryptolens.WebAPILog]{
 }
 
 var eventsTable = &table[cryptolens.Event]{
-	log: Events, name: "events", timeCol: "time",
+	log: Events, name: "events", timeCol: "time", fromValues: eventFromValues,
 	columns: []string{"id", "product_id", "key", "machine_code", "feature_name", "event_name",
 		"value", "currency", "time", "metadata"},
 	id:   func(r *cryptolens.Event) int64 { return r.ID },
@@ -121,7 +127,7 @@ var eventsTable = &table[cryptolens.Event]{
 }
 
 var objectLogTable = &table[cryptolens.ObjectLogEntry]{
-	log: ObjectLog, name: "objectlog", timeCol: "created",
+	log: ObjectLog, name: "objectlog", timeCol: "created", fromValues: objectLogFromValues,
 	columns: []string{"id", "created", "resource_type", "resource_action", "affected_object_id",
 		"object_owner_user_id", "performed_by_user_id", "data"},
 	id:   func(r *cryptolens.ObjectLogEntry) int64 { return r.ID },

@@ -44,7 +44,7 @@ mkdir -p "$LENSBOOK_BUILD_DIR/bin" "$JUPYTER_DATA_DIR"
 
 # ---- 1. Debian packages ---------------------------------------------------
 packages=(jupyter-nbconvert jupyter-client jupyter-notebook python3-nbformat
-	python3-nbclient chromium chromium-driver fonts-liberation g++)
+	python3-nbclient chromium chromium-driver fonts-liberation g++ poppler-utils)
 
 install_packages() {
 	local missing=() p

@@ -14,11 +14,12 @@ import (
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/pkg/printpdf"
 	"github.com/lensbook/lensbook/pkg/publish"
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
-const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--offline] [--demo] [--force]
+const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--offline] [--demo] [--force] [--pdf]
 
 Executes the notebooks (default notebooks/*.ipynb; a NOTEBOOK is a .ipynb file
 or the name of one in notebooks/, such as most-active-keys) through the GoNB
@@ -30,7 +31,9 @@ parameters cells before anything runs. Every notebook ends its window at one
 instant: --as-of, else $LENSBOOK_AS_OF, else the moment the render starts
 (with --offline, the store's last sync). With --demo the notebooks read a
 local emulator with the demo's pinned data, so the pages come out the same on
-every run.`
+every run. With --pdf each page is also printed to a PDF beside it
+(OUT/<name>.pdf) through headless Chromium, and the pages and the gallery
+link to the PDFs.`
 
 func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("render", renderUsage, stderr)
@@ -44,6 +47,7 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	hostile := fs.Bool("hostile", false, "with --demo: seed hostile strings into every user-controlled field")
 	force := fs.Bool("force", false, "render every notebook, even unchanged ones")
 	offline := fs.Bool("offline", os.Getenv(envOffline) == "1", "read only the local store (sets LENSBOOK_OFFLINE=1 for the notebooks): no request; without --as-of the reports end at the store's last sync")
+	pdf := fs.Bool("pdf", false, "also print every page to a PDF beside it, through headless Chromium")
 	nbs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -72,7 +76,7 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	opts := publish.Options{
 		Notebooks: nbs, OutDir: *out, Params: map[string]string{}, Jobs: *jobs, Timeout: *timeout,
-		Force: *force, Env: map[string]string{},
+		Force: *force, Env: map[string]string{}, PDF: *pdf,
 		Progress: func(r publish.Report) {
 			fmt.Fprintf(stderr, "%-32s %-9s %s\n", r.Slug, r.Status, r.Duration.Round(100*time.Millisecond))
 		},
@@ -135,6 +139,9 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if sum == nil && err != nil {
 		return renderPlanError(err)
 	}
+	if err == nil && *pdf {
+		err = printPDFs(ctx, sum, stderr)
+	}
 	if sum != nil {
 		fmt.Fprintln(stdout)
 		if werr := sum.WriteText(stdout); werr != nil && err == nil {
@@ -145,6 +152,22 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	return sum.Err()
+}
+
+// printPDFs prints every page of the summary that exists to a PDF beside it.
+func printPDFs(ctx context.Context, sum *publish.Summary, stderr io.Writer) error {
+	var pages []string
+	for _, r := range sum.Reports {
+		if _, err := os.Stat(r.Page); err == nil {
+			pages = append(pages, r.Page)
+		}
+	}
+	pdfs, err := printpdf.Pages(ctx, pages, 2*time.Minute)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "lensbook render: %d PDF%s beside the pages\n", len(pdfs), map[bool]string{true: "s"}[len(pdfs) != 1])
+	return nil
 }
 
 // startDemo serves the demo's data on a free local port for the notebooks,
@@ -182,8 +205,8 @@ func startDemo(ctx context.Context, opts *publish.Options, hostile bool, stderr 
 	}
 	opts.Token = tok
 	opts.Now = ds.Config.End
-	opts.DataWindow = fmt.Sprintf("lensbook emulator demo data (seed %d), %s to %s UTC",
-		ds.Config.Seed, ds.Config.Start().Format(time.DateOnly), ds.Config.End.Format(time.DateOnly))
+	opts.DataWindow = fmt.Sprintf("lensbook emulator demo data (seed %d, %s – %s)",
+		ds.Config.Seed, ds.Config.Start().Format("2 Jan 2006"), ds.Config.End.Format("2 Jan 2006 15:04 UTC"))
 	opts.DataFingerprint = fmt.Sprintf("emulator seed=%d days=%d rows=%d hostile=%t as-of=%s",
 		ds.Config.Seed, ds.Config.Days, ds.Config.Rows, hostile, opts.Env["LENSBOOK_AS_OF"])
 	fmt.Fprintf(stderr, "lensbook render: demo data from the emulator at %s (%d Web API Log rows)\n", baseURL, len(ds.WebLog))

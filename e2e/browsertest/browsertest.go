@@ -12,6 +12,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/url"
 	"os"
 	"os/exec"
@@ -246,6 +247,16 @@ func (tab *Tab) PreferColorScheme(scheme string) {
 	}
 }
 
+// SetViewport sets the tab's viewport to width×height CSS pixels at a
+// device scale of 1; mobile also emulates a phone's viewport meta handling.
+func (tab *Tab) SetViewport(width, height int, mobile bool) {
+	tab.t.Helper()
+	params := emulation.SetDeviceMetricsOverrideParams{Width: int64(width), Height: int64(height), DeviceScaleFactor: 1, Mobile: mobile}
+	if _, err := chromedp.Call(tab.ctx, emulation.SetDeviceMetricsOverride, params); err != nil {
+		tab.t.Fatalf("setting the viewport to %dx%d: %v", width, height, err)
+	}
+}
+
 // EmulateMedia emulates a CSS media type such as "print"; "" resets it.
 func (tab *Tab) EmulateMedia(media string) {
 	tab.t.Helper()
@@ -346,4 +357,39 @@ func SameOrigin(pageURL, request string) bool {
 		return r.Scheme == "file" && r.Path == p.Path
 	}
 	return p.Scheme == r.Scheme && p.Host == r.Host
+}
+
+// ContrastRatio is the WCAG 2 contrast ratio of two opaque sRGB colours
+// given as 0-255 components: from 1 (same luminance) to 21 (black on white).
+// WCAG AA asks at least 4.5 for body text and 3 for large text.
+func ContrastRatio(fg, bg [3]float64) float64 {
+	lum := func(c [3]float64) float64 {
+		var l [3]float64
+		for i, v := range c {
+			v /= 255
+			if v <= 0.04045 {
+				l[i] = v / 12.92
+			} else {
+				l[i] = math.Pow((v+0.055)/1.055, 2.4)
+			}
+		}
+		return 0.2126*l[0] + 0.7152*l[1] + 0.0722*l[2]
+	}
+	a, b := lum(fg), lum(bg)
+	if a < b {
+		a, b = b, a
+	}
+	return (a + 0.05) / (b + 0.05)
+}
+
+// ParseHexColor reads "#rrggbb" into 0-255 components.
+func ParseHexColor(s string) ([3]float64, error) {
+	var r, g, b uint8
+	if len(s) != 7 || s[0] != '#' {
+		return [3]float64{}, fmt.Errorf("browsertest: colour %q: want #rrggbb", s)
+	}
+	if _, err := fmt.Sscanf(s[1:], "%02x%02x%02x", &r, &g, &b); err != nil {
+		return [3]float64{}, fmt.Errorf("browsertest: colour %q: %v", s, err)
+	}
+	return [3]float64{float64(r), float64(g), float64(b)}, nil
 }

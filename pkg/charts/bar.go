@@ -16,7 +16,8 @@ type BarData struct {
 	// Values are the bar heights, one per category, finite and not negative.
 	Values []float64
 	// Labels are printed above the bars, one per category ("" prints
-	// none). Nil labels every bar with its value in ValueFormat.
+	// none). Nil labels every bar but the empty ones with its value in
+	// ValueFormat.
 	Labels []string
 	// Colors optionally set bar colours; a nil entry, or a missing one, gives
 	// the category's role colour ("Success", "Failure", see [RoleColor]) or
@@ -38,13 +39,13 @@ func Bar(d BarData) (*Chart, error) {
 	d.Categories, d.Values, d.Labels = slices.Clone(d.Categories), slices.Clone(d.Values), slices.Clone(d.Labels)
 	d.Colors = slices.Clone(d.Colors)
 	c := &Chart{title: d.Title, empty: len(d.Categories) == 0}
-	c.build = func(area vg.Rectangle) *plot.Plot { return buildBar(d, area) }
+	c.build = func(area vg.Rectangle, th *Theme) *plot.Plot { return buildBar(d, area, th) }
 	return c, nil
 }
 
-func buildBar(d BarData, area vg.Rectangle) *plot.Plot {
+func buildBar(d BarData, area vg.Rectangle, th *Theme) *plot.Plot {
 	format := formatter(d.ValueFormat)
-	p := newPlot(d.XLabel, d.YLabel)
+	p := newPlot(d.XLabel, d.YLabel, th)
 	n := len(d.Categories)
 	scale := scaleFor(0, maxOf(d.Values), 0.12, wholeNumbers(d.Values))
 	p.Y.Min, p.Y.Max = scale.lo, scale.hi
@@ -59,12 +60,15 @@ func buildBar(d BarData, area vg.Rectangle) *plot.Plot {
 	p.X.Tick.Marker = ticks
 
 	const width = 0.64
-	bars := &boxes{}
+	bars := &boxes{theme: th}
 	for i, v := range d.Values {
 		x := float64(i)
 		bars.items = append(bars.items, box{x0: x - width/2, x1: x + width/2, y0: 0, y1: v,
 			color: categoryColor(i, d.Categories[i], d.Colors)})
 		label := format(v)
+		if v == 0 {
+			label = "" // an empty bar needs no "0" over it
+		}
 		if d.Labels != nil {
 			label = oneLine(d.Labels[i])
 		}
@@ -72,6 +76,6 @@ func buildBar(d BarData, area vg.Rectangle) *plot.Plot {
 			bars.labels = append(bars.labels, valueLabel{x: x, y: v, text: label})
 		}
 	}
-	p.Add(grid{}, bars)
+	p.Add(grid{theme: th}, bars)
 	return p
 }

@@ -30,12 +30,24 @@ type Chart struct {
 	// same metrics, so the layout holds on machines without Liberation.
 	EmbedFonts bool
 
+	// Theme paints the background, text, grid and axis; nil is
+	// [LightTheme]. [DarkTheme] suits a page in dark mode.
+	Theme *Theme
+
 	title  string
 	legend []legendEntry
 	// empty charts draw "No data" instead of a plot.
 	empty bool
 	// build returns the configured plot for a data area of the given size.
-	build func(area vg.Rectangle) *plot.Plot
+	build func(area vg.Rectangle, th *Theme) *plot.Plot
+}
+
+// theme returns the chart's theme, LightTheme by default.
+func (c *Chart) theme() *Theme {
+	if c.Theme == nil {
+		return &LightTheme
+	}
+	return c.Theme
 }
 
 // legendEntry is one item of the legend row under the title.
@@ -121,40 +133,44 @@ func (c *Chart) draw(dc draw.Canvas) (err error) {
 			err = fmt.Errorf("charts: drawing %q: %v", c.title, r)
 		}
 	}()
-	dc.SetColor(color.White)
+	th := c.theme()
+	dc.SetColor(th.Background)
 	dc.Fill(dc.Rectangle.Path())
 	area := draw.Crop(dc, margin, -margin, margin*0.75, -margin)
 
 	if c.title != "" {
-		sty := textStyle(titleSize, titleColor, true)
+		sty := textStyle(titleSize, th.Title, true)
 		sty.YAlign = draw.YTop
 		title := fitText(sty, oneLine(c.title), area.Size().X)
 		dc.FillText(sty, vg.Point{X: area.Min.X, Y: area.Max.Y}, title)
 		area.Max.Y -= sty.Height(title) + 10
 	}
 	if len(c.legend) > 0 {
-		area.Max.Y -= drawLegend(dc, area, c.legend) + 8
+		area.Max.Y -= drawLegend(dc, area, c.legend, th) + 8
 	}
 	if c.empty {
-		sty := textStyle(16, mutedColor, false)
+		sty := textStyle(16, th.Muted, false)
 		sty.XAlign, sty.YAlign = draw.XCenter, draw.YCenter
 		dc.FillText(sty, area.Center(), "No data")
 		return nil
 	}
-	c.build(area.Rectangle).Draw(area)
+	c.build(area.Rectangle, th).Draw(area)
 	return nil
 }
 
 // drawLegend draws the legend entries in rows from the top left of area and
 // returns the height used.
-func drawLegend(dc draw.Canvas, area draw.Canvas, entries []legendEntry) vg.Length {
-	sty := textStyle(legendSize, labelColor, false)
+func drawLegend(dc draw.Canvas, area draw.Canvas, entries []legendEntry, th *Theme) vg.Length {
+	sty := textStyle(legendSize, th.Label, false)
 	sty.YAlign = draw.YCenter
 	const swatch, gap, spacing = vg.Length(10), vg.Length(5), vg.Length(16)
 	rowH := sty.Height("Hg") + 4
 	x, y := area.Min.X, area.Max.Y-rowH/2
 	used := rowH
 	for _, e := range entries {
+		if e.color == nil {
+			e.color = th.Title // the overlay line's default colour
+		}
 		name := fitText(sty, oneLine(e.name), area.Size().X/2)
 		w := swatch + gap + sty.Width(name)
 		if x > area.Min.X && x+w > area.Max.X {

@@ -77,7 +77,7 @@ func ExampleStackedBar() {
 	if err := c.SVG(&svg); err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(strings.Contains(svg.String(), ">Oct 26</text>"))
+	fmt.Println(strings.Contains(svg.String(), ">26 Oct</text>"))
 	// Output: true
 }
 
@@ -122,7 +122,7 @@ func ExampleTimeSeries() {
 	if err := c.SVG(&svg); err != nil {
 		log.Fatal(err)
 	}
-	for _, monday := range []string{"Oct 05", "Oct 12", "Oct 19", "Oct 26"} {
+	for _, monday := range []string{"5 Oct", "12 Oct", "19 Oct", "26 Oct"} {
 		fmt.Print(strings.Contains(svg.String(), ">"+monday+"</text>"), " ")
 	}
 	fmt.Println()

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Count formats a value as a whole number with thousands separators, such
@@ -56,3 +57,16 @@ func group(s string) string {
 	}
 	return sign + b.String() + frac
 }
+
+// Layouts of the one day format and the one instant format of lensbook's
+// pages, charts and tables.
+const (
+	DayLayout     = "2 Jan 2006"
+	InstantLayout = "2 Jan 2006 15:04 UTC"
+)
+
+// Day formats t's UTC calendar day, such as "2 Oct 2026".
+func Day(t time.Time) string { return t.UTC().Format(DayLayout) }
+
+// Instant formats t in UTC to the minute, such as "2 Oct 2026 14:05 UTC".
+func Instant(t time.Time) string { return t.UTC().Format(InstantLayout) }

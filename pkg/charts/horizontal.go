@@ -37,22 +37,25 @@ func HorizontalBar(d HorizontalBarData) (*Chart, error) {
 	d.Categories, d.Values, d.Labels = slices.Clone(d.Categories), slices.Clone(d.Values), slices.Clone(d.Labels)
 	d.Colors = slices.Clone(d.Colors)
 	c := &Chart{title: d.Title, empty: len(d.Categories) == 0}
-	c.build = func(area vg.Rectangle) *plot.Plot { return buildHorizontalBar(d, area) }
+	c.build = func(area vg.Rectangle, th *Theme) *plot.Plot { return buildHorizontalBar(d, area, th) }
 	return c, nil
 }
 
-func buildHorizontalBar(d HorizontalBarData, area vg.Rectangle) *plot.Plot {
+func buildHorizontalBar(d HorizontalBarData, area vg.Rectangle, th *Theme) *plot.Plot {
 	format := formatter(d.ValueFormat)
-	p := newPlot(d.XLabel, d.YLabel)
+	p := newPlot(d.XLabel, d.YLabel, th)
 	p.X.LineStyle = draw.LineStyle{Color: color.Transparent, Width: 0}
-	p.Y.LineStyle = draw.LineStyle{Color: axisColor, Width: 0.75}
+	p.Y.LineStyle = draw.LineStyle{Color: th.Axis, Width: 0.75}
 	n := len(d.Categories)
 
 	labels := make([]string, n)
-	valueSty := textStyle(valueSize, labelColor, false)
+	valueSty := textStyle(valueSize, th.Label, false)
 	var widestLabel vg.Length
 	for i, v := range d.Values {
 		labels[i] = format(v)
+		if v == 0 {
+			labels[i] = "" // an empty bar needs no "0" beside it
+		}
 		if d.Labels != nil {
 			labels[i] = oneLine(d.Labels[i])
 		}
@@ -85,7 +88,7 @@ func buildHorizontalBar(d HorizontalBarData, area vg.Rectangle) *plot.Plot {
 	p.X.Tick.Marker = scale.ticker(format)
 
 	const height = 0.66
-	bars := &boxes{}
+	bars := &boxes{theme: th}
 	for i, v := range d.Values {
 		y := float64(n - 1 - i)
 		bars.items = append(bars.items, box{x0: 0, x1: v, y0: y - height/2, y1: y + height/2,
@@ -94,6 +97,6 @@ func buildHorizontalBar(d HorizontalBarData, area vg.Rectangle) *plot.Plot {
 			bars.labels = append(bars.labels, valueLabel{x: v, y: y, text: labels[i], horizontal: true})
 		}
 	}
-	p.Add(grid{vertical: true}, bars)
+	p.Add(grid{vertical: true, theme: th}, bars)
 	return p
 }

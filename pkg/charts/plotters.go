@@ -27,6 +27,7 @@ type valueLabel struct {
 type boxes struct {
 	items  []box
 	labels []valueLabel
+	theme  *Theme
 }
 
 // Plot implements plot.Plotter.
@@ -39,7 +40,7 @@ func (b *boxes) Plot(c draw.Canvas, p *plot.Plot) {
 			c.FillPolygon(r.color, pts)
 		}
 	}
-	sty := textStyle(valueSize, labelColor, false)
+	sty := textStyle(valueSize, b.theme.Label, false)
 	for _, l := range b.labels {
 		pt := vg.Point{X: trX(l.x), Y: trY(l.y)}
 		if l.horizontal {
@@ -87,12 +88,13 @@ func (l *line) Plot(c draw.Canvas, p *plot.Plot) {
 // grid draws light reference lines at the major ticks of one axis.
 type grid struct {
 	vertical bool // lines at X ticks; otherwise at Y ticks
+	theme    *Theme
 }
 
 // Plot implements plot.Plotter.
 func (g grid) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	sty := draw.LineStyle{Color: gridColor, Width: 0.75}
+	sty := draw.LineStyle{Color: g.theme.Grid, Width: 0.75}
 	if g.vertical {
 		for _, t := range p.X.Tick.Marker.Ticks(p.X.Min, p.X.Max) {
 			if x := trX(t.Value); !t.IsMinor() && c.ContainsX(x) {
@@ -111,15 +113,15 @@ func (g grid) Plot(c draw.Canvas, p *plot.Plot) {
 // newPlot returns a plot in the house style: Liberation Sans labels, grey
 // ticks, no tick marks and a thin grey baseline on X only. Callers set
 // ranges, tickers and a grid.
-func newPlot(xLabel, yLabel string) *plot.Plot {
+func newPlot(xLabel, yLabel string, th *Theme) *plot.Plot {
 	p := plot.New()
 	p.BackgroundColor = nil // the chart paints its own background
 	for _, a := range []*plot.Axis{&p.X, &p.Y} {
-		label := textStyle(labelSize, labelColor, false)
+		label := textStyle(labelSize, th.Label, false)
 		label.XAlign, label.YAlign = a.Label.TextStyle.XAlign, a.Label.TextStyle.YAlign
 		a.Label.TextStyle = label
 		a.Label.Padding = 4
-		tick := textStyle(tickSize, tickColor, false)
+		tick := textStyle(tickSize, th.Tick, false)
 		tick.XAlign, tick.YAlign = a.Tick.Label.XAlign, a.Tick.Label.YAlign
 		a.Tick.Label = tick
 		a.Tick.Length = 4 // drawn transparent: a gap between labels and data
@@ -128,7 +130,7 @@ func newPlot(xLabel, yLabel string) *plot.Plot {
 	}
 	p.X.Label.Text = oneLine(xLabel)
 	p.Y.Label.Text = oneLine(yLabel)
-	p.X.LineStyle = draw.LineStyle{Color: axisColor, Width: 0.75}
+	p.X.LineStyle = draw.LineStyle{Color: th.Axis, Width: 0.75}
 	p.Y.LineStyle = draw.LineStyle{Color: color.Transparent, Width: 0}
 	return p
 }

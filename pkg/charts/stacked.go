@@ -66,25 +66,26 @@ func StackedBar(d StackedBarData) (*Chart, error) {
 		c.legend = append(c.legend, legendEntry{name: s.Name, color: s.colorAt(i)})
 	}
 	if d.Overlay != nil {
-		c.legend = append(c.legend, legendEntry{name: d.Overlay.Name, color: overlayColor(*d.Overlay), line: true})
+		c.legend = append(c.legend, legendEntry{name: d.Overlay.Name, color: d.Overlay.Color, line: true})
 	}
-	c.build = func(area vg.Rectangle) *plot.Plot { return buildStackedBar(d, days, area) }
+	c.build = func(area vg.Rectangle, th *Theme) *plot.Plot { return buildStackedBar(d, days, area, th) }
 	return c, nil
 }
 
-// overlayColor is the overlay line's colour: explicit, or near-black.
-func overlayColor(s Series) color.Color {
+// overlayColor is the overlay line's colour: explicit, or the theme's
+// title colour (near-black on light, near-white on dark).
+func overlayColor(s Series, th *Theme) color.Color {
 	if s.Color != nil {
 		return s.Color
 	}
-	return titleColor
+	return th.Title
 }
 
-func buildStackedBar(d StackedBarData, days []float64, area vg.Rectangle) *plot.Plot {
+func buildStackedBar(d StackedBarData, days []float64, area vg.Rectangle, th *Theme) *plot.Plot {
 	format := formatter(d.ValueFormat)
-	p := newPlot(d.XLabel, d.YLabel)
+	p := newPlot(d.XLabel, d.YLabel, th)
 	totals := make([]float64, len(days))
-	bars := &boxes{}
+	bars := &boxes{theme: th}
 	const width = 0.8
 	for i, s := range d.Series {
 		clr := s.colorAt(i)
@@ -106,9 +107,9 @@ func buildStackedBar(d StackedBarData, days []float64, area vg.Rectangle) *plot.
 	p.Y.Tick.Marker = scale.ticker(format)
 	p.X.Min, p.X.Max = days[0]-0.5, days[len(days)-1]+0.5
 	p.X.Tick.Marker = dayAxisTicker(p, area, format(scale.hi))
-	p.Add(grid{}, bars)
+	p.Add(grid{theme: th}, bars)
 	if d.Overlay != nil {
-		p.Add(&line{xs: days, ys: d.Overlay.Values, style: draw.LineStyle{Color: overlayColor(*d.Overlay), Width: 2}})
+		p.Add(&line{xs: days, ys: d.Overlay.Values, style: draw.LineStyle{Color: overlayColor(*d.Overlay, th), Width: 2}})
 	}
 	return p
 }
@@ -121,7 +122,7 @@ func minOfSeries(s *Series) float64 {
 }
 
 // dayAxisTicker returns the day ticker for p's X axis, whose range is set:
-// as many "Nov 02" labels as fit with room between them, none whose label
+// as many "2 Nov" labels as fit with room between them, none whose label
 // would run past the ends of the axis.
 func dayAxisTicker(p *plot.Plot, area vg.Rectangle, widestY string) plot.Ticker {
 	w := dataWidth(area, p.Y.Tick.Label.Width(widestY))

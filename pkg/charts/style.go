@@ -68,15 +68,44 @@ func categoryColor(i int, name string, explicit []color.Color) color.Color {
 
 func rgb(r, g, b uint8) color.RGBA { return color.RGBA{R: r, G: g, B: b, A: 0xFF} }
 
-// Greys of the frame around the data.
-var (
-	titleColor = rgb(0x22, 0x22, 0x22)
-	labelColor = rgb(0x33, 0x33, 0x33)
-	tickColor  = rgb(0x4D, 0x4D, 0x4D)
-	gridColor  = rgb(0xE3, 0xE3, 0xE3)
-	axisColor  = rgb(0xB0, 0xB0, 0xB0)
-	mutedColor = rgb(0x8C, 0x8C, 0x8C)
-)
+// Theme is the paint of everything around the data: the background and the
+// greys of text, grid and axis. Data colours (the palette, the role
+// colours) are the same in every theme, so that a colour keeps its meaning.
+type Theme struct {
+	Name       string // "light" or "dark", for alternative texts and tests
+	Background color.Color
+	Title      color.Color // title, and the default overlay line
+	Label      color.Color // axis labels, value labels, legend
+	Tick       color.Color // tick labels
+	Muted      color.Color // "No data"
+	Grid, Axis color.Color
+}
+
+// LightTheme is dark text on white, for light pages and print; text
+// contrast is at least 4.5:1 (WCAG AA).
+var LightTheme = Theme{
+	Name:       "light",
+	Background: rgb(0xFF, 0xFF, 0xFF),
+	Title:      rgb(0x22, 0x22, 0x22),
+	Label:      rgb(0x33, 0x33, 0x33),
+	Tick:       rgb(0x4D, 0x4D, 0x4D),
+	Muted:      rgb(0x6E, 0x6E, 0x6E),
+	Grid:       rgb(0xE3, 0xE3, 0xE3),
+	Axis:       rgb(0xB0, 0xB0, 0xB0),
+}
+
+// DarkTheme is light text on the dark page background (#0d1117) of the
+// report pages' dark theme; text contrast is at least 4.5:1.
+var DarkTheme = Theme{
+	Name:       "dark",
+	Background: rgb(0x0D, 0x11, 0x17),
+	Title:      rgb(0xE6, 0xED, 0xF3),
+	Label:      rgb(0xD1, 0xD7, 0xE0),
+	Tick:       rgb(0xB1, 0xBA, 0xC4),
+	Muted:      rgb(0x91, 0x98, 0xA1),
+	Grid:       rgb(0x2A, 0x31, 0x3C),
+	Axis:       rgb(0x6E, 0x76, 0x81),
+}
 
 // Sizes of the house style, in points (a 96 dpi pixel is 0.75 pt).
 const (

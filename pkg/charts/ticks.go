@@ -79,7 +79,7 @@ func dayTime(d float64) time.Time {
 // dayTicker returns ticks at UTC midnights for an axis in day numbers: every
 // day, every 2 days, Mondays, every other Monday, or the first of every 1,
 // 2, 3, 6 or 12 months, whichever is the densest that gives at most
-// maxLabels labels. Day labels read "Nov 02"; month labels "Nov 2026".
+// maxLabels labels. Day labels read "2 Nov"; month labels "Nov 2026".
 // Ticks closer than edge (in days) to either end of the axis are dropped, so
 // that their labels do not run past the plot.
 func dayTicker(maxLabels int, edge float64) plot.Ticker {
@@ -107,13 +107,15 @@ func dayTickerUnclipped(maxLabels int) func(min, max float64) []plot.Tick {
 		}
 		for _, every := range []float64{1, 2} {
 			if (last-first)/every+1 <= float64(maxLabels) {
-				return dayTicks(first, last, every, 0, "Jan 02")
+				return dayTicks(first, last, every, 0, "2 Jan")
 			}
 		}
 		const monday = 4 // 1970-01-05, day 4, was a Monday
 		for _, every := range []float64{7, 14} {
-			if (last-first)/every <= float64(maxLabels-1) {
-				return dayTicks(first, last, every, monday, "Jan 02")
+			// Count the Mondays: a short axis holds fewer than its span
+			// suggests, and months would give it no tick at all.
+			if ticks := dayTicks(first, last, every, monday, "2 Jan"); len(ticks) <= maxLabels {
+				return ticks
 			}
 		}
 		for _, months := range []int{1, 2, 3, 6, 12} {

@@ -28,15 +28,15 @@ func TestDayTicker(t *testing.T) {
 		maxLabels int
 		want      []string
 	}{
-		{"daily", day(2026, 10, 30), day(2026, 11, 2), 10, []string{"Oct 30", "Oct 31", "Nov 01", "Nov 02"}},
+		{"daily", day(2026, 10, 30), day(2026, 11, 2), 10, []string{"30 Oct", "31 Oct", "1 Nov", "2 Nov"}},
 		{"every other day, on even day numbers", day(2026, 10, 1), day(2026, 10, 9), 5,
-			[]string{"Oct 02", "Oct 04", "Oct 06", "Oct 08"}},
-		{"Mondays", day(2026, 10, 1), day(2026, 10, 31), 6, []string{"Oct 05", "Oct 12", "Oct 19", "Oct 26"}},
+			[]string{"2 Oct", "4 Oct", "6 Oct", "8 Oct"}},
+		{"Mondays", day(2026, 10, 1), day(2026, 10, 31), 6, []string{"5 Oct", "12 Oct", "19 Oct", "26 Oct"}},
 		{"every other Monday", day(2026, 8, 1), day(2026, 10, 31), 8,
-			[]string{"Aug 03", "Aug 17", "Aug 31", "Sep 14", "Sep 28", "Oct 12", "Oct 26"}},
+			[]string{"3 Aug", "17 Aug", "31 Aug", "14 Sep", "28 Sep", "12 Oct", "26 Oct"}},
 		{"months", day(2026, 1, 15), day(2026, 6, 15), 6, []string{"Feb 2026", "Mar 2026", "Apr 2026", "May 2026", "Jun 2026"}},
 		{"quarters", day(2025, 11, 1), day(2026, 10, 31), 5, []string{"Jan 2026", "Apr 2026", "Jul 2026", "Oct 2026"}},
-		{"fractional ends", day(2026, 10, 30) - 0.5, day(2026, 10, 31) + 0.5, 10, []string{"Oct 30", "Oct 31"}},
+		{"fractional ends", day(2026, 10, 30) - 0.5, day(2026, 10, 31) + 0.5, 10, []string{"30 Oct", "31 Oct"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,7 +55,7 @@ func TestDayTicker(t *testing.T) {
 
 func TestDayTickerDropsTicksAtTheEdges(t *testing.T) {
 	got := dayTicker(10, 1).Ticks(day(2026, 10, 30), day(2026, 11, 2))
-	if diff := cmp.Diff([]string{"Oct 31", "Nov 01"}, labels(got)); diff != "" {
+	if diff := cmp.Diff([]string{"31 Oct", "1 Nov"}, labels(got)); diff != "" {
 		t.Errorf("labels (-want +got):\n%s", diff)
 	}
 }
@@ -111,7 +111,7 @@ func TestFormats(t *testing.T) {
 }
 
 func TestFitText(t *testing.T) {
-	sty := textStyle(tickSize, tickColor, false)
+	sty := textStyle(tickSize, LightTheme.Tick, false)
 	long := "a customer with a very long friendly name"
 	tests := []struct {
 		max  float64

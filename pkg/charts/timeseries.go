@@ -23,7 +23,7 @@ type TimeSeriesData struct {
 }
 
 // TimeSeries returns a line chart over days with ticks at UTC midnights,
-// labelled like "Nov 02" (or "Nov 2026" over long spans). The Y axis starts
+// labelled like "2 Nov" (or "Nov 2026" over long spans). The Y axis starts
 // at zero unless a value is negative. An empty XLabel becomes "Day (UTC)".
 // It fails when a series' length differs from Days or on days out of order.
 // No days, no series, or only NaN values give a "No data" chart.
@@ -56,13 +56,13 @@ func TimeSeries(d TimeSeriesData) (*Chart, error) {
 			c.legend = append(c.legend, legendEntry{name: s.Name, color: s.colorAt(i), line: true})
 		}
 	}
-	c.build = func(area vg.Rectangle) *plot.Plot { return buildTimeSeries(d, days, area) }
+	c.build = func(area vg.Rectangle, th *Theme) *plot.Plot { return buildTimeSeries(d, days, area, th) }
 	return c, nil
 }
 
-func buildTimeSeries(d TimeSeriesData, days []float64, area vg.Rectangle) *plot.Plot {
+func buildTimeSeries(d TimeSeriesData, days []float64, area vg.Rectangle, th *Theme) *plot.Plot {
 	format := formatter(d.ValueFormat)
-	p := newPlot(d.XLabel, d.YLabel)
+	p := newPlot(d.XLabel, d.YLabel, th)
 	lo, hi := 0.0, 0.0
 	var all [][]float64
 	for _, s := range d.Series {
@@ -76,7 +76,7 @@ func buildTimeSeries(d TimeSeriesData, days []float64, area vg.Rectangle) *plot.
 	pad := math.Max(0.5, (last-first)*0.01)
 	p.X.Min, p.X.Max = first-pad, last+pad
 	p.X.Tick.Marker = dayAxisTicker(p, area, format(scale.hi))
-	p.Add(grid{})
+	p.Add(grid{theme: th})
 	for i, s := range d.Series {
 		p.Add(&line{xs: days, ys: s.Values, style: draw.LineStyle{Color: s.colorAt(i), Width: 2}})
 	}

@@ -32,15 +32,19 @@ func ExampleTableHTML() {
 		[][]string{{"<AAAA>", "1,234"}, {"BBBB", "56"}}, 10, nil)
 	fmt.Println(html)
 	// Output:
-	// <table class="lensbook-table" style="border-collapse:collapse;font-variant-numeric:tabular-nums">
-	// <caption style="caption-side:top;text-align:left;font-weight:bold;padding:4px 0">Top keys</caption>
-	// <thead><tr><th style="text-align:left;padding:2px 8px;border-bottom:1px solid #888">key</th><th style="text-align:right;padding:2px 8px;border-bottom:1px solid #888">requests</th></tr></thead>
+	// <figure class="lensbook-table" style="margin:0">
+	// <figcaption class="lensbook-caption" style="text-align:left;font-weight:bold;padding:4px 0">Top keys</figcaption>
+	// <div class="lensbook-scroll" style="overflow-x:auto">
+	// <table style="border-collapse:collapse;font-variant-numeric:tabular-nums">
+	// <thead><tr><th style="text-align:left;padding:2px 8px;white-space:nowrap;border-bottom:1px solid #888">key</th><th style="text-align:right;padding:2px 8px;white-space:nowrap;border-bottom:1px solid #888">requests</th></tr></thead>
 	// <tbody>
-	// <tr><td style="text-align:left;padding:2px 8px">&lt;AAAA&gt;</td><td style="text-align:right;padding:2px 8px">1,234</td></tr>
-	// <tr><td style="text-align:left;padding:2px 8px">BBBB</td><td style="text-align:right;padding:2px 8px">56</td></tr>
+	// <tr><td style="text-align:left;padding:2px 8px;white-space:nowrap">&lt;AAAA&gt;</td><td style="text-align:right;padding:2px 8px;white-space:nowrap">1,234</td></tr>
+	// <tr><td style="text-align:left;padding:2px 8px;white-space:nowrap">BBBB</td><td style="text-align:right;padding:2px 8px;white-space:nowrap">56</td></tr>
 	// </tbody>
-	// <tfoot><tr><td colspan="2" style="text-align:left;padding:2px 8px;color:#666;font-style:italic">10 more rows</td></tr></tfoot>
+	// <tfoot><tr><td colspan="2" style="text-align:left;padding:2px 8px;font-style:italic">10 more rows</td></tr></tfoot>
 	// </table>
+	// </div>
+	// </figure>
 }
 
 func ExampleFrameTable() {

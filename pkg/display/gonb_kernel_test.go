@@ -1,13 +1,14 @@
 package display_test
 
 import (
-	"encoding/base64"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/pkg/display"
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/notebook"
 )
@@ -29,6 +30,7 @@ for _, err := range []error{
 	display.ChartSVG(c),
 	display.Table([]string{"key", "requests"}, [][]string{{"<script>alert(1)</script>", "1,234"}}),
 	display.Markdown("**in a notebook:** yes"),
+	display.Headline("12.9% of requests failed"),
 } {
 	if err != nil {
 		panic(err)
@@ -76,15 +78,21 @@ func TestInARealGoNBKernel(t *testing.T) {
 			got = append(got, o)
 		}
 	}
-	if len(got) != 4 {
-		t.Fatalf("%d display outputs, want 4 (chart, SVG chart, table, Markdown): %+v", len(got), res.Notebook.Cells[1].Outputs)
+	if len(got) != 5 {
+		t.Fatalf("%d display outputs, want 5 (chart, SVG chart, table, Markdown, headline): %+v", len(got), res.Notebook.Cells[1].Outputs)
 	}
-	png, err := base64.StdEncoding.DecodeString(strings.TrimSpace(string(got[0].Data["image/png"])))
-	if err != nil || !strings.HasPrefix(string(png), "\x89PNG") {
-		t.Errorf("first output is not a PNG (err %v); MIME types %v", err, mimeTypes(got[0]))
+	var bundle display.ChartBundle
+	if err := json.Unmarshal([]byte(got[0].Data[display.ChartMIME]), &bundle); err != nil || len(bundle.Images) != 4 {
+		t.Errorf("first output has no chart bundle (err %v, %d images); MIME types %v", err, len(bundle.Images), mimeTypes(got[0]))
+	}
+	if svg := string(got[0].Data["image/svg+xml"]); !strings.HasPrefix(svg, "<svg") {
+		t.Errorf("first output has no SVG for Jupyter; MIME types %v", mimeTypes(got[0]))
 	}
 	if alt := string(got[0].Data["text/plain"]); alt != "Chart: Outcomes" {
 		t.Errorf("chart text/plain = %q", alt)
+	}
+	if h := string(got[4].Data[display.HeadlineMIME]); h != "12.9% of requests failed" {
+		t.Errorf("headline output = %q; MIME types %v", h, mimeTypes(got[4]))
 	}
 	if svg := string(got[1].Data["text/html"]); !strings.HasPrefix(svg, "<div><svg") {
 		t.Errorf("second output is not an inline SVG: %.60q", svg)

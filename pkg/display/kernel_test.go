@@ -2,7 +2,9 @@ package display
 
 import (
 	"encoding/gob"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
 	"github.com/lensbook/lensbook/pkg/charts"
@@ -112,9 +115,33 @@ func TestOutputsReachGoNB(t *testing.T) {
 		t.Fatal(err)
 	}
 	msg := end.next(t)
-	png, _ := msg.Data[protocol.MIMEImagePNG].([]byte)
-	if !strings.HasPrefix(string(png), "\x89PNG\r\n") {
-		t.Errorf("Chart sent no PNG: %v", keys(msg))
+	svg, _ := msg.Data[protocol.MIMEImageSVG].(string)
+	if !strings.HasPrefix(svg, "<svg ") {
+		t.Errorf("Chart sent no SVG for Jupyter: %v", keys(msg))
+	}
+	doc, _ := msg.Data[ChartMIME].(string)
+	var bundle ChartBundle
+	if err := json.Unmarshal([]byte(doc), &bundle); err != nil {
+		t.Fatalf("Chart's %s output: %v", ChartMIME, err)
+	}
+	var themes []string
+	for _, img := range bundle.Images {
+		themes = append(themes, fmt.Sprintf("%s %dx%d %q", img.Theme, img.Width, img.Height, img.Media))
+		if !strings.HasPrefix(img.SVG, "<svg ") {
+			t.Errorf("rendering %s is no SVG document: %.40q", img.Media, img.SVG)
+		}
+	}
+	want := []string{
+		`dark 400x340 "screen and (prefers-color-scheme: dark) and (max-width: 36rem)"`,
+		`light 400x340 "(max-width: 36rem)"`,
+		`dark 800x450 "screen and (prefers-color-scheme: dark)"`,
+		`light 800x450 ""`,
+	}
+	if diff := cmp.Diff(want, themes); diff != "" {
+		t.Errorf("chart renderings (-want +got):\n%s", diff)
+	}
+	if bundle.Images[3].SVG != svg || bundle.Alt != "Outcomes <&>" {
+		t.Errorf("default rendering differs from the Jupyter SVG, or alt = %q", bundle.Alt)
 	}
 	if got := msg.Data[protocol.MIMETextPlain]; got != "Chart: Outcomes <&>" {
 		t.Errorf("Chart text/plain = %q", got)

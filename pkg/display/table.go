@@ -5,10 +5,13 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
+	"github.com/lensbook/lensbook/pkg/charts"
 )
 
 // DefaultMaxRows is how many rows [FrameTable] shows when maxRows is not
@@ -88,31 +91,55 @@ func frameTable(df dataframe.DataFrame, maxRows int) (shownTable, error) {
 	return shownTable{sizeCaption(df.Nrow(), df.Ncol()), headers, rows, df.Nrow() - shown, numeric}, nil
 }
 
-// cellText formats one frame cell: floats in the shortest exact form,
-// everything else as Gota prints it.
+// cellText formats one frame cell: floats in the shortest exact form, RFC
+// 3339 times (how pkg/frames holds them) in the pages' one instant format
+// ("1 Oct 2026 19:00 UTC"), everything else as Gota prints it.
 func cellText(e series.Element) string {
 	if e.Type() == series.Float && !e.IsNA() {
 		return strconv.FormatFloat(e.Float(), 'g', -1, 64)
 	}
-	return e.String()
+	s := e.String()
+	if e.Type() == series.String && len(s) >= 20 && s[10] == 'T' {
+		if t, err := time.Parse(time.RFC3339, s); err == nil {
+			return charts.Instant(t)
+		}
+	}
+	return s
 }
 
-// TableHTML returns an HTML table: the caption, a header row, the rows,
-// and, when moreRows > 0, a last line saying how many rows are left out.
-// Every header, cell and caption is HTML-escaped. numeric marks the columns
-// to right-align; nil aligns right every column whose non-empty cells all
-// read as numbers (such as "1,234", "-5", "87.1%"). Rows may be ragged:
-// missing cells are empty. The result is the same for the same input.
+// TableHTML returns an HTML table in a figure: the caption above (outside
+// the table, so that it stays in place when a wide table scrolls sideways
+// in its own box), a header row, the rows, and, when moreRows > 0, a last
+// line saying how many rows are left out. Every header, cell and caption is
+// HTML-escaped. numeric marks the columns to right-align; nil aligns right
+// every column whose non-empty cells all read as numbers or money (such as
+// "1,234", "-5", "87.1%", "$12.50", "12.50 USD"). Cells do not wrap, except
+// in columns with long texts (over [LongCell] characters). A row whose
+// first non-empty cell starts with "Total" or "All " is set apart as a
+// total row. Rows may be
+// ragged: missing cells are empty. The result is the same for the same
+// input.
 func TableHTML(caption string, headers []string, rows [][]string, moreRows int, numeric []bool) string {
 	n := width(headers, rows)
 	if numeric == nil {
 		numeric = numericColumns(n, rows)
 	}
-	align := func(j int) string {
-		if j < len(numeric) && numeric[j] {
-			return "right"
+	long := longColumns(n, rows)
+	class := func(j int) string {
+		if long[j] {
+			return ` class="lensbook-long"`
 		}
-		return "left"
+		return ""
+	}
+	style := func(j int) string {
+		align := "left"
+		if j < len(numeric) && numeric[j] {
+			align = "right"
+		}
+		if long[j] {
+			return "text-align:" + align + ";padding:2px 8px;white-space:normal;min-width:16em;overflow-wrap:anywhere"
+		}
+		return "text-align:" + align + ";padding:2px 8px;white-space:nowrap"
 	}
 	cell := func(row []string, j int) string {
 		if j < len(row) {
@@ -121,29 +148,75 @@ func TableHTML(caption string, headers []string, rows [][]string, moreRows int, 
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(`<table class="lensbook-table" style="border-collapse:collapse;font-variant-numeric:tabular-nums">` + "\n")
-	if caption != "" {
-		fmt.Fprintf(&b, `<caption style="caption-side:top;text-align:left;font-weight:bold;padding:4px 0">%s</caption>`+"\n", html.EscapeString(caption))
+	if len(rows) > ManyRows {
+		// Printing may split it across pages; shorter tables stay whole.
+		b.WriteString(`<figure class="lensbook-table lensbook-many-rows" style="margin:0">` + "\n")
+	} else {
+		b.WriteString(`<figure class="lensbook-table" style="margin:0">` + "\n")
 	}
+	if caption != "" {
+		fmt.Fprintf(&b, `<figcaption class="lensbook-caption" style="text-align:left;font-weight:bold;padding:4px 0">%s</figcaption>`+"\n", html.EscapeString(caption))
+	}
+	b.WriteString(`<div class="lensbook-scroll" style="overflow-x:auto">` + "\n")
+	b.WriteString(`<table style="border-collapse:collapse;font-variant-numeric:tabular-nums">` + "\n")
 	b.WriteString("<thead><tr>")
 	for j := range n {
-		fmt.Fprintf(&b, `<th style="text-align:%s;padding:2px 8px;border-bottom:1px solid #888">%s</th>`, align(j), cell(headers, j))
+		fmt.Fprintf(&b, `<th%s style="%s;border-bottom:1px solid #888">%s</th>`, class(j), style(j), cell(headers, j))
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
 	for _, row := range rows {
-		b.WriteString("<tr>")
+		if isTotalRow(row) {
+			b.WriteString(`<tr class="lensbook-total" style="font-weight:bold;border-top:2px solid #888">`)
+		} else {
+			b.WriteString("<tr>")
+		}
 		for j := range n {
-			fmt.Fprintf(&b, `<td style="text-align:%s;padding:2px 8px">%s</td>`, align(j), cell(row, j))
+			fmt.Fprintf(&b, `<td%s style="%s">%s</td>`, class(j), style(j), cell(row, j))
 		}
 		b.WriteString("</tr>\n")
 	}
 	b.WriteString("</tbody>\n")
 	if moreRows > 0 {
-		fmt.Fprintf(&b, `<tfoot><tr><td colspan="%d" style="text-align:left;padding:2px 8px;color:#666;font-style:italic">%s</td></tr></tfoot>`+"\n",
+		fmt.Fprintf(&b, `<tfoot><tr><td colspan="%d" style="text-align:left;padding:2px 8px;font-style:italic">%s</td></tr></tfoot>`+"\n",
 			max(n, 1), moreText(moreRows))
 	}
-	b.WriteString("</table>")
+	b.WriteString("</table>\n</div>\n</figure>")
 	return b.String()
+}
+
+// ManyRows is the number of rows above which a table is marked
+// (lensbook-many-rows) as one that printing may split across pages.
+const ManyRows = 15
+
+// LongCell is the length, in characters, above which a cell's column wraps
+// its texts rather than growing wide.
+const LongCell = 48
+
+// longColumns marks the columns with a cell longer than LongCell.
+func longColumns(n int, rows [][]string) []bool {
+	out := make([]bool, n)
+	for _, r := range rows {
+		for j, c := range r {
+			if j < n && utf8.RuneCountInString(c) > LongCell {
+				out[j] = true
+			}
+		}
+	}
+	return out
+}
+
+// isTotalRow reports whether a row is a total: its first non-empty cell
+// starts with "Total" or "All " (any case), as in "Total", "All requests"
+// or, after an empty rank column, "All requests with a key".
+func isTotalRow(row []string) bool {
+	for _, c := range row {
+		c = strings.ToLower(strings.TrimSpace(c))
+		if c == "" {
+			continue
+		}
+		return strings.HasPrefix(c, "total") || strings.HasPrefix(c, "all ")
+	}
+	return false
 }
 
 // moreText reads "1 more row" or "1,234 more rows".
@@ -209,14 +282,43 @@ func numericColumns(n int, rows [][]string) []bool {
 }
 
 // looksNumeric accepts numbers as reports print them: an optional sign,
-// thousands separators, a decimal part, and an optional % suffix; also NaN.
+// thousands separators, a decimal part, and an optional % suffix; money with
+// a currency symbol or a three-letter currency code; also NaN.
 func looksNumeric(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "NaN" {
 		return true
 	}
+	s = stripCurrency(s)
 	s = strings.TrimSuffix(s, "%")
 	s = strings.ReplaceAll(s, ",", "")
 	_, err := strconv.ParseFloat(s, 64)
 	return err == nil && !strings.ContainsAny(s, "xXpPiInN_") // no hex, Inf or NaN spelled otherwise
+}
+
+// stripCurrency removes a leading currency symbol ("$12", "-€5") or a
+// three-letter upper-case currency code before or after the amount
+// ("USD 12.50", "12.50 USD").
+func stripCurrency(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	for _, sym := range []string{"$", "€", "£", "¥"} {
+		if strings.HasPrefix(s, sym) {
+			return sign + strings.TrimSpace(strings.TrimPrefix(s, sym))
+		}
+	}
+	isCode := func(c string) bool {
+		return len(c) == 3 && strings.Trim(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+	}
+	if f := strings.Fields(s); len(f) == 2 {
+		switch {
+		case isCode(f[1]):
+			return sign + f[0]
+		case isCode(f[0]):
+			return sign + f[1]
+		}
+	}
+	return sign + s
 }

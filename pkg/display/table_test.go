@@ -24,7 +24,7 @@ func TestTableHTMLEscapesEverything(t *testing.T) {
 		}
 	}
 	for _, escaped := range []string{
-		"&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; caption</caption>",
+		"&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; caption</figcaption>",
 		">&lt;th&gt;</th>",
 		">a&#34;b</th>",
 		">it&#39;s &lt;b&gt;bold&lt;/b&gt; &amp; &#39;quoted&#39;</td>",
@@ -48,7 +48,7 @@ func TestTableHTMLAlignsNumericColumnsRight(t *testing.T) {
 	// Column by column, the header cell's alignment.
 	want := []string{"left", "right", "right", "left", "left"}
 	for j, name := range []string{"key", "requests", "share", "note", "empty"} {
-		cell := `<th style="text-align:` + want[j] + `;padding:2px 8px;border-bottom:1px solid #888">` + name + `</th>`
+		cell := `<th style="text-align:` + want[j] + `;padding:2px 8px;white-space:nowrap;border-bottom:1px solid #888">` + name + `</th>`
 		if !strings.Contains(got, cell) {
 			t.Errorf("column %q is not aligned %s", name, want[j])
 		}
@@ -69,7 +69,7 @@ func TestTableHTMLRaggedRowsAndMoreRows(t *testing.T) {
 	if TableHTML("c", []string{"a"}, nil, 1, nil) == TableHTML("c", []string{"a"}, nil, 0, nil) {
 		t.Error("moreRows=1 adds no footer")
 	}
-	if got := TableHTML("", nil, nil, 0, nil); strings.Contains(got, "<caption") {
+	if got := TableHTML("", nil, nil, 0, nil); strings.Contains(got, "<figcaption") {
 		t.Errorf("empty caption still written: %s", got)
 	}
 }
@@ -88,10 +88,10 @@ func TestFrameTableHTML(t *testing.T) {
 	if n := strings.Count(got, "<tr>"); n != 1+DefaultMaxRows+1 {
 		t.Errorf("%d rows, want header + %d + footer", n, DefaultMaxRows)
 	}
-	for _, want := range []string{"25 rows × 14 columns</caption>", ">5 more rows</td>",
-		`<th style="text-align:right;padding:2px 8px;border-bottom:1px solid #888">id</th>`,
-		`<th style="text-align:left;padding:2px 8px;border-bottom:1px solid #888">key</th>`,
-		">&lt;k&gt;</td>", ">2026-10-01T19:00:00Z</td>"} {
+	for _, want := range []string{"25 rows × 14 columns</figcaption>", ">5 more rows</td>",
+		`<th style="text-align:right;padding:2px 8px;white-space:nowrap;border-bottom:1px solid #888">id</th>`,
+		`<th style="text-align:left;padding:2px 8px;white-space:nowrap;border-bottom:1px solid #888">key</th>`,
+		">&lt;k&gt;</td>", ">1 Oct 2026 19:00 UTC</td>"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("HTML lacks %q", want)
 		}
@@ -127,5 +127,52 @@ func TestTableText(t *testing.T) {
 	want := "2 rows\nkey        n\nnaïve key  1,234\nb\n3 more rows\n"
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("TableText (-want +got):\n%s", diff)
+	}
+}
+
+// TestTableHTMLMoneyTotalsAndLongCells checks money alignment, the total
+// row and the wrapping of long columns only.
+func TestTableHTMLMoneyTotalsAndLongCells(t *testing.T) {
+	long := strings.Repeat("{\"Name\":\"x\"}", 6)
+	got := TableHTML("Revenue", []string{"product", "revenue", "change"}, [][]string{
+		{"Product 1", "$1,234.50", long},
+		{"Product 2", "12.00 USD", "none"},
+		{"Total", "EUR 99", ""},
+	}, 0, nil)
+	for _, want := range []string{
+		`<th style="text-align:right;padding:2px 8px;white-space:nowrap;border-bottom:1px solid #888">revenue</th>`,
+		`<tr class="lensbook-total" style="font-weight:bold;border-top:2px solid #888"><td style="text-align:left;padding:2px 8px;white-space:nowrap">Total</td>`,
+		`<th class="lensbook-long" style="text-align:left;padding:2px 8px;white-space:normal;min-width:16em;overflow-wrap:anywhere;border-bottom:1px solid #888">change</th>`,
+		`<figcaption class="lensbook-caption" style="text-align:left;font-weight:bold;padding:4px 0">Revenue</figcaption>` + "\n" + `<div class="lensbook-scroll" style="overflow-x:auto">`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("HTML lacks %q:\n%s", want, got)
+		}
+	}
+	if !isTotalRow([]string{"", "All requests", "3"}) || isTotalRow([]string{"Allocation", "3"}) {
+		t.Error("isTotalRow: want rows starting with All or Total, after empty cells")
+	}
+	for _, s := range []string{"$1,234.50", "-€5", "12.00 USD", "USD 12", "£3"} {
+		if !looksNumeric(s) {
+			t.Errorf("looksNumeric(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"5 apples", "USD", "$", "ABCD 12"} {
+		if looksNumeric(s) {
+			t.Errorf("looksNumeric(%q) = true", s)
+		}
+	}
+}
+
+func TestTableHTMLMarksTablesOfManyRows(t *testing.T) {
+	rows := make([][]string, ManyRows+1)
+	for i := range rows {
+		rows[i] = []string{"x"}
+	}
+	if got := TableHTML("", []string{"a"}, rows, 0, nil); !strings.HasPrefix(got, `<figure class="lensbook-table lensbook-many-rows"`) {
+		t.Errorf("a table of %d rows is not marked: %.60s", len(rows), got)
+	}
+	if got := TableHTML("", []string{"a"}, rows[:ManyRows], 0, nil); strings.Contains(got, "lensbook-many-rows") {
+		t.Errorf("a table of %d rows is marked", ManyRows)
 	}
 }

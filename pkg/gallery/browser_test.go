@@ -69,7 +69,7 @@ func TestBrowserGallery(t *testing.T) {
 			}
 			var text string
 			tab.Eval(`document.body.innerText`, &text)
-			for _, want := range []string{"Events <script>window.__pwned='title'</script> funnel", "cell 4: panic: <script>window.__pwned='error'</script>", "asOf=2026-11-01"} {
+			for _, want := range []string{"Events <script>window.__pwned='title'</script> funnel", "cell 4: panic: <script>window.__pwned='error'</script>", "days=30"} {
 				if !strings.Contains(text, want) {
 					t.Errorf("gallery text lacks %q", want)
 				}

@@ -40,6 +40,15 @@ type Entry struct {
 	// an SVG document (as pagerender.FirstImage may return) is accepted too.
 	// A neutral placeholder is shown when it is empty.
 	Thumbnail []byte
+	// ThumbnailDark, optional, is shown instead of Thumbnail on screens in
+	// dark mode: a PNG or an SVG document, as Thumbnail.
+	ThumbnailDark []byte
+	// Headline is the report's headline figure, such as "12.3% of
+	// requests failed" (pagerender.FirstHeadline); empty shows none.
+	Headline string
+	// PDF, optional, links to the report's PDF, relative to the gallery,
+	// e.g. "weblog-overview.pdf".
+	PDF string
 	// Href links to the report page, relative to the gallery and
 	// URL-escaped, e.g. "weblog-overview.html" or "my%20report%20%231.html";
 	// empty means the escaped Slug + ".html".

@@ -44,9 +44,12 @@ type groupView struct {
 
 type cardView struct {
 	Title       string
-	Description string
+	Summary     string
+	Headline    string
 	Href        string
+	PDF         string
 	Thumbnail   template.URL
+	ThumbDark   template.Srcset
 	HasThumb    bool
 	Params      []pagerender.Param
 	Failed      bool
@@ -109,7 +112,7 @@ func Index(entries []Entry, secrets ...string) ([]byte, error) {
 		view.Groups = append(view.Groups, groupView{Name: name, ID: fmt.Sprintf("group-%d", i+1), Cards: groups[name]})
 	}
 	if !latest.IsZero() {
-		view.Updated = latest.UTC().Format("2006-01-02 15:04 UTC")
+		view.Updated = latest.UTC().Format("2 Jan 2006 15:04 UTC")
 	}
 	var buf bytes.Buffer
 	if err := indexTemplate.Execute(&buf, view); err != nil {
@@ -146,7 +149,7 @@ func redactEntry(e Entry, r *secret.Redactor) Entry {
 	e.Error = r.Redact(e.Error)
 	params := make([]pagerender.Param, len(e.Params))
 	for i, p := range e.Params {
-		params[i] = pagerender.Param{Name: r.Redact(p.Name), Value: r.Redact(p.Value)}
+		params[i] = pagerender.Param{Name: r.Redact(p.Name), Value: r.Redact(p.Value), Default: r.Redact(p.Default)}
 	}
 	e.Params = params
 	return e
@@ -188,17 +191,22 @@ func newCard(e Entry) (cardView, error) {
 	if !isRelativeLink(href) {
 		return cardView{}, fmt.Errorf("gallery: entry %q: href %q is not a relative link", name, href)
 	}
+	if e.PDF != "" && !isRelativeLink(e.PDF) {
+		return cardView{}, fmt.Errorf("gallery: entry %q: PDF link %q is not a relative link", name, e.PDF)
+	}
 	card := cardView{
-		Title:       firstNonEmpty(e.Title, e.Slug, "Untitled report"),
-		Description: e.Description,
-		Href:        href,
-		Thumbnail:   template.URL(placeholderThumbnail),
-		Params:      e.Params,
-		Failed:      e.Status != "" && e.Status != pagerender.StatusOK,
-		Status:      e.Status,
-		Error:       e.Error,
-		LastGood:    e.LastGood,
-		NoPage:      e.NoPage,
+		Title:     firstNonEmpty(e.Title, e.Slug, "Untitled report"),
+		Summary:   firstSentence(e.Description),
+		Headline:  strings.Join(strings.Fields(e.Headline), " "),
+		Href:      href,
+		PDF:       e.PDF,
+		Thumbnail: template.URL(placeholderThumbnail),
+		Params:    cardParams(e.Params),
+		Failed:    e.Status != "" && e.Status != pagerender.StatusOK,
+		Status:    e.Status,
+		Error:     e.Error,
+		LastGood:  e.LastGood,
+		NoPage:    e.NoPage,
 	}
 	if len(e.Thumbnail) > 0 {
 		uri, err := thumbnailURI(e.Thumbnail)
@@ -207,21 +215,54 @@ func newCard(e Entry) (cardView, error) {
 		}
 		card.Thumbnail = uri
 		card.HasThumb = true
+		if len(e.ThumbnailDark) > 0 {
+			dark, err := thumbnailURI(e.ThumbnailDark)
+			if err != nil {
+				return cardView{}, fmt.Errorf("gallery: entry %q: dark thumbnail: %w", name, err)
+			}
+			// A data: URI in base64 holds no comma-space or quote.
+			card.ThumbDark = template.Srcset(dark)
+		}
 	}
 	if !e.RenderedAt.IsZero() {
 		at := e.RenderedAt.UTC()
-		card.RenderedAt = at.Format("2006-01-02 15:04 UTC")
+		card.RenderedAt = at.Format("2 Jan 2006 15:04 UTC")
 		card.RenderedISO = at.Format("2006-01-02T15:04:05Z")
 	}
 	if card.Failed && !e.FailedAt.IsZero() {
 		at := e.FailedAt.UTC()
-		card.FailedAt = at.Format("2006-01-02 15:04 UTC")
+		card.FailedAt = at.Format("2 Jan 2006 15:04 UTC")
 		card.FailedISO = at.Format("2006-01-02T15:04:05Z")
 	}
 	if e.Duration > 0 {
 		card.Duration = formatDuration(e.Duration)
 	}
 	return card, nil
+}
+
+// firstSentence is the description's first sentence: up to the first ". ",
+// "? " or "! ", or all of it.
+func firstSentence(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' {
+			return s[:i+1]
+		}
+	}
+	return s
+}
+
+// cardParams are the parameters a card lists: those set to another value
+// than their declared default, except asOf, the render's clock, which the
+// card shows as its render time.
+func cardParams(params []pagerender.Param) []pagerender.Param {
+	var out []pagerender.Param
+	for _, p := range params {
+		if p.Value != p.Default && p.Name != "asOf" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // isRelativeLink accepts paths like "name.html" or "sub/name.html": no

@@ -139,12 +139,12 @@ func TestIndexCardContents(t *testing.T) {
 	}
 	s := string(page)
 	for _, want := range []string{
-		`<li>asOf=2026-11-01</li><li>days=30</li>`,
-		`<time datetime="2026-11-01T06:30:00Z">2026-11-01 06:30 UTC</time> · 6.3s`,
+		`<li>days=30</li>`,
+		`<time datetime="2026-11-01T06:30:00Z">1 Nov 2026 06:30 UTC</time> · 6.3s`,
 		` · 1m30s`,
 		`src="data:image/png;base64,iVBORw0KGgo`,
 		`class="thumb thumb-placeholder" src="data:image/svg&#43;xml;base64,`,
-		`6 reports, <span class="status-failed">1 failed</span> · last rendered 2026-11-01 06:31 UTC`,
+		`6 reports, <span class="status-failed">1 failed</span> · last rendered 1 Nov 2026 06:31 UTC`,
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("page lacks %q", want)
@@ -247,9 +247,9 @@ func TestIndexFailureCards(t *testing.T) {
 	}
 	s := string(page)
 	for _, want := range []string{
-		`<span class="status-failed">failed</span> · <time datetime="2026-11-02T08:30:00Z">2026-11-02 08:30 UTC</time>`,
+		`<span class="status-failed">failed</span> · <time datetime="2026-11-02T08:30:00Z">2 Nov 2026 08:30 UTC</time>`,
 		`cell 5 (Fetch the window): the store does not hold it`,
-		`Showing the last good render: <time datetime="2026-11-01T06:30:00Z">2026-11-01 06:30 UTC</time>`,
+		`Showing the last good render: <time datetime="2026-11-01T06:30:00Z">1 Nov 2026 06:30 UTC</time>`,
 		`<span class="status-failed">refused</span>`,
 		`href="my%20report%20%231%2050%25%20%3F.html"`,
 		`href="kept.html"`, `href="never.html"`,
@@ -291,5 +291,42 @@ func TestRefusedCard(t *testing.T) {
 	if !strings.Contains(s, `<span class="status-failed">refused</span>`) || !strings.Contains(s, "holds the access token (base64)") ||
 		!strings.Contains(s, "1 failed") {
 		t.Errorf("refused card not shown:\n%s", s)
+	}
+}
+
+// TestIndexCardHeadlineAndDarkThumbnail checks the card of a report with a
+// headline figure, a chart thumbnail in both themes and a PDF: the
+// headline, the first sentence of the description, a dark source, the PDF
+// link, and no chip for a parameter at its default.
+func TestIndexCardHeadlineAndDarkThumbnail(t *testing.T) {
+	light := []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 4"><rect width="8" height="4" fill="#fff"/></svg>`)
+	dark := []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 4"><rect width="8" height="4" fill="#0d1117"/></svg>`)
+	page, err := gallery.Index([]gallery.Entry{{
+		Slug: "success-vs-failure", Title: "Successful vs. unsuccessful",
+		Description: "How many requests failed? The second sentence is not shown.",
+		Headline:    "12.3% of <b>requests</b> failed",
+		Params:      []pagerender.Param{{Name: "days", Value: "30", Default: "30"}, {Name: "topN", Value: "5", Default: "10"}},
+		Thumbnail:   light, ThumbnailDark: dark, PDF: "success-vs-failure.pdf",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(page)
+	for _, want := range []string{
+		`<p class="card-headline">12.3% of &lt;b&gt;requests&lt;/b&gt; failed</p>`,
+		`<p class="card-description">How many requests failed?</p>`,
+		`<source media="screen and (prefers-color-scheme: dark)" srcset="data:image/svg&#43;xml;base64,`,
+		`<a href="success-vs-failure.pdf">PDF</a>`,
+		`<li>topN=5</li>`,
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(s, "days=30") || strings.Contains(s, "second sentence") {
+		t.Errorf("card shows a parameter at its default, or the whole description:\n%s", s[strings.Index(s, "<main"):])
+	}
+	if _, err := gallery.Index([]gallery.Entry{{Slug: "x", PDF: "https://example.invalid/x.pdf"}}); err == nil {
+		t.Error("an absolute PDF link was accepted")
 	}
 }

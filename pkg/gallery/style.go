@@ -12,9 +12,12 @@ const galleryCSS = `
 .card-failed { border-color: var(--failed-border); }
 .card-link { color: var(--fg); text-decoration: none; display: flex; flex-direction: column; gap: 0.5rem; }
 .card-link:hover .card-title { color: var(--accent); text-decoration: underline; }
-.thumb { width: 100%; height: auto; aspect-ratio: 16 / 9; object-fit: contain; background: #ffffff; border-radius: 4px; border: 1px solid var(--border); }
+.card picture { display: block; }
+.thumb { display: block; width: 100%; height: auto; aspect-ratio: 16 / 9; object-fit: contain; background: var(--bg); border-radius: 4px; border: 1px solid var(--border); }
 .thumb-placeholder { object-fit: cover; }
 .card-title { font-weight: 600; font-size: 1.05rem; }
+.card-headline { margin: 0; font-size: 1.05rem; font-weight: 600; line-height: 1.3; }
+@media screen and (prefers-color-scheme: dark) { .thumb-placeholder { filter: invert(0.88); } }
 .card-description { margin: 0; color: var(--muted); font-size: 0.9rem; }
 .card-status { margin: 0; font-size: 0.8125rem; color: var(--muted); }
 .card-error { margin: 0; overflow-wrap: anywhere; font-size: 0.75rem; white-space: pre-wrap; max-height: 8rem; overflow: auto; color: var(--failed-fg); background: var(--failed-bg); border-color: var(--failed-border); }

@@ -7,8 +7,18 @@
 // cells go through goldmark with GitHub tables; raw HTML inside markdown is
 // shown as escaped text, never rendered. Code cells are highlighted as Go by
 // chroma and folded in a <details> element, which works without script.
-// Light and dark themes follow prefers-color-scheme, and a print style
-// unfolds and flattens the page.
+// Light and dark themes follow prefers-color-scheme, with every text colour
+// (code tokens included) at WCAG AA contrast; a print style hides the code
+// and keeps charts and tables whole.
+//
+// Charts sent by pkg/display's Chart become a <picture> of SVG renderings:
+// light and dark, wide and narrow, chosen by the reader's browser; headline
+// figures (display.Headline) are shown large, and the gallery reads the
+// first (FirstHeadline). The header states the report's window in words
+// from its days, asOf and productID parameters, lists only the parameters
+// set to another value than their default, and links back to the gallery
+// and to the page's PDF. Tables of more than ten rows sort by a column; a
+// table wider than the page scrolls in its own box, with a hint.
 //
 // # Safety
 //

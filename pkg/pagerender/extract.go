@@ -2,6 +2,7 @@ package pagerender
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"strings"
 
 	"github.com/lensbook/lensbook/pkg/ipynb"
@@ -93,4 +94,53 @@ func inlineSVG(fragment string) []byte {
 		return nil
 	}
 	return []byte(fragment[start : end+len("</svg>")])
+}
+
+// FirstChart finds the first chart of the notebook sent by pkg/display's
+// Chart and returns its wide renderings: light (the default) and dark (the
+// one for screens in dark mode), as SVG documents found in the notebook,
+// unsanitized: show them only as images. ok is false when the notebook has
+// no such chart; dark is nil when the chart has no dark rendering.
+func FirstChart(nb *ipynb.Notebook) (light, dark []byte, ok bool) {
+	if nb == nil {
+		return nil, nil, false
+	}
+	for _, cell := range nb.Cells {
+		for _, out := range cell.Outputs {
+			doc, found := out.Data[chartMIME]
+			if !found {
+				continue
+			}
+			var b chartBundle
+			if json.Unmarshal([]byte(doc), &b) != nil || len(b.Images) == 0 {
+				continue
+			}
+			light = []byte(b.Images[len(b.Images)-1].SVG)
+			for _, img := range b.Images {
+				if img.Media == "screen and (prefers-color-scheme: dark)" {
+					dark = []byte(img.SVG)
+				}
+			}
+			return light, dark, true
+		}
+	}
+	return nil, nil, false
+}
+
+// FirstHeadline returns the text of the notebook's first headline figure
+// (pkg/display's Headline), such as "12.3% of requests failed", or "".
+func FirstHeadline(nb *ipynb.Notebook) string {
+	if nb == nil {
+		return ""
+	}
+	for _, cell := range nb.Cells {
+		for _, out := range cell.Outputs {
+			if h, found := out.Data[headlineMIME]; found {
+				if text := oneLineText(string(h)); text != "" {
+					return text
+				}
+			}
+		}
+	}
+	return ""
 }

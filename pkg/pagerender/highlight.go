@@ -45,13 +45,21 @@ func plainCode(source string) string {
 	return `<pre class="chroma"><code>` + html.EscapeString(source) + "</code></pre>"
 }
 
-// codeCSS is the chroma CSS for both themes: the light style, and the dark
-// style inside a prefers-color-scheme media query.
+// codeCSS is the chroma CSS for both themes, each inside its own media
+// query so that no token colour of one theme leaks into the other: a class
+// the dark style leaves unstyled (chroma's .nx, .p, .na) takes the page's
+// text colour rather than the light style's near-black. Print uses the
+// light style.
 func codeCSS() (string, error) {
 	var b strings.Builder
+	b.WriteString("@media not screen, (prefers-color-scheme: light) {\n")
 	if err := codeFormatter.WriteCSS(&b, styles.Get(lightCodeStyle)); err != nil {
 		return "", fmt.Errorf("pagerender: code CSS %s: %w", lightCodeStyle, err)
 	}
+	// github's builtin-pseudo grey is 4.49:1 on its background; WCAG AA
+	// asks 4.5:1.
+	b.WriteString(".chroma .bp { color: #57606a }\n")
+	b.WriteString("}\n")
 	b.WriteString("@media screen and (prefers-color-scheme: dark) {\n")
 	if err := codeFormatter.WriteCSS(&b, styles.Get(darkCodeStyle)); err != nil {
 		return "", fmt.Errorf("pagerender: code CSS %s: %w", darkCodeStyle, err)

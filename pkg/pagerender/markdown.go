@@ -43,6 +43,7 @@ func parseMarkdown(source string, ids parser.IDs) markdownDoc {
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	root := markdownEngine.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	replaceRemoteImages(root, src)
+	linkNotebooksToPages(root)
 	return markdownDoc{source: src, root: root}
 }
 
@@ -108,6 +109,22 @@ func plainText(n ast.Node, source []byte) string {
 	}
 	walk(n)
 	return strings.TrimSpace(b.String())
+}
+
+// linkNotebooksToPages points links to a notebook beside this one, such as
+// [State codes](state-codes.ipynb), which Jupyter opens, at that report's
+// page beside this page in the gallery (state-codes.html). Other links are
+// left as they are.
+func linkNotebooksToPages(root ast.Node) {
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			dest := string(l.Destination)
+			if strings.HasSuffix(dest, ".ipynb") && !strings.ContainsAny(dest, ":/\\?#") {
+				l.Destination = []byte(strings.TrimSuffix(dest, ".ipynb") + ".html")
+			}
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // replaceRemoteImages turns every markdown image whose source is not an

@@ -2,9 +2,13 @@ package pagerender
 
 import "time"
 
-// Param is one notebook parameter shown in the page header as name=value.
+// Param is one notebook parameter. The page header shows those whose Value
+// differs from their Default, as name=value.
 type Param struct {
 	Name, Value string
+	// Default is the value the notebook declares; a parameter set to it
+	// is not shown.
+	Default string `json:",omitempty"`
 }
 
 // Status values of PageMeta.Status.
@@ -26,9 +30,17 @@ type PageMeta struct {
 	Source string
 	// Params are the parameters the notebook ran with, shown in this order.
 	Params []Param
-	// DataWindow describes the data the report covers, e.g.
-	// "2026-10-01 to 2026-11-01".
+	// DataWindow names the data source the report read, e.g. "lensbook
+	// emulator demo data (seed 1)" or "Cryptolens account at ...": the
+	// header shows it as "Data source". The report's own window is read
+	// from its days, asOf and productID parameters.
 	DataWindow string
+	// GalleryHref links the page back to its gallery, e.g. "index.html";
+	// empty shows no link.
+	GalleryHref string
+	// PDFHref links to the page's PDF, e.g. "requests-over-time.pdf";
+	// empty shows no link.
+	PDFHref string
 	// RenderedAt is shown in UTC; the caller pins it so that pages are
 	// reproducible. A zero time is not shown.
 	RenderedAt time.Time

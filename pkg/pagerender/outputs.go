@@ -14,6 +14,8 @@ import (
 // MIME types of display outputs, in the order of preference: a raster image
 // beats everything (GoNB charts), markup beats plain text.
 var mimePreference = []string{
+	chartMIME,
+	headlineMIME,
 	"image/png",
 	"image/jpeg",
 	"image/svg+xml",
@@ -25,14 +27,18 @@ var mimePreference = []string{
 // outputView is one output as the page template shows it. Exactly one of the
 // fields other than Kind is set.
 type outputView struct {
-	Kind   string       // "image", "html", "markdown", "text", "stream", "error", "note"
-	Class  string       // extra CSS class, e.g. "output-stderr"
-	Image  template.URL // data: URI, checked by imageURI
-	Alt    string
-	HTML   template.HTML // produced by sanitizeHTML, ansiToHTML or markdown
-	Text   string
-	EName  string
-	EValue string
+	Kind  string       // "chart", "headline", "image", "html", "markdown", "text", "stream", "error", "note"
+	Class string       // extra CSS class, e.g. "output-stderr"
+	Image template.URL // data: URI, checked by imageURI
+	Alt   string
+	// Sources are a chart's renderings other than the default (Image),
+	// Width and Height the default's size in CSS pixels.
+	Sources       []chartSource
+	Width, Height int
+	HTML          template.HTML // produced by sanitizeHTML, ansiToHTML or markdown
+	Text          string
+	EName         string
+	EValue        string
 }
 
 // renderOutputs turns a code cell's outputs into views: the cell's streams
@@ -83,6 +89,8 @@ func (v outputView) isBlank() bool {
 	switch v.Kind {
 	case "html", "markdown", "text", "stream":
 		return strings.TrimSpace(string(v.HTML)) == ""
+	case "headline":
+		return v.Text == ""
 	}
 	return false
 }
@@ -117,6 +125,14 @@ func renderDisplay(data map[string]ipynb.MultilineText, cellNumber int, ids *hea
 			continue
 		}
 		switch mime {
+		case chartMIME:
+			v, err := chartView(string(content))
+			if err != nil {
+				return outputView{Kind: "note", Text: err.Error()}, nil
+			}
+			return v, nil
+		case headlineMIME:
+			return outputView{Kind: "headline", Text: oneLineText(string(content))}, nil
 		case "image/png", "image/jpeg":
 			uri, err := imageURI(mime, string(content))
 			if err != nil {

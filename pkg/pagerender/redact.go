@@ -61,7 +61,7 @@ func redactMeta(meta PageMeta, r *secret.Redactor) PageMeta {
 	meta.Error = r.Redact(meta.Error)
 	params := make([]Param, len(meta.Params))
 	for i, p := range meta.Params {
-		params[i] = Param{Name: r.Redact(p.Name), Value: r.Redact(p.Value)}
+		params[i] = Param{Name: r.Redact(p.Name), Value: r.Redact(p.Value), Default: r.Redact(p.Default)}
 	}
 	meta.Params = params
 	return meta

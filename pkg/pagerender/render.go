@@ -30,7 +30,10 @@ type pageView struct {
 	Title         string
 	Description   string
 	Params        []Param
+	Window        string
 	DataWindow    string
+	GalleryHref   template.URL
+	PDFHref       template.URL
 	RenderedAt    string
 	RenderedAtISO string
 	Source        string
@@ -47,6 +50,7 @@ type cellView struct {
 	Markdown       template.HTML
 	Text           string
 	Code           template.HTML
+	Failed         bool // an output is an error: the fold names the cell, which the banner cites
 	ExecutionCount string
 	Outputs        []outputView
 }
@@ -78,19 +82,27 @@ func Render(nb *ipynb.Notebook, meta PageMeta) ([]byte, error) {
 		Script:      template.JS(pageScript),
 		Title:       firstNonEmpty(meta.Title, nbTitle, "Untitled report"),
 		Description: firstNonEmpty(meta.Description, nbDescription),
-		Params:      meta.Params,
+		Window:      reportWindow(meta.Params, meta.RenderedAt),
 		DataWindow:  meta.DataWindow,
 		Source:      meta.Source,
 		Failed:      meta.failed(),
 		Error:       meta.Error,
 	}
+	view.Params = shownParams(meta.Params, view.Window)
+	if isRelativeHref(meta.GalleryHref) {
+		view.GalleryHref = template.URL(meta.GalleryHref)
+	}
+	if isRelativeHref(meta.PDFHref) {
+		view.PDFHref = template.URL(meta.PDFHref)
+	}
 	if !meta.RenderedAt.IsZero() {
 		at := meta.RenderedAt.UTC()
-		view.RenderedAt = at.Format("2006-01-02 15:04 UTC")
+		view.RenderedAt = at.Format(instantLayout)
 		view.RenderedAtISO = at.Format("2006-01-02T15:04:05Z")
 	}
 	ids := newHeadingIDs()
 	leadingDone := false
+	lastHeading := ""
 	for i, cell := range nb.Cells {
 		number := i + 1
 		if cell.HasTag(TagRemoveCell) {
@@ -110,6 +122,9 @@ func Render(nb *ipynb.Notebook, meta PageMeta) ([]byte, error) {
 			if err != nil {
 				return nil, fmt.Errorf("pagerender: cell %d: %w", number, err)
 			}
+			if hs := doc.headings(); len(hs) > 0 {
+				lastHeading = hs[len(hs)-1].Text
+			}
 			view.TOC = append(view.TOC, doc.headings()...)
 			view.Cells = append(view.Cells, cellView{Kind: "markdown", Number: number, Markdown: template.HTML(rendered)})
 		case "code":
@@ -119,6 +134,13 @@ func Render(nb *ipynb.Notebook, meta PageMeta) ([]byte, error) {
 			}
 			if cv.Code == "" && len(cv.Outputs) == 0 {
 				continue
+			}
+			for i, o := range cv.Outputs {
+				// A chart without a title (the heading above says it)
+				// takes the heading as its alternative text.
+				if o.Kind == "chart" && o.Alt == untitledChart && lastHeading != "" {
+					cv.Outputs[i].Alt = "Chart: " + lastHeading
+				}
 			}
 			view.Cells = append(view.Cells, cv)
 		default:
@@ -150,6 +172,9 @@ func codeCell(cell ipynb.Cell, number int, ids *headingIDs) (cellView, error) {
 			return cellView{}, err
 		}
 		cv.Outputs = outputs
+		for _, o := range outputs {
+			cv.Failed = cv.Failed || o.Kind == "error"
+		}
 	}
 	return cv, nil
 }
@@ -167,6 +192,13 @@ func dropLeadingTitle(doc markdownDoc, title, description string) {
 	if p, ok := next.(*ast.Paragraph); ok && description != "" && plainText(p, doc.source) == description {
 		doc.root.RemoveChild(doc.root, p)
 	}
+}
+
+// isRelativeHref accepts links to files beside the page, such as
+// "index.html" or "report.pdf": no scheme, host, absolute path, query or
+// fragment.
+func isRelativeHref(href string) bool {
+	return href != "" && !strings.ContainsAny(href, ":/\\?#\x00\r\n\t \"'<>")
 }
 
 func firstNonEmpty(values ...string) string {

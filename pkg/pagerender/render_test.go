@@ -25,11 +25,13 @@ func readNotebook(t *testing.T, name string) *ipynb.Notebook {
 
 func reportMeta() PageMeta {
 	return PageMeta{
-		Source:     "notebooks/weblog-overview.ipynb",
-		Params:     []Param{{Name: "asOf", Value: "2026-11-01"}, {Name: "days", Value: "30"}},
-		DataWindow: "2026-10-02 to 2026-11-01",
-		RenderedAt: renderedAt,
-		Status:     StatusOK,
+		Source: "notebooks/weblog-overview.ipynb",
+		Params: []Param{{Name: "asOf", Value: "2026-11-01"}, {Name: "days", Value: "30", Default: "30"},
+			{Name: "key", Value: "", Default: ""}, {Name: "topN", Value: "5", Default: "10"}},
+		GalleryHref: "index.html",
+		DataWindow:  "2026-10-02 to 2026-11-01",
+		RenderedAt:  renderedAt,
+		Status:      StatusOK,
 	}
 }
 
@@ -72,11 +74,12 @@ func TestRenderHeaderShowsMeta(t *testing.T) {
 		"<title>Web API Log overview</title>",
 		`<h1 class="page-title">Web API Log overview</h1>`,
 		`<p class="page-description">Requests, errors and busiest methods of the Web API Log.</p>`,
-		`<li>asOf=2026-11-01</li><li>days=30</li>`,
-		`<dt>Data window</dt><dd>2026-10-02 to 2026-11-01</dd>`,
-		`<time datetime="2026-11-01T06:30:00Z">2026-11-01 06:30 UTC</time>`,
+		`<dt>Window</dt><dd>2 Oct – 31 Oct 2026 (30 days, UTC)</dd>`,
+		`<li>topN=5</li></ul>`,
+		`<dt>Data source</dt><dd>2026-10-02 to 2026-11-01</dd>`,
+		`<time datetime="2026-11-01T06:30:00Z">1 Nov 2026 06:30 UTC</time>`,
 		`<code>notebooks/weblog-overview.ipynb</code>`,
-		`<span class="status-ok">ok</span>`,
+		`<a href="index.html">← All reports</a>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
@@ -84,6 +87,13 @@ func TestRenderHeaderShowsMeta(t *testing.T) {
 	}
 	if strings.Contains(page, `class="banner banner-failed"`) {
 		t.Error("an ok page shows the failure banner")
+	}
+	// Parameters stated by the window line, or at their default, are not
+	// listed.
+	for _, chip := range []string{"<li>days=", "<li>asOf=", "<li>key="} {
+		if strings.Contains(page, chip) {
+			t.Errorf("page lists the parameter chip %s", chip)
+		}
 	}
 	// The notebook's own title heading and description are not repeated.
 	if n := strings.Count(page, "Web API Log overview</h1>"); n != 1 {
@@ -159,7 +169,7 @@ func TestRenderHeadingIDsUniqueAcrossCells(t *testing.T) {
 func TestRenderCodeCells(t *testing.T) {
 	page := renderFixture(t, "report.ipynb", reportMeta())
 	for _, want := range []string{
-		`<details class="code-fold"><summary>Code <span class="cell-number">cell 4 · [2]</span></summary>`,
+		"<section class=\"cell cell-code\" id=\"cell-4\">\n" + `<details class="code-fold"><summary><span class="fold-closed">Show code</span><span class="fold-open">Hide code</span></summary>`,
 		`<span class="kn">import</span>`,                                               // chroma highlighted Go
 		`<div class="output output-image"><img src="data:image/png;base64,iVBORw0KGgo`, // the PNG chart
 		`alt="Requests per day chart"`,                                                 // alt from text/plain
@@ -176,6 +186,10 @@ func TestRenderCodeCells(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
 		}
+	}
+	// Only the failed cell's fold names its cell, which the error cites.
+	if n := strings.Count(page, `<span class="cell-number">· cell `); n != 1 {
+		t.Errorf("%d folds name their cell, want 1 (the failed one)", n)
 	}
 	if strings.Contains(page, "<details class=\"code-fold\" open") {
 		t.Error("a code cell is unfolded")
@@ -194,7 +208,7 @@ func TestRenderIsSelfContained(t *testing.T) {
 			}
 		}
 		csp := ContentSecurityPolicy(ScriptHash(pageScript))
-		if !strings.Contains(page, `<meta http-equiv="Content-Security-Policy" content="`+strings.ReplaceAll(csp, "'", "&#39;")+`">`) {
+		if !strings.Contains(page, `<meta http-equiv="Content-Security-Policy" content="`+strings.NewReplacer("'", "&#39;", "+", "&#43;").Replace(csp)+`">`) {
 			t.Errorf("%s: page lacks the CSP meta tag %s", name, csp)
 		}
 		if !strings.Contains(page, "<script>"+pageScript+"</script>") {
@@ -233,10 +247,10 @@ func TestRenderCellTags(t *testing.T) {
 	if strings.Contains(s, `id="cell-2"`) {
 		t.Error("remove-cell cell is on the page")
 	}
-	if strings.Contains(s, "cell 4 · [2]") || !strings.Contains(s, `id="cell-4"`) || !strings.Contains(s, "data:image/png") {
+	if strings.Contains(s, `id="cell-4"><details`) || !strings.Contains(s, `id="cell-4"`) || !strings.Contains(s, "data:image/png") {
 		t.Error("remove-input cell: want outputs without code")
 	}
-	if !strings.Contains(s, "cell 6 · [3]") || strings.Contains(s, "&lt;unknown&gt;</td>") {
+	if !strings.Contains(s, `id="cell-6">`+"\n"+`<details`) || strings.Contains(s, "&lt;unknown&gt;</td>") {
 		t.Error("remove-output cell: want code without outputs")
 	}
 }
@@ -258,7 +272,7 @@ func TestRenderOddOutputs(t *testing.T) {
 	}
 	s := string(page)
 	for _, want := range []string{
-		`cell 1 · [ ]`,
+		`<summary><span class="fold-closed">Show code</span>`,
 		`image/png output is not valid base64`,
 		`output of type application/vnd.custom&#43;json, application/x-other is not shown`,
 		`output type &#34;update_display_data&#34; is not shown`,

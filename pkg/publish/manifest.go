@@ -47,7 +47,13 @@ type record struct {
 	Params      []pagerender.Param `json:"params,omitempty"`
 	RenderedAt  time.Time          `json:"rendered_at"`
 	DurationMS  int64              `json:"duration_ms"`
-	Thumbnail   []byte             `json:"thumbnail,omitempty"` // PNG
+	Thumbnail   []byte             `json:"thumbnail,omitempty"` // PNG or SVG
+	// ThumbnailDark is the dark rendering of an SVG chart thumbnail.
+	ThumbnailDark []byte `json:"thumbnail_dark,omitempty"`
+	// Headline is the report's first headline figure (display.Headline).
+	Headline string `json:"headline,omitempty"`
+	// PDF links to the page's PDF beside it, when rendered with Options.PDF.
+	PDF string `json:"pdf,omitempty"`
 }
 
 // good reports whether the page on disk is of a render that went well.
@@ -57,6 +63,7 @@ func (r record) entry(slug string, withDuration bool) gallery.Entry {
 	e := gallery.Entry{
 		Slug: slug, Title: r.Title, Description: r.Description, Group: r.Group,
 		Params: r.Params, Status: r.Status, Error: r.Error, Thumbnail: r.Thumbnail,
+		ThumbnailDark: r.ThumbnailDark, Headline: r.Headline, PDF: r.PDF,
 		Href: url.PathEscape(slug + ".html"),
 	}
 	if r.Status == "" {

@@ -52,6 +52,9 @@ type Options struct {
 	DataWindow string
 	// Paths locates the GoNB kernel; nil means notebook.FindPaths().
 	Paths *notebook.Paths
+	// PDF links every page and gallery card to a PDF of the page beside it
+	// (OUT/<slug>.pdf), which the caller prints (package printpdf).
+	PDF bool
 	// Progress, when set, is called as each notebook is done (one call at
 	// a time).
 	Progress func(Report)

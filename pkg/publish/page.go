@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,7 +33,7 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 	start := time.Now()
 	page := filepath.Join(opts.OutDir, j.slug+".html")
 	rep := Report{Notebook: j.path, Slug: j.slug, Page: page}
-	fp := fingerprint(j.source, j.params, opts.Env, opts.DataFingerprint, opts.DataWindow)
+	fp := fingerprint(j.source, j.params, opts.Env, opts.DataFingerprint, opts.DataWindow+"\x00pdf="+pdfLink(opts, j))
 	havePage := fileExists(page)
 	if !opts.Force && prev.Fingerprint == fp && prev.Status == StatusOK && havePage {
 		rep.Status = StatusUnchanged
@@ -170,8 +171,10 @@ func writePage(opts Options, j job, page string, shown, source *ipynb.Notebook, 
 		Group:      group(source, j.slug),
 		Params:     pageParams(params),
 		RenderedAt: now,
-		Thumbnail:  thumbnail(shown),
+		Headline:   pagerender.FirstHeadline(shown),
+		PDF:        pdfLink(opts, j),
 	}
+	rec.Thumbnail, rec.ThumbnailDark = thumbnails(shown)
 	rec.Title, rec.Description = pagerender.TitleAndDescription(shown)
 	if rec.Title == "" {
 		rec.Title = j.slug
@@ -182,6 +185,8 @@ func writePage(opts Options, j job, page string, shown, source *ipynb.Notebook, 
 		Source:      filepath.ToSlash(j.path),
 		Params:      rec.Params,
 		DataWindow:  opts.DataWindow,
+		GalleryHref: "index.html",
+		PDFHref:     rec.PDF,
 		RenderedAt:  now,
 		Status:      pagerender.StatusOK,
 		Secrets:     opts.Redactor.Secrets(),
@@ -197,6 +202,15 @@ func writePage(opts Options, j job, page string, shown, source *ipynb.Notebook, 
 		err = writeFileAtomic(page, html)
 	}
 	return rec, err
+}
+
+// pdfLink is the link from a page, or the gallery, to the page's PDF beside
+// it when Options.PDF is set, else "".
+func pdfLink(opts Options, j job) string {
+	if !opts.PDF {
+		return ""
+	}
+	return url.PathEscape(j.slug + ".pdf")
 }
 
 // canceled is the outcome of a notebook whose render was stopped: no page
@@ -257,7 +271,7 @@ func group(nb *ipynb.Notebook, slug string) string {
 func pageParams(params []notebook.Param) []pagerender.Param {
 	var out []pagerender.Param
 	for _, p := range params {
-		out = append(out, pagerender.Param{Name: p.Name, Value: p.Value})
+		out = append(out, pagerender.Param{Name: p.Name, Value: p.Value, Default: p.Default})
 	}
 	return out
 }

@@ -220,10 +220,10 @@ func TestRenderKeepsTheLastGoodPageAndEscapesOddNames(t *testing.T) {
 	index = readFile(t, filepath.Join(out, "index.html"))
 	for _, want := range []string{
 		href,
-		`<span class="status-failed">failed</span> · <time datetime="2026-11-01T08:00:00Z">2026-11-01 08:00 UTC</time>`,
+		`<span class="status-failed">failed</span> · <time datetime="2026-11-01T08:00:00Z">1 Nov 2026 08:00 UTC</time>`,
 		"report: the local store does not hold the weblog for 7 days to 2026-11-01",
 		"cell 5 (Fetch the window)",
-		`Showing the last good render: <time datetime="2026-11-01T06:00:00Z">2026-11-01 06:00 UTC</time>`,
+		`Showing the last good render: <time datetime="2026-11-01T06:00:00Z">1 Nov 2026 06:00 UTC</time>`,
 	} {
 		if !strings.Contains(index, want) {
 			t.Errorf("index.html after the failure lacks %q", want)
@@ -245,7 +245,7 @@ func TestRenderKeepsTheLastGoodPageAndEscapesOddNames(t *testing.T) {
 		t.Fatalf("render without an earlier page: %+v", r)
 	}
 	failedPage := readFile(t, filepath.Join(fresh, name+".html"))
-	for _, want := range []string{"cell 5 · [", "cell 5 (Fetch the window)</strong>: report: the local store does not hold the weblog for 7 days to 2026-11-01"} {
+	for _, want := range []string{"· cell 5</span>", "cell 5 (Fetch the window)</strong>: report: the local store does not hold the weblog for 7 days to 2026-11-01"} {
 		if !strings.Contains(failedPage, want) {
 			t.Errorf("the failed page lacks %q", want)
 		}

@@ -14,6 +14,15 @@ import (
 // thumbnailWidth is the width of gallery thumbnails, in pixels.
 const thumbnailWidth = 480
 
+// thumbnails returns the light and dark renderings of the notebook's first
+// chart drawn by display.Chart (SVG, small), or else thumbnail's PNG.
+func thumbnails(nb *ipynb.Notebook) (light, dark []byte) {
+	if light, dark, ok := pagerender.FirstChart(nb); ok {
+		return light, dark
+	}
+	return thumbnail(nb), nil
+}
+
 // thumbnail returns a PNG thumbnail of the notebook's first PNG image,
 // scaled down to thumbnailWidth, or nil when it has none (an SVG chart gets
 // the gallery's placeholder: there is no rasterizer here).

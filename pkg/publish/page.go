@@ -153,7 +153,7 @@ func redactRecord(rec record, red *secret.Redactor) record {
 	if rec.Params != nil {
 		params := make([]pagerender.Param, len(rec.Params))
 		for i, p := range rec.Params {
-			params[i] = pagerender.Param{Name: red.Redact(p.Name), Value: red.Redact(p.Value)}
+			params[i] = pagerender.Param{Name: red.Redact(p.Name), Value: red.Redact(p.Value), Default: red.Redact(p.Default)}
 		}
 		rec.Params = params
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/notebook"
 	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
 	"github.com/lensbook/lensbook/pkg/store"
+	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
 // wireCounter counts, on the server side, the requests and the rows the
@@ -381,8 +382,9 @@ func (u *liveUser) waitForNewWebLogRow(limit time.Duration) {
 	}
 }
 
-// windowText matches the window a report prints in its captions.
-var windowText = regexp.MustCompile(`\d{4}-\d\d-\d\d \d\d:\d\d to \d{4}-\d\d-\d\d \d\d:\d\d`)
+// windowText matches the window a report prints in its captions on a live
+// clock (timespec.WindowText): "26 Oct 2026 23:34 – 25 Nov 2026 23:34 UTC".
+var windowText = regexp.MustCompile(`\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d – \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d UTC`)
 
 // TestLiveClockCellsByHand runs a notebook as an analyst does in Jupyter:
 // through the GoNB kernel, no asOf anywhere, on data that ends now. Each
@@ -430,7 +432,8 @@ func TestLiveClockCellsByHand(t *testing.T) {
 		t.Errorf("the cells show %d windows, want one: %v", len(windows), windows)
 	}
 	for w := range windows {
-		end, err := time.Parse("2006-01-02 15:04", w[len(w)-16:])
+		_, until, _ := strings.Cut(w, " – ")
+		end, err := time.Parse(timespec.InstantLayout, until)
 		if err != nil || time.Since(end) > 15*time.Minute || time.Until(end) > time.Minute {
 			t.Errorf("the window %q does not end at the run's moment (%v)", w, err)
 		}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
 // Layouts of the pages' one day format and one instant format (the same as
@@ -44,18 +46,7 @@ func reportWindow(params []Param, renderedAt time.Time) string {
 	if until.IsZero() {
 		return ""
 	}
-	since := until.AddDate(0, 0, -days)
-	var span string
-	if since.Equal(truncateDay(since)) && until.Equal(truncateDay(until)) {
-		last := until.AddDate(0, 0, -1)
-		first := since.Format("2 Jan")
-		if since.Year() != last.Year() {
-			first = since.Format(dayLayout)
-		}
-		span = fmt.Sprintf("%s – %s (%s, UTC)", first, last.Format(dayLayout), plural(days, "day"))
-	} else {
-		span = fmt.Sprintf("%s – %s (%s)", since.Format("2 Jan 2006 15:04"), until.Format(instantLayout), plural(days, "day"))
-	}
+	span := timespec.WindowText(until.AddDate(0, 0, -days), until, days)
 	if p, ok := values["productID"]; ok {
 		if n, err := strconv.Atoi(p); err == nil && n != 0 {
 			span += fmt.Sprintf("; product %d", n)
@@ -86,15 +77,4 @@ func parseInstant(s string) (time.Time, error) {
 	}
 	t, err := time.Parse(time.DateOnly, s)
 	return t.UTC(), err
-}
-
-func truncateDay(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }

@@ -173,9 +173,9 @@ func (s *Session) lastSync(ctx context.Context, logs []store.Log, every bool) (t
 }
 
 // String describes the session's window and product, for captions, such as
-// "2026-10-02 00:00 to 2026-11-01 00:00 (UTC, 30 days), every product".
+// "2 Oct – 31 Oct 2026 (30 days, UTC), all products".
 func (s *Session) String() string {
-	product := "every product"
+	product := "all products"
 	if s.Params.ProductID != 0 {
 		product = fmt.Sprintf("product %d", s.Params.ProductID)
 	}
@@ -183,10 +183,10 @@ func (s *Session) String() string {
 }
 
 // Period describes the session's window alone, for reports on the Object
-// Log, which has no product: "2026-10-02 00:00 to 2026-11-01 00:00 (UTC, 30 days)".
+// Log, which has no product, in the pages' words (see [timespec.WindowText]):
+// "2 Oct – 31 Oct 2026 (30 days, UTC)".
 func (s *Session) Period() string {
-	return fmt.Sprintf("%s to %s (UTC, %d days)", s.Window.Since.Format("2006-01-02 15:04"),
-		s.Window.Until.Format("2006-01-02 15:04"), s.Params.Days)
+	return timespec.WindowText(s.Window.Since, s.Window.Until, s.Params.Days)
 }
 
 func (s *Session) open() (*store.Store, *store.Account, error) {

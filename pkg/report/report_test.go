@@ -108,7 +108,7 @@ func TestAsOfFromEnvironment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := s.String(); got != "2026-10-02 00:00 to 2026-11-01 00:00 (UTC, 30 days), every product" {
+	if got := s.String(); got != "2 Oct – 31 Oct 2026 (30 days, UTC), all products" {
 		t.Errorf("String() = %q", got)
 	}
 }

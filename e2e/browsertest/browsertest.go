@@ -15,7 +15,6 @@ import (
 	"math"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -28,6 +27,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/lensbook/lensbook/pkg/printpdf"
 )
 
 // RequireEnv is the environment variable that turns a missing browser from
@@ -38,24 +38,14 @@ const RequireEnv = "LENSBOOK_REQUIRE_BROWSER"
 // to a t.TempDir().
 const ArtifactsEnv = "LENSBOOK_ARTIFACTS"
 
-// browserCandidates are the executables tried in order; the environment
-// variable LENSBOOK_CHROMIUM, when set, is the only one tried.
-var browserCandidates = []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"}
-
-// FindBrowser returns the path of a Chromium executable, or "".
+// FindBrowser returns the path of a Chromium executable, or "": the one
+// printpdf.FindBrowser finds (LENSBOOK_CHROMIUM, else the usual names).
 func FindBrowser() string {
-	if p := os.Getenv("LENSBOOK_CHROMIUM"); p != "" {
-		if found, err := exec.LookPath(p); err == nil {
-			return found
-		}
+	p, err := printpdf.FindBrowser()
+	if err != nil {
 		return ""
 	}
-	for _, c := range browserCandidates {
-		if p, err := exec.LookPath(c); err == nil {
-			return p
-		}
-	}
-	return ""
+	return p
 }
 
 // Browser is one headless Chromium process for one test.
@@ -67,35 +57,19 @@ type Browser struct {
 // are those that work as root on a closed network.
 func New(t testing.TB) *Browser {
 	t.Helper()
-	path := FindBrowser()
-	if path == "" {
-		tried := strings.Join(browserCandidates, ", ")
-		if p := os.Getenv("LENSBOOK_CHROMIUM"); p != "" {
-			tried = "LENSBOOK_CHROMIUM=" + p
-		}
+	path, err := printpdf.FindBrowser()
+	if err != nil {
 		if os.Getenv(RequireEnv) != "" {
-			t.Fatalf("no Chromium found (tried %s) and %s is set", tried, RequireEnv)
+			t.Fatalf("%v, and %s is set", err, RequireEnv)
 		}
-		t.Skipf("no Chromium found (tried %s); install chromium, or set %s=1 to make this a failure", tried, RequireEnv)
+		t.Skipf("%v; or set %s=1 to make this a failure", err, RequireEnv)
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
+	opts := append(printpdf.BrowserOptions(path, t.TempDir()),
 		chromedp.Flag("disable-default-apps", true),
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.Flag("mute-audio", true),
 		chromedp.WindowSize(1280, 900),
-		chromedp.UserDataDir(t.TempDir()),
-	}
+	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	t.Cleanup(func() {

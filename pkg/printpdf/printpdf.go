@@ -51,6 +51,27 @@ func FindBrowser() (string, error) {
 	return "", errors.New("printpdf: no Chromium found: install the chromium package (scripts/setup.sh does), or set " + BrowserEnv)
 }
 
+// BrowserOptions are the options that start the Chromium at path headless,
+// as root, on a closed network (no sandbox, no GPU, no background
+// networking, component updates or sync), with the profile folder profile.
+// The browser tests start Chromium with these too.
+func BrowserOptions(path, profile string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.UserDataDir(profile),
+	}
+}
+
 // Pages prints each HTML page to a PDF beside it, with the same name ending
 // in .pdf, and returns the PDFs' paths. A PDF newer than its page is kept
 // as it is. One browser serves every page; each page gets at most timeout
@@ -80,20 +101,7 @@ func Pages(ctx context.Context, pages []string, timeout time.Duration) ([]string
 		return nil, err
 	}
 	defer os.RemoveAll(profile)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.UserDataDir(profile),
-	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, BrowserOptions(path, profile)...)
 	defer cancelAlloc()
 	browserCtx, cancel := chromedp.NewContext(allocCtx)
 	defer cancel()

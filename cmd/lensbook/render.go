@@ -17,6 +17,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/printpdf"
 	"github.com/lensbook/lensbook/pkg/publish"
 	"github.com/lensbook/lensbook/pkg/store"
+	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
 const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--offline] [--demo] [--force] [--pdf]
@@ -249,7 +250,7 @@ func configureAccount(ctx context.Context, opts *publish.Options) error {
 		fp += fmt.Sprintf(" events=%d", id)
 	}
 	opts.DataFingerprint = fp
-	opts.DataWindow = "Cryptolens account at " + creds.ShownBaseURL() + ", as of " + opts.Env[envAsOf]
+	opts.DataWindow = "Cryptolens account at " + creds.ShownBaseURL() + ", as of " + shownInstant(opts.Env[envAsOf])
 	return nil
 }
 
@@ -288,4 +289,14 @@ func findNotebook(arg string) (string, error) {
 		return "", usagef("no notebook %s, and no %s", arg, name)
 	}
 	return "", usagef("no notebook %s, and no %s; the notebooks are %s", arg, name, strings.Join(names, ", "))
+}
+
+// shownInstant writes an RFC 3339 as-of instant in the pages' one instant
+// format (timespec.InstantLayout), or as it is when it is not RFC 3339.
+func shownInstant(rfc3339 string) string {
+	t, err := time.Parse(time.RFC3339, rfc3339)
+	if err != nil {
+		return rfc3339
+	}
+	return t.UTC().Format(timespec.InstantLayout)
 }

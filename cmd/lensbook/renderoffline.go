@@ -68,6 +68,6 @@ func configureOffline(ctx context.Context, opts *publish.Options) error {
 		fp += fmt.Sprintf(" %s=%d", l, top)
 	}
 	opts.DataFingerprint = fp
-	opts.DataWindow = "Cryptolens account at " + creds.ShownBaseURL() + ", from the local store, as of " + opts.Env[envAsOf]
+	opts.DataWindow = "Cryptolens account at " + creds.ShownBaseURL() + ", from the local store, as of " + shownInstant(opts.Env[envAsOf])
 	return nil
 }

@@ -23,9 +23,8 @@ type WebAPILog struct {
 }
 
 // WebAPILogFields are the API's field names of a Web API Log row, in the
-// API's order. CSV and JSONL output use them.
-var WebAPILogFields = []string{"id", "productId", "key", "ip", "time", "state",
-	"machineCode", "friendlyName", "floatingExpires", "doIntValue", "doId"}
+// API's order: the names of [WebAPILogSchema].
+var WebAPILogFields = WebAPILogSchema.Names()
 
 // Event is one row of the Events Log, registered by a vendor's application
 // through RegisterEvent or RegisterEvents. Value is an integer amount, such
@@ -44,9 +43,8 @@ type Event struct {
 }
 
 // EventFields are the API's field names of an Events Log row, in the API's
-// order.
-var EventFields = []string{"id", "productId", "key", "machineCode", "featureName",
-	"eventName", "value", "currency", "time", "metadata"}
+// order: the names of [EventSchema].
+var EventFields = EventSchema.Names()
 
 // ResourceType is the kind of object an Object Log entry is about.
 type ResourceType int
@@ -111,9 +109,8 @@ type ObjectLogEntry struct {
 }
 
 // ObjectLogFields are the API's field names of an Object Log row, in the
-// API's order.
-var ObjectLogFields = []string{"id", "created", "resourceType", "resourceAction",
-	"affectedObjectId", "objectOwnerUserId", "performedByUserId", "data"}
+// API's order: the names of [ObjectLogSchema].
+var ObjectLogFields = ObjectLogSchema.Names()
 
 // unixTime converts API seconds to a UTC time; 0 gives the zero time.
 func unixTime(sec int64) time.Time {

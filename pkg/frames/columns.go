@@ -5,6 +5,7 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
+	"github.com/lensbook/lensbook/pkg/cryptolens"
 )
 
 // Column names shared by more than one log.
@@ -110,6 +111,25 @@ func (d *dayCache) day(t time.Time) string {
 	}
 	d.last, d.lastText, d.valid = n, u.Format(dayLayout), true
 	return d.lastText
+}
+
+// schemaColumns are the columns of a log's fields, one per field of its
+// schema in order, named by the API's field name: ints ([cryptolens.IntField],
+// [cryptolens.Int64Field]) are int columns, text is a string column, a time
+// is RFC 3339 UTC text ("" for none).
+func schemaColumns[R any](schema *cryptolens.Schema[R]) []column[R] {
+	cols := make([]column[R], 0, len(schema.Fields)+3)
+	for _, f := range schema.Fields {
+		switch f.Kind {
+		case cryptolens.TextField:
+			cols = append(cols, textColumn(f.Name, f.Text))
+		case cryptolens.TimeField:
+			cols = append(cols, textColumn(f.Name, func(r *R) string { return timeText(f.Time(r)) }))
+		default:
+			cols = append(cols, intColumn(f.Name, func(r *R) int { return int(f.Int(r)) }))
+		}
+	}
+	return cols
 }
 
 // dayColumn is the derived day column of the time that at reads.

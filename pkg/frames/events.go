@@ -20,21 +20,12 @@ const (
 
 type eventRow = cryptolens.Event
 
-// eventsColumns is the schema of an Events frame.
+// eventsColumns are the columns of an Events frame: the fields of
+// [cryptolens.EventSchema], then day.
 func eventsColumns() []column[eventRow] {
-	return []column[eventRow]{
-		intColumn(ColID, func(r *eventRow) int { return int(r.ID) }),
-		intColumn(ColProductID, func(r *eventRow) int { return r.ProductID }),
-		textColumn(ColKey, func(r *eventRow) string { return r.Key }),
-		textColumn(ColMachineCode, func(r *eventRow) string { return r.MachineCode }),
-		textColumn(ColFeatureName, func(r *eventRow) string { return r.FeatureName }),
-		textColumn(ColEventName, func(r *eventRow) string { return r.EventName }),
-		intColumn(ColValue, func(r *eventRow) int { return int(r.Value) }),
-		textColumn(ColCurrency, func(r *eventRow) string { return r.Currency }),
-		textColumn(ColTime, func(r *eventRow) string { return timeText(r.Time) }),
-		textColumn(ColMetadata, func(r *eventRow) string { return r.Metadata }),
+	return append(schemaColumns(cryptolens.EventSchema),
 		dayColumn(func(r *eventRow) time.Time { return r.Time }),
-	}
+	)
 }
 
 // EventsColumns returns the column names of an [Events] frame, in order: the

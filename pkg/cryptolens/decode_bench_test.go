@@ -51,7 +51,7 @@ func BenchmarkDecodeWebAPILogPage(b *testing.B) {
 			}
 			rows := make([]WebAPILog, len(env.Logs))
 			for i, raw := range env.Logs {
-				if err := refDecodeWebAPILog(raw, &rows[i]); err != nil {
+				if err := refWebAPILog.decode(raw, &rows[i]); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,0 +1,30 @@
+package cryptolens
+
+import "encoding/json"
+
+// DecodePageBothWays decodes a page body of R's log, whose rows are under
+// listKey, with the scanner as the client does and, row by row, with the
+// schema-driven reference decoder; the external differential test feeds it
+// the emulator's pages.
+func DecodePageBothWays[R any](body []byte, listKey string) (fast, ref []R, err error) {
+	schema := SchemaOf[R]()
+	if _, err := decodeEnvelope(body, listKey, rowsDecoder(&schema.row, schema.fill, &fast), newInterner()); err != nil {
+		return nil, nil, err
+	}
+	var page map[string]json.RawMessage
+	if err := json.Unmarshal(body, &page); err != nil {
+		return nil, nil, err
+	}
+	var raws []json.RawMessage
+	if err := json.Unmarshal(page[listKey], &raws); err != nil {
+		return nil, nil, err
+	}
+	d := newRefDecoder(schema)
+	ref = make([]R, len(raws))
+	for i, raw := range raws {
+		if err := d.decode(raw, &ref[i]); err != nil {
+			return nil, nil, err
+		}
+	}
+	return fast, ref, nil
+}

@@ -91,8 +91,7 @@ func (t textScan) Scan(src any) error {
 }
 
 var webLogTable = &table[cryptolens.WebAPILog]{
-	log: WebLog, name: "weblog", timeCol: "time", fromValues: webLogFromValues,
-	columns: cryptolens.WebAPILogSchema.Columns(),
+	log: WebLog, name: "weblog", timeCol: "time", fromValues: webLogFromValues, columns: cryptolens.WebAPILogSchema.Columns(),
 	id:   func(r *cryptolens.WebAPILog) int64 { return r.ID },
 	time: func(r *cryptolens.WebAPILog) time.Time { return r.Time },
 	values: func(r *cryptolens.WebAPILog, v []any) []any {
@@ -108,8 +107,7 @@ var webLogTable = &table[cryptolens.WebAPILog]{
 }
 
 var eventsTable = &table[cryptolens.Event]{
-	log: Events, name: "events", timeCol: "time", fromValues: eventFromValues,
-	columns: cryptolens.EventSchema.Columns(),
+	log: Events, name: "events", timeCol: "time", fromValues: eventFromValues, columns: cryptolens.EventSchema.Columns(),
 	id:   func(r *cryptolens.Event) int64 { return r.ID },
 	time: func(r *cryptolens.Event) time.Time { return r.Time },
 	values: func(r *cryptolens.Event, v []any) []any {
@@ -125,8 +123,7 @@ var eventsTable = &table[cryptolens.Event]{
 }
 
 var objectLogTable = &table[cryptolens.ObjectLogEntry]{
-	log: ObjectLog, name: "objectlog", timeCol: "created", fromValues: objectLogFromValues,
-	columns: cryptolens.ObjectLogSchema.Columns(),
+	log: ObjectLog, name: "objectlog", timeCol: "created", fromValues: objectLogFromValues, columns: cryptolens.ObjectLogSchema.Columns(),
 	id:   func(r *cryptolens.ObjectLogEntry) int64 { return r.ID },
 	time: func(r *cryptolens.ObjectLogEntry) time.Time { return r.Created },
 	values: func(r *cryptolens.ObjectLogEntry, v []any) []any {

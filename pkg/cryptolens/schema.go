@@ -24,10 +24,10 @@ const (
 	TimeField                       // a time.Time in UTC
 )
 
-// Field is one field of a log's rows: its name in the API's JSON and how
-// to read and set it in a record of type R. Exactly the accessors of its
-// Kind are set: Int and SetInt for ints, Text and SetText for text, Time
-// and SetTime for times.
+// Field is one field of a log's rows: its name in the API's JSON and where
+// it lives in a record of type R. Exactly the accessor of its Kind is set;
+// it returns a pointer to the field, through which consumers read and set
+// it.
 type Field[R any] struct {
 	// Name is the API's JSON name, such as "productId". It is also the
 	// field's column name in CSV, JSONL, Parquet and frames.
@@ -38,12 +38,27 @@ type Field[R any] struct {
 	// or "" like any zero time).
 	Optional bool
 
-	Int     func(*R) int64
-	SetInt  func(*R, int64)
-	Text    func(*R) string
-	SetText func(*R, string)
-	Time    func(*R) time.Time
-	SetTime func(*R, time.Time)
+	Int   func(*R) *int       // an IntField (a type based on int converts: (*int)(&r.State))
+	Int64 func(*R) *int64     // an Int64Field
+	Text  func(*R) *string    // a TextField
+	Time  func(*R) *time.Time // a TimeField
+}
+
+// IntValue returns an IntField's or Int64Field's value in r.
+func (f *Field[R]) IntValue(r *R) int64 {
+	if f.Kind == IntField {
+		return int64(*f.Int(r))
+	}
+	return *f.Int64(r)
+}
+
+// SetIntValue sets an IntField's or Int64Field's value in r.
+func (f *Field[R]) SetIntValue(r *R, v int64) {
+	if f.Kind == IntField {
+		*f.Int(r) = int(v)
+		return
+	}
+	*f.Int64(r) = v
 }
 
 // Column returns the field's column name in the local store: Name in
@@ -100,15 +115,17 @@ func newSchema[R any](log string, fields ...Field[R]) *Schema[R] {
 		f := &fields[i]
 		ok := false
 		switch f.Kind {
-		case IntField, Int64Field:
-			ok = f.Int != nil && f.SetInt != nil
+		case IntField:
+			ok = f.Int != nil
+		case Int64Field:
+			ok = f.Int64 != nil
 		case TextField:
-			ok = f.Text != nil && f.SetText != nil
+			ok = f.Text != nil
 		case TimeField:
-			ok = f.Time != nil && f.SetTime != nil
+			ok = f.Time != nil
 		}
 		if !ok || f.Name == "" || (f.Optional && f.Kind != TimeField) {
-			panic(fmt.Sprintf("cryptolens: the %s schema's field %d (%q) lacks the accessors of its kind", log, i, f.Name))
+			panic(fmt.Sprintf("cryptolens: the %s schema's field %d (%q) lacks the accessor of its kind", log, i, f.Name))
 		}
 		sep := ","
 		if i == 0 {
@@ -139,14 +156,15 @@ func (s *Schema[R]) Columns() []string { return s.columns }
 // and strs, indexed like the fields.
 func (s *Schema[R]) fill(r *R, ints *[maxFields]int64, strs *[maxFields]string) {
 	for i := range s.Fields {
-		f := &s.Fields[i]
-		switch f.Kind {
+		switch f := &s.Fields[i]; f.Kind {
+		case IntField:
+			*f.Int(r) = int(ints[i])
+		case Int64Field:
+			*f.Int64(r) = ints[i]
 		case TextField:
-			f.SetText(r, strs[i])
+			*f.Text(r) = strs[i]
 		case TimeField:
-			f.SetTime(r, unixTime(ints[i]))
-		default:
-			f.SetInt(r, ints[i])
+			*f.Time(r) = unixTime(ints[i])
 		}
 	}
 }
@@ -160,115 +178,84 @@ func (s *Schema[R]) AppendJSON(b []byte, r *R) []byte {
 		f := &s.Fields[i]
 		b = append(b, s.prefixes[i]...)
 		switch f.Kind {
+		case IntField:
+			b = strconv.AppendInt(b, int64(*f.Int(r)), 10)
+		case Int64Field:
+			b = strconv.AppendInt(b, *f.Int64(r), 10)
 		case TextField:
-			b = appendJSONString(b, f.Text(r))
+			b = appendJSONString(b, *f.Text(r))
 		case TimeField:
-			b = strconv.AppendInt(b, unixSeconds(f.Time(r)), 10)
-		default:
-			b = strconv.AppendInt(b, f.Int(r), 10)
+			b = strconv.AppendInt(b, unixSeconds(*f.Time(r)), 10)
 		}
 	}
 	return append(b, '}')
 }
 
+// The three logs' schemas. Each line is a field: its API name and a pointer
+// to it in the record; the kind follows from the pointer's type.
+
 // WebAPILogSchema is the schema of the Web API Log ([WebAPILog]).
 var WebAPILogSchema = newSchema("Web API Log",
-	Field[WebAPILog]{Name: "id", Kind: Int64Field,
-		Int:    func(r *WebAPILog) int64 { return r.ID },
-		SetInt: func(r *WebAPILog, v int64) { r.ID = v }},
-	Field[WebAPILog]{Name: "productId", Kind: IntField,
-		Int:    func(r *WebAPILog) int64 { return int64(r.ProductID) },
-		SetInt: func(r *WebAPILog, v int64) { r.ProductID = int(v) }},
-	Field[WebAPILog]{Name: "key", Kind: TextField,
-		Text:    func(r *WebAPILog) string { return r.Key },
-		SetText: func(r *WebAPILog, v string) { r.Key = v }},
-	Field[WebAPILog]{Name: "ip", Kind: TextField,
-		Text:    func(r *WebAPILog) string { return r.IP },
-		SetText: func(r *WebAPILog, v string) { r.IP = v }},
-	Field[WebAPILog]{Name: "time", Kind: TimeField,
-		Time:    func(r *WebAPILog) time.Time { return r.Time },
-		SetTime: func(r *WebAPILog, v time.Time) { r.Time = v }},
-	Field[WebAPILog]{Name: "state", Kind: IntField,
-		Int:    func(r *WebAPILog) int64 { return int64(r.State) },
-		SetInt: func(r *WebAPILog, v int64) { r.State = State(v) }},
-	Field[WebAPILog]{Name: "machineCode", Kind: TextField,
-		Text:    func(r *WebAPILog) string { return r.MachineCode },
-		SetText: func(r *WebAPILog, v string) { r.MachineCode = v }},
-	Field[WebAPILog]{Name: "friendlyName", Kind: TextField,
-		Text:    func(r *WebAPILog) string { return r.FriendlyName },
-		SetText: func(r *WebAPILog, v string) { r.FriendlyName = v }},
-	Field[WebAPILog]{Name: "floatingExpires", Kind: TimeField, Optional: true,
-		Time:    func(r *WebAPILog) time.Time { return r.FloatingExpires },
-		SetTime: func(r *WebAPILog, v time.Time) { r.FloatingExpires = v }},
-	Field[WebAPILog]{Name: "doIntValue", Kind: IntField,
-		Int:    func(r *WebAPILog) int64 { return int64(r.DOIntValue) },
-		SetInt: func(r *WebAPILog, v int64) { r.DOIntValue = int(v) }},
-	Field[WebAPILog]{Name: "doId", Kind: Int64Field,
-		Int:    func(r *WebAPILog) int64 { return r.DOID },
-		SetInt: func(r *WebAPILog, v int64) { r.DOID = v }},
+	int64Of("id", func(r *WebAPILog) *int64 { return &r.ID }),
+	intOf("productId", func(r *WebAPILog) *int { return &r.ProductID }),
+	textOf("key", func(r *WebAPILog) *string { return &r.Key }),
+	textOf("ip", func(r *WebAPILog) *string { return &r.IP }),
+	timeOf("time", func(r *WebAPILog) *time.Time { return &r.Time }),
+	intOf("state", func(r *WebAPILog) *int { return (*int)(&r.State) }),
+	textOf("machineCode", func(r *WebAPILog) *string { return &r.MachineCode }),
+	textOf("friendlyName", func(r *WebAPILog) *string { return &r.FriendlyName }),
+	optional(timeOf("floatingExpires", func(r *WebAPILog) *time.Time { return &r.FloatingExpires })),
+	intOf("doIntValue", func(r *WebAPILog) *int { return &r.DOIntValue }),
+	int64Of("doId", func(r *WebAPILog) *int64 { return &r.DOID }),
 )
 
 // EventSchema is the schema of the Events Log ([Event]).
 var EventSchema = newSchema("Events Log",
-	Field[Event]{Name: "id", Kind: Int64Field,
-		Int:    func(r *Event) int64 { return r.ID },
-		SetInt: func(r *Event, v int64) { r.ID = v }},
-	Field[Event]{Name: "productId", Kind: IntField,
-		Int:    func(r *Event) int64 { return int64(r.ProductID) },
-		SetInt: func(r *Event, v int64) { r.ProductID = int(v) }},
-	Field[Event]{Name: "key", Kind: TextField,
-		Text:    func(r *Event) string { return r.Key },
-		SetText: func(r *Event, v string) { r.Key = v }},
-	Field[Event]{Name: "machineCode", Kind: TextField,
-		Text:    func(r *Event) string { return r.MachineCode },
-		SetText: func(r *Event, v string) { r.MachineCode = v }},
-	Field[Event]{Name: "featureName", Kind: TextField,
-		Text:    func(r *Event) string { return r.FeatureName },
-		SetText: func(r *Event, v string) { r.FeatureName = v }},
-	Field[Event]{Name: "eventName", Kind: TextField,
-		Text:    func(r *Event) string { return r.EventName },
-		SetText: func(r *Event, v string) { r.EventName = v }},
-	Field[Event]{Name: "value", Kind: Int64Field,
-		Int:    func(r *Event) int64 { return r.Value },
-		SetInt: func(r *Event, v int64) { r.Value = v }},
-	Field[Event]{Name: "currency", Kind: TextField,
-		Text:    func(r *Event) string { return r.Currency },
-		SetText: func(r *Event, v string) { r.Currency = v }},
-	Field[Event]{Name: "time", Kind: TimeField,
-		Time:    func(r *Event) time.Time { return r.Time },
-		SetTime: func(r *Event, v time.Time) { r.Time = v }},
-	Field[Event]{Name: "metadata", Kind: TextField,
-		Text:    func(r *Event) string { return r.Metadata },
-		SetText: func(r *Event, v string) { r.Metadata = v }},
+	int64Of("id", func(r *Event) *int64 { return &r.ID }),
+	intOf("productId", func(r *Event) *int { return &r.ProductID }),
+	textOf("key", func(r *Event) *string { return &r.Key }),
+	textOf("machineCode", func(r *Event) *string { return &r.MachineCode }),
+	textOf("featureName", func(r *Event) *string { return &r.FeatureName }),
+	textOf("eventName", func(r *Event) *string { return &r.EventName }),
+	int64Of("value", func(r *Event) *int64 { return &r.Value }),
+	textOf("currency", func(r *Event) *string { return &r.Currency }),
+	timeOf("time", func(r *Event) *time.Time { return &r.Time }),
+	textOf("metadata", func(r *Event) *string { return &r.Metadata }),
 )
 
 // ObjectLogSchema is the schema of the Object Log ([ObjectLogEntry]).
 var ObjectLogSchema = newSchema("Object Log",
-	Field[ObjectLogEntry]{Name: "id", Kind: Int64Field,
-		Int:    func(r *ObjectLogEntry) int64 { return r.ID },
-		SetInt: func(r *ObjectLogEntry, v int64) { r.ID = v }},
-	Field[ObjectLogEntry]{Name: "created", Kind: TimeField,
-		Time:    func(r *ObjectLogEntry) time.Time { return r.Created },
-		SetTime: func(r *ObjectLogEntry, v time.Time) { r.Created = v }},
-	Field[ObjectLogEntry]{Name: "resourceType", Kind: IntField,
-		Int:    func(r *ObjectLogEntry) int64 { return int64(r.ResourceType) },
-		SetInt: func(r *ObjectLogEntry, v int64) { r.ResourceType = ResourceType(v) }},
-	Field[ObjectLogEntry]{Name: "resourceAction", Kind: IntField,
-		Int:    func(r *ObjectLogEntry) int64 { return int64(r.ResourceAction) },
-		SetInt: func(r *ObjectLogEntry, v int64) { r.ResourceAction = ResourceAction(v) }},
-	Field[ObjectLogEntry]{Name: "affectedObjectId", Kind: Int64Field,
-		Int:    func(r *ObjectLogEntry) int64 { return r.AffectedObjectID },
-		SetInt: func(r *ObjectLogEntry, v int64) { r.AffectedObjectID = v }},
-	Field[ObjectLogEntry]{Name: "objectOwnerUserId", Kind: Int64Field,
-		Int:    func(r *ObjectLogEntry) int64 { return r.ObjectOwnerUserID },
-		SetInt: func(r *ObjectLogEntry, v int64) { r.ObjectOwnerUserID = v }},
-	Field[ObjectLogEntry]{Name: "performedByUserId", Kind: TextField,
-		Text:    func(r *ObjectLogEntry) string { return r.PerformedByUserID },
-		SetText: func(r *ObjectLogEntry, v string) { r.PerformedByUserID = v }},
-	Field[ObjectLogEntry]{Name: "data", Kind: TextField,
-		Text:    func(r *ObjectLogEntry) string { return r.Data },
-		SetText: func(r *ObjectLogEntry, v string) { r.Data = v }},
+	int64Of("id", func(r *ObjectLogEntry) *int64 { return &r.ID }),
+	timeOf("created", func(r *ObjectLogEntry) *time.Time { return &r.Created }),
+	intOf("resourceType", func(r *ObjectLogEntry) *int { return (*int)(&r.ResourceType) }),
+	intOf("resourceAction", func(r *ObjectLogEntry) *int { return (*int)(&r.ResourceAction) }),
+	int64Of("affectedObjectId", func(r *ObjectLogEntry) *int64 { return &r.AffectedObjectID }),
+	int64Of("objectOwnerUserId", func(r *ObjectLogEntry) *int64 { return &r.ObjectOwnerUserID }),
+	textOf("performedByUserId", func(r *ObjectLogEntry) *string { return &r.PerformedByUserID }),
+	textOf("data", func(r *ObjectLogEntry) *string { return &r.Data }),
 )
+
+func intOf[R any](name string, p func(*R) *int) Field[R] {
+	return Field[R]{Name: name, Kind: IntField, Int: p}
+}
+
+func int64Of[R any](name string, p func(*R) *int64) Field[R] {
+	return Field[R]{Name: name, Kind: Int64Field, Int64: p}
+}
+
+func textOf[R any](name string, p func(*R) *string) Field[R] {
+	return Field[R]{Name: name, Kind: TextField, Text: p}
+}
+
+func timeOf[R any](name string, p func(*R) *time.Time) Field[R] {
+	return Field[R]{Name: name, Kind: TimeField, Time: p}
+}
+
+// optional marks a time field as [Field.Optional].
+func optional[R any](f Field[R]) Field[R] {
+	f.Optional = true
+	return f
+}
 
 // SchemaOf returns the schema of the record type R: [WebAPILogSchema],
 // [EventSchema] or [ObjectLogSchema]; nil for any other type.

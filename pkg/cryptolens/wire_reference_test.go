@@ -105,11 +105,11 @@ func (d *refDecoder[R]) decode(b []byte, r *R) error {
 		v := w.Elem().Field(i)
 		switch f.Kind {
 		case TextField:
-			f.SetText(&rec, v.String())
+			*f.Text(&rec) = v.String()
 		case TimeField:
-			f.SetTime(&rec, unixTime(v.Int()))
+			*f.Time(&rec) = unixTime(v.Int())
 		default:
-			f.SetInt(&rec, v.Int())
+			f.SetIntValue(&rec, v.Int())
 		}
 	}
 	*r = rec

@@ -67,14 +67,14 @@ func viaEncodingJSON[R any](t *testing.T, schema *cryptolens.Schema[R], r *R) []
 		var v any
 		switch f.Kind {
 		case cryptolens.TextField:
-			v = f.Text(r)
+			v = *f.Text(r)
 		case cryptolens.TimeField:
 			v = int64(0)
-			if tm := f.Time(r); !tm.IsZero() {
+			if tm := *f.Time(r); !tm.IsZero() {
 				v = tm.Unix()
 			}
 		default:
-			v = f.Int(r)
+			v = f.IntValue(r)
 		}
 		for j, x := range []any{f.Name, v} {
 			b, err := json.Marshal(x)

@@ -33,11 +33,11 @@ func csvFields[R Record](r *R) []string {
 	for _, f := range cryptolens.SchemaOf[R]().Fields {
 		switch f.Kind {
 		case cryptolens.TextField:
-			out = append(out, f.Text(r))
+			out = append(out, *f.Text(r))
 		case cryptolens.TimeField:
-			out = append(out, unix(f.Time(r)))
+			out = append(out, unix(*f.Time(r)))
 		default:
-			out = append(out, i64(f.Int(r)))
+			out = append(out, i64(f.IntValue(r)))
 		}
 	}
 	return out

@@ -128,12 +128,14 @@ func appendCSVLine[R any](b []byte, schema *cryptolens.Schema[R], r *R) []byte {
 			b = append(b, ',')
 		}
 		switch f.Kind {
+		case cryptolens.IntField:
+			b = strconv.AppendInt(b, int64(*f.Int(r)), 10)
+		case cryptolens.Int64Field:
+			b = strconv.AppendInt(b, *f.Int64(r), 10)
 		case cryptolens.TextField:
-			b = appendCSVField(b, f.Text(r))
+			b = appendCSVField(b, *f.Text(r))
 		case cryptolens.TimeField:
-			b = appendUnix(b, f.Time(r))
-		default:
-			b = strconv.AppendInt(b, f.Int(r), 10)
+			b = appendUnix(b, *f.Time(r))
 		}
 	}
 	return append(b, '\n')

@@ -123,15 +123,15 @@ func (p *parquetWriter[R]) appendRow(row parquet.Row, r *R) parquet.Row {
 		def := 0
 		switch f.Kind {
 		case cryptolens.IntField:
-			v = parquet.Int32Value(int32(f.Int(r)))
+			v = parquet.Int32Value(int32(*f.Int(r)))
 		case cryptolens.Int64Field:
-			v = parquet.Int64Value(f.Int(r))
+			v = parquet.Int64Value(*f.Int64(r))
 		case cryptolens.TextField:
 			start := len(p.text)
-			p.text = append(p.text, f.Text(r)...)
+			p.text = append(p.text, *f.Text(r)...)
 			v = parquet.ByteArrayValue(p.text[start:len(p.text):len(p.text)])
 		case cryptolens.TimeField:
-			t := f.Time(r)
+			t := *f.Time(r)
 			switch {
 			case !f.Optional:
 				v = parquet.Int64Value(millis(t))
@@ -209,20 +209,20 @@ func ReadParquet[R Record](r io.ReaderAt, size int64) ([]R, error) {
 // setFromParquet sets a record's field from its Parquet value.
 func setFromParquet[R any](f *cryptolens.Field[R], r *R, v parquet.Value) {
 	switch f.Kind {
+	case cryptolens.IntField:
+		*f.Int(r) = int(v.Int32())
+	case cryptolens.Int64Field:
+		*f.Int64(r) = v.Int64()
 	case cryptolens.TextField:
-		f.SetText(r, string(v.ByteArray()))
+		*f.Text(r) = string(v.ByteArray())
 	case cryptolens.TimeField:
 		switch {
 		case v.IsNull():
 		case f.Optional:
-			f.SetTime(r, time.UnixMilli(v.Int64()).UTC())
+			*f.Time(r) = time.UnixMilli(v.Int64()).UTC()
 		default:
-			f.SetTime(r, fromMillis(v.Int64()))
+			*f.Time(r) = fromMillis(v.Int64())
 		}
-	case cryptolens.IntField:
-		f.SetInt(r, int64(v.Int32()))
-	default:
-		f.SetInt(r, v.Int64())
 	}
 }
 

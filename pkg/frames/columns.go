@@ -121,12 +121,14 @@ func schemaColumns[R any](schema *cryptolens.Schema[R]) []column[R] {
 	cols := make([]column[R], 0, len(schema.Fields)+3)
 	for _, f := range schema.Fields {
 		switch f.Kind {
+		case cryptolens.IntField:
+			cols = append(cols, intColumn(f.Name, func(r *R) int { return *f.Int(r) }))
+		case cryptolens.Int64Field:
+			cols = append(cols, intColumn(f.Name, func(r *R) int { return int(*f.Int64(r)) }))
 		case cryptolens.TextField:
-			cols = append(cols, textColumn(f.Name, f.Text))
+			cols = append(cols, textColumn(f.Name, func(r *R) string { return *f.Text(r) }))
 		case cryptolens.TimeField:
-			cols = append(cols, textColumn(f.Name, func(r *R) string { return timeText(f.Time(r)) }))
-		default:
-			cols = append(cols, intColumn(f.Name, func(r *R) int { return int(f.Int(r)) }))
+			cols = append(cols, textColumn(f.Name, func(r *R) string { return timeText(*f.Time(r)) }))
 		}
 	}
 	return cols

@@ -75,6 +75,8 @@ func (f *Field[R]) Column() string {
 	return b.String()
 }
 
+//go:generate go test . -run ^TestFastFillIsCurrent$ -update
+
 // Schema is the one list of a log's fields, in the API's order. Every part
 // of lensbook that handles a log's rows reads it: the client's page decoder
 // and the records' UnmarshalJSON (the scanner's rows through Schema.fill),
@@ -84,14 +86,17 @@ func (f *Field[R]) Column() string {
 // (pkg/export).
 //
 // To add a field to a log: add it to the record type ([WebAPILog],
-// [Event] or [ObjectLogEntry]) and one [Field] to the log's schema here,
-// at the place the API lists it; then give it values in the emulator's
-// generator (pkg/emulator generate_*.go). Nothing else lists fields by
-// name or position, except the store's stored form: its table gains the
-// column through a migration (pkg/store schema.go), and its row
-// conversions (pkg/store tables.go, readfast.go) carry the value.
-// TestSchemaConsumers in this package lists the fields once and checks
-// every consumer against that list, so it names whatever was missed.
+// [Event] or [ObjectLogEntry]) and one [Field] to the log's schema below,
+// at the place the API lists it; run go generate ./pkg/cryptolens, which
+// rewrites the decoder's fast fill from the schemas (schema_fill_gen.go;
+// delete that file first when a field was renamed or removed); then give
+// the field values in the emulator's generator (pkg/emulator
+// generate_*.go). Nothing else lists fields by name or position, except the
+// store's stored form: its table gains the column through a migration
+// (pkg/store schema.go), and its row conversions (pkg/store tables.go,
+// readfast.go) carry the value. TestSchemaConsumers lists the fields once
+// and checks every consumer against that list, so it names whatever was
+// missed.
 type Schema[R any] struct {
 	// Log is the log's name, such as "Web API Log".
 	Log string
@@ -102,6 +107,9 @@ type Schema[R any] struct {
 	columns  []string
 	prefixes []string // `{"id":`, `,"productId":`, ...: AppendJSON's member openings
 	row      rowSchema
+	// fast is the generated fill of this schema (schema_fill_gen.go), or
+	// nil while that file is absent.
+	fast func(*R, *[maxFields]int64, *[maxFields]string)
 }
 
 // newSchema checks the fields and derives what the consumers need once.
@@ -153,8 +161,25 @@ func (s *Schema[R]) Names() []string { return s.names }
 func (s *Schema[R]) Columns() []string { return s.columns }
 
 // fill sets the fields of r from a row that the scanner decoded into ints
-// and strs, indexed like the fields.
+// and strs, indexed like the fields. It is the decoder's hot path: it runs
+// the generated fill, the schema's fields written out as one struct
+// literal (schema_fill_gen.go, from [Schema.fillBySchema]'s rules), and
+// fillBySchema itself only while that file is absent. The generated fill
+// decodes a 1000-row Web API Log page at FIGURE_FAST rows/s, fillBySchema at
+// FIGURE_SCHEMA rows/s (BenchmarkDecodeWebAPILogPage, scanner and schema,
+// on 2 shared cores); TestFastFillIsCurrent keeps the file current and the
+// differential tests (TestDecodeAgreesWithReferenceOnEmulatorPages,
+// FuzzUnmarshalMatchesReference) hold it to the schema-driven reference.
 func (s *Schema[R]) fill(r *R, ints *[maxFields]int64, strs *[maxFields]string) {
+	if s.fast != nil {
+		s.fast(r, ints, strs)
+		return
+	}
+	s.fillBySchema(r, ints, strs)
+}
+
+// fillBySchema is fill through the fields' accessors.
+func (s *Schema[R]) fillBySchema(r *R, ints *[maxFields]int64, strs *[maxFields]string) {
 	for i := range s.Fields {
 		switch f := &s.Fields[i]; f.Kind {
 		case IntField:

@@ -85,7 +85,7 @@ const parquetBatch = 1024
 func NewParquetWriter[R Record](w io.Writer) (Writer[R], error) {
 	log := cryptolens.SchemaOf[R]()
 	return &parquetWriter[R]{
-		w: parquet.NewWriter(w, parquetSchemaOf(log), parquet.Compression(&snappy.Codec{}),
+		w: parquet.NewGenericWriter[any](w, parquetSchemaOf(log), parquet.Compression(&snappy.Codec{}),
 			parquet.MaxRowsPerRowGroup(parquetRowGroup), parquet.CreatedBy("lensbook", "1", "")),
 		log:   log,
 		batch: make([]parquet.Row, 0, parquetBatch),
@@ -93,7 +93,7 @@ func NewParquetWriter[R Record](w io.Writer) (Writer[R], error) {
 }
 
 type parquetWriter[R Record] struct {
-	w      *parquet.Writer
+	w      *parquet.GenericWriter[any]
 	log    *cryptolens.Schema[R]
 	batch  []parquet.Row
 	text   []byte // the batch's text values, which its rows point into

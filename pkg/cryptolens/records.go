@@ -28,7 +28,9 @@ var WebAPILogFields = WebAPILogSchema.Names()
 
 // Event is one row of the Events Log, registered by a vendor's application
 // through RegisterEvent or RegisterEvents. Value is an integer amount, such
-// as cents; Metadata is JSON text, kept as sent.
+// as cents; Metadata is JSON text, kept as sent. Its fields from FeatureName
+// on are those of [BatchEvent], the shape an event is registered in; the two
+// types stay apart by design (a registered event has no id of its own).
 type Event struct {
 	ID          int64
 	ProductID   int

@@ -45,6 +45,8 @@ const (
 	GroupDataObject    StateGroup = 80
 )
 
+// groupNames and stateNames (below) are two tables of readable names, read
+// the same way by design (a deliberate pair of lookups, not one rule twice).
 var groupNames = map[StateGroup]string{
 	GroupValidation:    "validation",
 	GroupActivation:    "activation",

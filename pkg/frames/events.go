@@ -7,7 +7,10 @@ import (
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 )
 
-// Columns of an Events Log frame besides the shared ones.
+// Columns of an Events Log frame besides the shared ones. The field columns
+// are named by [cryptolens.EventSchema]; these constants spell the names for
+// callers (a deliberate list of names, like the Object Log's and the Web API
+// Log's, which TestSchemaConsumers holds to the schema through the frames).
 const (
 	ColFeatureName = "featureName"
 	ColEventName   = "eventName"

@@ -7,7 +7,9 @@ import (
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 )
 
-// Columns of an Object Log frame besides the shared ones.
+// Columns of an Object Log frame besides the shared ones. The field columns
+// are named by [cryptolens.ObjectLogSchema]; these constants spell the names
+// for callers (a deliberate list of names, as for the Events Log).
 const (
 	ColCreated           = "created"
 	ColResourceType      = "resourceType"

@@ -4,9 +4,9 @@
 // CSV and JSONL carry each value as the Cryptolens API sends it: times are
 // Unix seconds (UTC), ids and state codes integers, and text exactly as
 // stored, quotes, commas, newlines, markup and unicode included. The header
-// row of a CSV file, and the keys of every JSONL object, are
-// [cryptolens.WebAPILogFields], [cryptolens.EventFields] or
-// [cryptolens.ObjectLogFields].
+// row of a CSV file, and the keys of every JSONL object, are the names of
+// the log's schema ([cryptolens.WebAPILogSchema], [cryptolens.EventSchema],
+// [cryptolens.ObjectLogSchema]), from which every column is written.
 package export
 
 import (

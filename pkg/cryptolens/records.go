@@ -1,6 +1,7 @@
 package cryptolens
 
 import (
+	"slices"
 	"strconv"
 	"time"
 )
@@ -24,7 +25,7 @@ type WebAPILog struct {
 
 // WebAPILogFields are the API's field names of a Web API Log row, in the
 // API's order: the names of [WebAPILogSchema].
-var WebAPILogFields = WebAPILogSchema.Names()
+var WebAPILogFields = slices.Clone(WebAPILogSchema.Names())
 
 // Event is one row of the Events Log, registered by a vendor's application
 // through RegisterEvent or RegisterEvents. Value is an integer amount, such
@@ -46,7 +47,7 @@ type Event struct {
 
 // EventFields are the API's field names of an Events Log row, in the API's
 // order: the names of [EventSchema].
-var EventFields = EventSchema.Names()
+var EventFields = slices.Clone(EventSchema.Names())
 
 // ResourceType is the kind of object an Object Log entry is about.
 type ResourceType int
@@ -112,7 +113,7 @@ type ObjectLogEntry struct {
 
 // ObjectLogFields are the API's field names of an Object Log row, in the
 // API's order: the names of [ObjectLogSchema].
-var ObjectLogFields = ObjectLogSchema.Names()
+var ObjectLogFields = slices.Clone(ObjectLogSchema.Names())
 
 // unixTime converts API seconds to a UTC time; 0 gives the zero time.
 func unixTime(sec int64) time.Time {

@@ -100,7 +100,7 @@ func (f *Field[R]) Column() string {
 type Schema[R any] struct {
 	// Log is the log's name, such as "Web API Log".
 	Log string
-	// Fields are the fields in the API's order.
+	// Fields are the fields in the API's order; they must not be changed.
 	Fields []Field[R]
 
 	names    []string

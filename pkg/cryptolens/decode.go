@@ -4,7 +4,9 @@ import "fmt"
 
 // The scanner's view of the three schemas and the fillers of their
 // records: the page iterators (weblog.go, events.go, objectlog.go) and
-// UnmarshalJSON pass them to [rowsDecoder] and [decodeOne].
+// UnmarshalJSON pass them to [rowsDecoder] and [decodeOne]. The fillers
+// start as the schemas' own; the generated file schema_fill_gen.go
+// replaces them with its faster fills at init.
 var (
 	webAPILogSchema = WebAPILogSchema.row
 	eventSchema     = EventSchema.row

@@ -3,12 +3,21 @@ package cryptolens
 import "encoding/json"
 
 // DecodePageBothWays decodes a page body of R's log, whose rows are under
-// listKey, with the scanner as the client does and, row by row, with the
-// schema-driven reference decoder; the external differential test feeds it
+// listKey, with the scanner and the generated fill as the client does and,
+// row by row, with the schema-driven reference decoder; the external differential test feeds it
 // the emulator's pages.
 func DecodePageBothWays[R any](body []byte, listKey string) (fast, ref []R, err error) {
 	schema := SchemaOf[R]()
-	if _, err := decodeEnvelope(body, listKey, rowsDecoder(&schema.row, schema.fill, &fast), newInterner()); err != nil {
+	var fill any
+	switch any(*new(R)).(type) {
+	case WebAPILog:
+		fill = webAPILogFrom
+	case Event:
+		fill = eventFrom
+	case ObjectLogEntry:
+		fill = objectLogFrom
+	}
+	if _, err := decodeEnvelope(body, listKey, rowsDecoder(&schema.row, fill.(func(*R, *[maxFields]int64, *[maxFields]string)), &fast), newInterner()); err != nil {
 		return nil, nil, err
 	}
 	var page map[string]json.RawMessage

@@ -107,9 +107,6 @@ type Schema[R any] struct {
 	columns  []string
 	prefixes []string // `{"id":`, `,"productId":`, ...: AppendJSON's member openings
 	row      rowSchema
-	// fast is the generated fill of this schema (schema_fill_gen.go), or
-	// nil while that file is absent.
-	fast func(*R, *[maxFields]int64, *[maxFields]string)
 }
 
 // newSchema checks the fields and derives what the consumers need once.
@@ -161,25 +158,16 @@ func (s *Schema[R]) Names() []string { return s.names }
 func (s *Schema[R]) Columns() []string { return s.columns }
 
 // fill sets the fields of r from a row that the scanner decoded into ints
-// and strs, indexed like the fields. It is the decoder's hot path: it runs
-// the generated fill, the schema's fields written out as one struct
-// literal (schema_fill_gen.go, from [Schema.fillBySchema]'s rules), and
-// fillBySchema itself only while that file is absent. The generated fill
-// decodes a 1000-row Web API Log page at FIGURE_FAST rows/s, fillBySchema at
-// FIGURE_SCHEMA rows/s (BenchmarkDecodeWebAPILogPage, scanner and schema,
-// on 2 shared cores); TestFastFillIsCurrent keeps the file current and the
-// differential tests (TestDecodeAgreesWithReferenceOnEmulatorPages,
-// FuzzUnmarshalMatchesReference) hold it to the schema-driven reference.
+// and strs, indexed like the fields, through the fields' accessors. The
+// decoder's hot path runs the same rules written out as one struct literal
+// per log (schema_fill_gen.go, generated from the schemas by
+// TestFastFillIsCurrent); fill serves while that file is absent. The
+// generated fill decodes a 1000-row Web API Log page at FIGURE_FAST rows/s,
+// fill at FIGURE_SCHEMA rows/s (BenchmarkDecodeWebAPILogPage, scanner and
+// schema); the differential tests (TestDecodeAgreesWithReferenceOnEmulatorPages,
+// FuzzUnmarshalMatchesReference) hold the generated fill to the
+// schema-driven reference decoder.
 func (s *Schema[R]) fill(r *R, ints *[maxFields]int64, strs *[maxFields]string) {
-	if s.fast != nil {
-		s.fast(r, ints, strs)
-		return
-	}
-	s.fillBySchema(r, ints, strs)
-}
-
-// fillBySchema is fill through the fields' accessors.
-func (s *Schema[R]) fillBySchema(r *R, ints *[maxFields]int64, strs *[maxFields]string) {
 	for i := range s.Fields {
 		switch f := &s.Fields[i]; f.Kind {
 		case IntField:

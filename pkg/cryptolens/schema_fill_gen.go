@@ -3,9 +3,7 @@
 package cryptolens
 
 func init() {
-	WebAPILogSchema.fast = fillWebAPILog
-	EventSchema.fast = fillEvent
-	ObjectLogSchema.fast = fillObjectLogEntry
+	webAPILogFrom, eventFrom, objectLogFrom = fillWebAPILog, fillEvent, fillObjectLogEntry
 }
 
 // fillWebAPILog is the fill of Web API Log's schema, written out.

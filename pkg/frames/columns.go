@@ -23,19 +23,28 @@ const (
 const dayLayout = "2006-01-02"
 
 // column describes one column of a frame of records of type R: its name and
-// how to read its value from a record, as text or as an int.
+// how to fill its values from the records, as text or as ints (out[i] from
+// rows[i]).
 type column[R any] struct {
-	name string
-	text func(*R) string // for a string column
-	num  func(*R) int    // for an int column
+	name  string
+	texts func(rows []R, out []string) // for a string column
+	nums  func(rows []R, out []int)    // for an int column
 }
 
 func textColumn[R any](name string, f func(*R) string) column[R] {
-	return column[R]{name: name, text: f}
+	return column[R]{name: name, texts: func(rows []R, out []string) {
+		for i := range rows {
+			out[i] = f(&rows[i])
+		}
+	}}
 }
 
 func intColumn[R any](name string, f func(*R) int) column[R] {
-	return column[R]{name: name, num: f}
+	return column[R]{name: name, nums: func(rows []R, out []int) {
+		for i := range rows {
+			out[i] = f(&rows[i])
+		}
+	}}
 }
 
 // names returns the column names in order.
@@ -58,22 +67,18 @@ func build[R any](rows []R, cols []column[R]) dataframe.DataFrame {
 		ss    = make([]series.Series, 0, len(cols))
 	)
 	for _, c := range cols {
-		if c.text != nil {
+		if c.texts != nil {
 			if texts == nil {
 				texts = make([]string, len(rows))
 			}
-			for i := range rows {
-				texts[i] = c.text(&rows[i])
-			}
+			c.texts(rows, texts)
 			ss = append(ss, series.New(texts, series.String, c.name))
 			continue
 		}
 		if nums == nil {
 			nums = make([]int, len(rows))
 		}
-		for i := range rows {
-			nums[i] = c.num(&rows[i])
-		}
+		c.nums(rows, nums)
 		ss = append(ss, series.New(nums, series.Int, c.name))
 	}
 	return dataframe.New(ss...)
@@ -120,16 +125,34 @@ func (d *dayCache) day(t time.Time) string {
 func schemaColumns[R any](schema *cryptolens.Schema[R]) []column[R] {
 	cols := make([]column[R], 0, len(schema.Fields)+3)
 	for _, f := range schema.Fields {
-		switch f.Kind {
+		c := column[R]{name: f.Name}
+		switch p, q, t, tm := f.Int, f.Int64, f.Text, f.Time; f.Kind {
 		case cryptolens.IntField:
-			cols = append(cols, intColumn(f.Name, func(r *R) int { return *f.Int(r) }))
+			c.nums = func(rows []R, out []int) {
+				for i := range rows {
+					out[i] = *p(&rows[i])
+				}
+			}
 		case cryptolens.Int64Field:
-			cols = append(cols, intColumn(f.Name, func(r *R) int { return int(*f.Int64(r)) }))
+			c.nums = func(rows []R, out []int) {
+				for i := range rows {
+					out[i] = int(*q(&rows[i]))
+				}
+			}
 		case cryptolens.TextField:
-			cols = append(cols, textColumn(f.Name, func(r *R) string { return *f.Text(r) }))
+			c.texts = func(rows []R, out []string) {
+				for i := range rows {
+					out[i] = *t(&rows[i])
+				}
+			}
 		case cryptolens.TimeField:
-			cols = append(cols, textColumn(f.Name, func(r *R) string { return timeText(*f.Time(r)) }))
+			c.texts = func(rows []R, out []string) {
+				for i := range rows {
+					out[i] = timeText(*tm(&rows[i]))
+				}
+			}
 		}
+		cols = append(cols, c)
 	}
 	return cols
 }

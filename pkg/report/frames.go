@@ -85,12 +85,17 @@ func (s *Session) LookBackWindow() cryptolens.Window { return s.reach() }
 //	week             string  the ISO week of time: its Monday, YYYY-MM-DD
 //	licensing        bool    analysis.IsLicensingRequest: false for key
 //	                         creation (30xx) and data-object (80xx) rows
+//	stateName        string  the code and its meaning, such as
+//	                         "2024 activation failed: seat limit reached"
 //
 // An empty rows slice gives an empty frame with the same columns and
 // types.
 func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
 	outcome := make([]string, len(rows))
 	licensing := make([]bool, len(rows))
+	stateName := make([]string, len(rows))
+	var lastState cryptolens.State
+	lastName := ""
 	var weeks weekCache
 	week := make([]string, len(rows))
 	for i := range rows {
@@ -98,11 +103,16 @@ func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
 		outcome[i] = outcomeNames[analysis.OutcomeOf(st)]
 		licensing[i] = analysis.IsLicensingRequest(st)
 		week[i] = weeks.of(rows[i].Time)
+		if st != lastState || lastName == "" {
+			lastState, lastName = st, st.String()
+		}
+		stateName[i] = lastName
 	}
 	// The outcome column is computed here, by the one rule of package
 	// analysis, whatever package frames derives.
 	return withColumns(frames.WebLog(rows), series.New(outcome, series.String, frames.ColOutcome),
-		series.New(week, series.String, frames.ColWeek), series.New(licensing, series.Bool, frames.ColLicensing))
+		series.New(week, series.String, frames.ColWeek), series.New(licensing, series.Bool, frames.ColLicensing),
+		series.New(stateName, series.String, frames.ColStateName))
 }
 
 // NewEventsFrame makes the frame of Events Log rows that

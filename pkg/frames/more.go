@@ -121,16 +121,24 @@ func Rank(df dataframe.DataFrame, name string) dataframe.DataFrame {
 // Lt matches the rows whose col is less than value: numbers for an int or
 // float column; text for a string column, where a [time.Time] value
 // compares as RFC 3339 UTC text, as times are stored.
-func Lt(col string, value any) Cond { return compare(col, "<", value, func(c int) bool { return c < 0 }) }
+func Lt(col string, value any) Cond {
+	return compare(col, "<", value, func(c int) bool { return c < 0 })
+}
 
 // Le matches the rows whose col is at most value; see [Lt].
-func Le(col string, value any) Cond { return compare(col, "<=", value, func(c int) bool { return c <= 0 }) }
+func Le(col string, value any) Cond {
+	return compare(col, "<=", value, func(c int) bool { return c <= 0 })
+}
 
 // Gt matches the rows whose col is greater than value; see [Lt].
-func Gt(col string, value any) Cond { return compare(col, ">", value, func(c int) bool { return c > 0 }) }
+func Gt(col string, value any) Cond {
+	return compare(col, ">", value, func(c int) bool { return c > 0 })
+}
 
 // Ge matches the rows whose col is at least value; see [Lt].
-func Ge(col string, value any) Cond { return compare(col, ">=", value, func(c int) bool { return c >= 0 }) }
+func Ge(col string, value any) Cond {
+	return compare(col, ">=", value, func(c int) bool { return c >= 0 })
+}
 
 // compare matches the rows whose col compares to value as ok says; a
 // missing value matches nothing.

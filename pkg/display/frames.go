@@ -29,7 +29,10 @@ type Options struct {
 	XLabel, YLabel string
 	// Formats gives a column's [Format] by its name. A chart's value axis
 	// takes its value column's format; a column with none shows as [Count]
-	// when it is an int column, as [Number] when it is a float column.
+	// when it is an int column, as [Number] when it is a float column, as
+	// [Share] when it is named "share" ([frames.ColShare]). Names of
+	// columns the frame lacks are ignored, so one map can serve a report's
+	// tables.
 	Formats map[string]Format
 	// Labels is the column whose values, formatted, label each bar (such as
 	// "share" beside a count); "" labels each bar with its value.
@@ -52,8 +55,9 @@ type Options struct {
 	// MaxRows is how many rows [Frame] shows before "N more rows"; 0 means
 	// DefaultMaxRows, -1 every row. The figures ([DataMIME]) hold every row.
 	MaxRows int
-	// Columns renames columns on the page, by name: {"count": "Requests"}.
-	// Formats, Labels, ColorBy and Overlay still use the frame's names.
+	// Columns renames columns on the page, by name: {"count": "Requests"};
+	// names the frame lacks are ignored. Formats, Labels, ColorBy and
+	// Overlay still use the frame's names, and so do the figures.
 	Columns map[string]string
 }
 
@@ -178,9 +182,6 @@ func (o Options) check(what string, df dataframe.DataFrame, cols ...string) erro
 		if c != "" {
 			cols = append(cols, c)
 		}
-	}
-	for c := range o.Formats {
-		cols = append(cols, c)
 	}
 	if err := hasColumns(df, cols...); err != nil {
 		return fmt.Errorf("display: %s %s: %w", what, quote(o.Title), err)

@@ -46,7 +46,8 @@ type Options struct {
 	// a column with none takes its role colour, else the palette's next.
 	Colors map[string]color.Color
 	// Overlay is a column that [Stacked] draws as a line over the stacked
-	// bars, such as a trailing average.
+	// bars, such as a trailing average. Lines draws every line alike and
+	// ignores it.
 	Overlay string
 	// Vertical draws [Bars] as vertical columns, for a few short
 	// categories in their own order (weeks, outcomes); the default is
@@ -120,7 +121,8 @@ func Bars(df dataframe.DataFrame, category, value string, opts Options) error {
 
 // Lines draws one line per column of ys over the day column x (YYYY-MM-DD,
 // as [frames.PerDay] makes it, or a week column): a time series with a day
-// axis. With ys empty it draws every int and float column but x. The
+// axis. With ys empty it draws every int and float column but x and
+// frames.ColTotal (the split of [frames.PerDay] without its total). The
 // figures sent with it are x and ys.
 func Lines(df dataframe.DataFrame, x string, ys []string, opts Options) error {
 	c, title, cols, err := daySeries("Lines", df, x, ys, opts, false)
@@ -322,10 +324,13 @@ func daySeries(what string, df dataframe.DataFrame, x string, ys []string, o Opt
 	if err := o.check(what, df, append([]string{x}, ys...)...); err != nil {
 		return nil, "", nil, err
 	}
+	if !stacked {
+		o.Overlay = "" // Lines draws no overlay
+	}
 	if len(ys) == 0 {
 		for i, name := range df.Names() {
 			t := df.Types()[i]
-			if name == x || name == o.Overlay || (stacked && name == frames.ColTotal) || (t != series.Int && t != series.Float) {
+			if name == x || name == o.Overlay || name == frames.ColTotal || (t != series.Int && t != series.Float) {
 				continue
 			}
 			ys = append(ys, name)

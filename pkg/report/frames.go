@@ -81,7 +81,8 @@ func (s *Session) LookBackWindow() cryptolens.Window { return s.reach() }
 //	doId             int
 //	day              string  the UTC day of time, YYYY-MM-DD
 //	method           string  the state's method group: "activation", "validation", ...
-//	outcome          string  "Success", "Failure" or "Other", by analysis.OutcomeOf
+//	outcome          string  "Success", "Failure" or "Other", by the one rule
+//	                         (analysis.OutcomeOf, state%100/10 - 1)
 //	week             string  the ISO week of time: its Monday, YYYY-MM-DD
 //	licensing        bool    analysis.IsLicensingRequest: false for key
 //	                         creation (30xx) and data-object (80xx) rows
@@ -91,7 +92,6 @@ func (s *Session) LookBackWindow() cryptolens.Window { return s.reach() }
 // An empty rows slice gives an empty frame with the same columns and
 // types.
 func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
-	outcome := make([]string, len(rows))
 	licensing := make([]bool, len(rows))
 	stateName := make([]string, len(rows))
 	var lastState cryptolens.State
@@ -100,7 +100,6 @@ func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
 	week := make([]string, len(rows))
 	for i := range rows {
 		st := rows[i].State
-		outcome[i] = outcomeNames[analysis.OutcomeOf(st)]
 		licensing[i] = analysis.IsLicensingRequest(st)
 		week[i] = weeks.of(rows[i].Time)
 		if st != lastState || lastName == "" {
@@ -108,10 +107,7 @@ func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
 		}
 		stateName[i] = lastName
 	}
-	// The outcome column is computed here, by the one rule of package
-	// analysis, whatever package frames derives.
-	return withColumns(frames.WebLog(rows), series.New(outcome, series.String, frames.ColOutcome),
-		series.New(week, series.String, frames.ColWeek), series.New(licensing, series.Bool, frames.ColLicensing),
+	return withColumns(frames.WebLog(rows), series.New(week, series.String, frames.ColWeek), series.New(licensing, series.Bool, frames.ColLicensing),
 		series.New(stateName, series.String, frames.ColStateName))
 }
 
@@ -183,38 +179,14 @@ func NewObjectLogFrame(rows []cryptolens.ObjectLogEntry) dataframe.DataFrame {
 	return withColumns(frames.ObjectLog(rows), series.New(week, series.String, frames.ColWeek))
 }
 
-// outcomeNames are the outcome column's values by [analysis.Outcome].
-var outcomeNames = [...]string{
-	analysis.OutcomeSuccess: analysis.OutcomeSuccess.String(),
-	analysis.OutcomeFailure: analysis.OutcomeFailure.String(),
-	analysis.OutcomeOther:   analysis.OutcomeOther.String(),
-}
-
-// withColumns returns df with the columns more: one that df has replaces
-// it in place, the others come last. It copies each column once, where a
-// Gota Mutate per column would copy the whole frame each time.
+// withColumns returns df with the columns more after its own. It copies
+// each column once (Gota's CBind), where a Mutate per column would copy
+// the whole frame each time.
 func withColumns(df dataframe.DataFrame, more ...series.Series) dataframe.DataFrame {
 	if df.Err != nil {
 		return df
 	}
-	names := df.Names()
-	cols := make([]series.Series, 0, len(names)+len(more))
-	used := make([]bool, len(more))
-	for _, n := range names {
-		c := df.Col(n)
-		for j, m := range more {
-			if m.Name == n {
-				c, used[j] = m, true
-			}
-		}
-		cols = append(cols, c)
-	}
-	for j, m := range more {
-		if !used[j] {
-			cols = append(cols, m)
-		}
-	}
-	return dataframe.New(cols...)
+	return df.CBind(dataframe.New(more...))
 }
 
 // frameOf makes the frame of rows read from the store.

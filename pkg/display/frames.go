@@ -188,6 +188,13 @@ func (o Options) check(what string, df dataframe.DataFrame, cols ...string) erro
 	if err := hasColumns(df, cols...); err != nil {
 		return fmt.Errorf("display: %s %s: %w", what, quote(o.Title), err)
 	}
+	names := df.Names()
+	for col, f := range o.Formats {
+		if f.currencyCol != "" && slices.Contains(names, col) && !slices.Contains(names, f.currencyCol) {
+			return fmt.Errorf("display: %s %s: the format of column %q reads each row's currency from column %q, which the frame lacks (columns: %s)",
+				what, quote(o.Title), col, f.currencyCol, strings.Join(names, ", "))
+		}
+	}
 	return nil
 }
 

@@ -73,6 +73,9 @@ func TestOneValueAxisCarriesOneCurrency(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "(EUR, USD)") {
 		t.Errorf("Lines of an EUR and a USD column: %v", err)
 	}
+	if err := Frame(eur.Select([]string{"day", "amount"}), opts); err == nil || !strings.Contains(err.Error(), `from column "currency", which the frame lacks`) {
+		t.Errorf("MoneyIn without its currency column: %v", err)
+	}
 	if format, err := opts.axisFormat("t", eur, "amount"); err != nil || format(123450) != "1,234.50 EUR" {
 		t.Errorf("axis format of one currency: %v", err)
 	}

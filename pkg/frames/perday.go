@@ -79,6 +79,9 @@ func DistinctPerWeek(df dataframe.DataFrame, w cryptolens.Window, col string, by
 // [PerDay] must count for a trailing average of days+1 days to be whole on
 // the window's first day.
 func LookBack(w cryptolens.Window, days int) cryptolens.Window {
+	if w.Since.IsZero() {
+		return w // open: nothing before it
+	}
 	return cryptolens.Window{Since: w.Since.AddDate(0, 0, -days), Until: w.Until}
 }
 

@@ -107,8 +107,8 @@ func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
 		}
 		stateName[i] = lastName
 	}
-	return withColumns(frames.WebLog(rows), series.New(week, series.String, frames.ColWeek), series.New(licensing, series.Bool, frames.ColLicensing),
-		series.New(stateName, series.String, frames.ColStateName))
+	return withColumns(frames.WebLog(rows), textSeries(week, frames.ColWeek), series.New(licensing, series.Bool, frames.ColLicensing),
+		textSeries(stateName, frames.ColStateName))
 }
 
 // NewEventsFrame makes the frame of Events Log rows that
@@ -149,8 +149,8 @@ func NewEventsFrame(rows []cryptolens.Event) dataframe.DataFrame {
 		os[i], version[i] = p.os, p.version
 		purchase[i] = analysis.IsPurchase(e)
 	}
-	return withColumns(frames.Events(rows), series.New(week, series.String, frames.ColWeek),
-		series.New(os, series.String, frames.ColOS), series.New(version, series.String, frames.ColVersion),
+	return withColumns(frames.Events(rows), textSeries(week, frames.ColWeek),
+		textSeries(os, frames.ColOS), textSeries(version, frames.ColVersion),
 		series.New(purchase, series.Bool, frames.ColPurchase))
 }
 
@@ -176,7 +176,7 @@ func NewObjectLogFrame(rows []cryptolens.ObjectLogEntry) dataframe.DataFrame {
 	for i := range rows {
 		week[i] = weeks.of(rows[i].Created)
 	}
-	return withColumns(frames.ObjectLog(rows), series.New(week, series.String, frames.ColWeek))
+	return withColumns(frames.ObjectLog(rows), textSeries(week, frames.ColWeek))
 }
 
 // withColumns returns df with the columns more after its own. It copies
@@ -187,6 +187,31 @@ func withColumns(df dataframe.DataFrame, more ...series.Series) dataframe.DataFr
 		return df
 	}
 	return df.CBind(dataframe.New(more...))
+}
+
+// textSeries makes a string column of values that repeat (weeks, state
+// names, operating systems): Gota boxes every value it is given in an
+// interface, one allocation per row, so the column is made from its
+// distinct values and picked out by index, which copies without one.
+func textSeries(values []string, name string) series.Series {
+	index := map[string]int{}
+	var distinct []string
+	codes := make([]int, len(values))
+	last, lastCode := "", -1
+	for i, v := range values {
+		if lastCode >= 0 && v == last {
+			codes[i] = lastCode
+			continue
+		}
+		c, ok := index[v]
+		if !ok {
+			c = len(distinct)
+			index[v] = c
+			distinct = append(distinct, v)
+		}
+		codes[i], last, lastCode = c, v, c
+	}
+	return series.New(distinct, series.String, name).Subset(codes)
 }
 
 // frameOf makes the frame of rows read from the store.

@@ -130,3 +130,18 @@ func TestTableCellsBecomeFigures(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatText(t *testing.T) {
+	for _, tt := range []struct {
+		f    Format
+		v    float64
+		want string
+	}{
+		{Share, 0.129, "12.9%"}, {Percent, 12.94, "12.9%"}, {Count, 1234.4, "1,234"}, {Number, 1234.5, "1,234.5"},
+		{Money("EUR"), 123450, "1,234.50 EUR"}, {Money("SEK"), -5, "-0.05 SEK"}, {Format{}, 2.25, "2.25"}, {Share, math.NaN(), "n/a"},
+	} {
+		if got := tt.f.Text(tt.v); got != tt.want {
+			t.Errorf("%+v.Text(%v) = %q, want %q", tt.f, tt.v, got, tt.want)
+		}
+	}
+}

@@ -144,8 +144,9 @@ func Mean(col, name string) Agg { return Agg{name: name, col: col, kind: aggMean
 
 // Summarize groups df's rows by the values of by and computes aggs per
 // group. The result has the columns by, then one column per Agg, in order,
-// sorted by by ascending (sort by another column with Gota's Arrange). With
-// no by it is one row over all of df.
+// sorted by by ascending, outcomes in the order Success, Failure, Other
+// (sort by another column with Gota's Arrange). With no by it is one row
+// over all of df.
 //
 //	frames.Summarize(web, []string{"friendlyName"},
 //		frames.Count("requests"), frames.Distinct("machineCode", "machines"))
@@ -178,6 +179,9 @@ func Summarize(df dataframe.DataFrame, by []string, aggs ...Agg) dataframe.DataF
 	cmps := make([]func(i, j int) int, len(by))
 	for j := range by {
 		cmps[j] = comparer(out[j])
+		if by[j] == ColOutcome {
+			cmps[j] = outcomeComparer(out[j])
+		}
 	}
 	order := make([]int, len(g.first))
 	for i := range order {

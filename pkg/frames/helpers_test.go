@@ -303,3 +303,11 @@ func TestSumAndDistinctPerDay(t *testing.T) {
 		t.Errorf("SumPerWeek of text: %v", err)
 	}
 }
+
+func TestSummarizeOrdersOutcomes(t *testing.T) {
+	got := records(t, frames.Summarize(small(), []string{frames.ColOutcome}, frames.Count("all"), frames.CountWhere("licensing", frames.Licensing())))
+	want := [][]string{{"outcome", "all", "licensing"}, {"Success", "4", "3"}, {"Failure", "2", "2"}, {"Other", "1", "1"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Summarize by outcome (-want +got):\n%s", diff)
+	}
+}

@@ -91,6 +91,15 @@ func (s *Session) LookBackWindow() cryptolens.Window { return s.reach() }
 //
 // An empty rows slice gives an empty frame with the same columns and
 // types.
+//
+// Speed: the frame of the last 30 days of a 1,000,000-row, 90-day emulator
+// account (408,799 rows) costs about 2.3 µs of CPU per row, 0.9 s in all,
+// of which 1.8 µs is frames.WebLog's API columns and the rest the derived
+// ones; Gota boxes every value it is given, so most of that is allocation
+// (538 MB, 5.6 million allocations). Measured by BenchmarkNewWebAPILogFrame
+// (CPU time, GC included, on a 2-core machine under load, where wall time
+// is not a measure). This is the one function that makes the frame, so a
+// faster source (a columnar cache) can replace its body.
 func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
 	licensing := make([]bool, len(rows))
 	stateName := make([]string, len(rows))

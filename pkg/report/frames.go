@@ -199,6 +199,9 @@ func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
 //	os           string  the metadata's "OS" field, trimmed; "(unknown)" when none
 //	version      string  the metadata's "Version" field, trimmed; "" when none
 //	purchase     bool    analysis.IsPurchase: a purchase, not a feature's use
+//
+// Another field of the metadata becomes a column with frames.JSONField:
+// frames.JSONField(df, "metadata", "Edition", "edition").
 func NewEventsFrame(rows []cryptolens.Event) dataframe.DataFrame {
 	defer fewerCollections()()
 	var weeks weekCache

@@ -14,7 +14,7 @@ import (
 )
 
 // startEmulator serves a small dataset and points the environment at it.
-func startEmulator(t *testing.T) (*emulator.Server, *emulator.Dataset) {
+func startEmulator(t testing.TB) (*emulator.Server, *emulator.Dataset) {
 	t.Helper()
 	ds := emulator.Generate(emulator.Config{Seed: 3, Days: 20})
 	srv := emulator.NewServer(ds)

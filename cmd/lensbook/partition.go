@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/export"
-	"github.com/lensbook/lensbook/pkg/store"
 )
 
 // exportPartitioned writes the store's rows of the window as a folder of
@@ -30,15 +28,12 @@ func exportPartitioned(ctx context.Context, o fetchOptions, partition, format st
 	if _, err := os.Lstat(o.out); err == nil {
 		return fmt.Errorf("%s exists: remove it or choose another folder (a partitioned export writes a new folder)", o.out)
 	}
-	src, err := openStoreSource(ctx)
+	o.offline = true
+	src, win, err := openSource(ctx, o)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	win, err := src.Window(ctx, &o.window, store.Log(o.log), time.Now())
-	if err != nil {
-		return err
-	}
 	var files, n int
 	switch o.log {
 	case "weblog":

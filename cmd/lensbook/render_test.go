@@ -206,3 +206,40 @@ func describe(pids []int) string {
 }
 
 func syscallKill(pid int) error { return syscall.Kill(pid, syscall.SIGKILL) }
+
+// TestRenderAsOfTravelsAsTheParameter: render's one instant reaches a
+// notebook one way, as its asOf parameter; LENSBOOK_AS_OF is not how.
+func TestRenderAsOfTravelsAsTheParameter(t *testing.T) {
+	kerneltest.Paths(t)
+	dir := t.TempDir()
+	nb := &ipynb.Notebook{NBFormat: 4, NBFormatMinor: 5, Metadata: map[string]any{
+		"kernelspec": map[string]any{"name": "gonb", "display_name": "Go (gonb)", "language": "go"},
+	}, Cells: []ipynb.Cell{
+		{CellType: "markdown", ID: "title", Metadata: map[string]any{}, Source: "# As of\n\nPrints its instant."},
+		{CellType: "code", ID: "setup", Metadata: map[string]any{}, Source: ipynb.MultilineText(notebook.SetupCellSource)},
+		{CellType: "code", ID: "params", Metadata: map[string]any{"tags": []any{"parameters"}}, Source: "var (\n\tdays = 30\n\tasOf = \"\"\n)"},
+		{CellType: "code", ID: "print", Metadata: map[string]any{}, Source: "import \"os\"\n\n%%\n" +
+			"fmt.Printf(\"param[%s] env[%s] days[%d]\\n\", asOf, os.Getenv(\"LENSBOOK_AS_OF\"), days)"},
+	}}
+	data, err := nb.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "as-of.ipynb")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(envAsOf, "")
+	out := filepath.Join(dir, "out")
+	code, _, errs := runCLI(t, "render", "--demo", "--as-of", "2026-10-01", "--param", "days=7", "--out", out, path)
+	if code != 0 {
+		t.Fatalf("render: exit %d: %s", code, errs)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "as-of.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "param[2026-10-01T00:00:00Z] env[] days[7]"; !strings.Contains(string(page), want) {
+		t.Errorf("the page lacks %q", want)
+	}
+}

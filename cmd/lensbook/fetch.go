@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -48,14 +49,11 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	out := fs.String("out", "", "output file (default stdout)")
 	offline := fs.Bool("offline", false, "read the local store only; make no request")
 	parallel := parallelFlag(fs)
-	pos, err := parseFlags(fs, args)
+	log, err := parseLogArg(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("want one log: weblog, events or objectlog")
-	}
-	o := fetchOptions{log: pos[0], out: *out, offline: *offline, window: wf, summary: stderr, cmd: "fetch", parallel: *parallel}
+	o := fetchOptions{log: log, out: *out, offline: *offline, window: wf, summary: stderr, cmd: "fetch", parallel: *parallel}
 	if err := wf.check(time.Now()); err != nil {
 		return err
 	}
@@ -80,12 +78,10 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return usagef("--machine-code, --friendly-name and --states filter the Web API Log only")
 		}
 		o.events = cryptolens.EventsFilter{ProductID: *product, Key: *key}
-	case "objectlog":
+	default: // objectlog
 		if *product != 0 || *key != "" || *machine != "" || *friendly != "" || st != nil {
 			return usagef("the Object Log has no filters; only --since and --until apply")
 		}
-	default:
-		return usagef("unknown log %q: want weblog, events or objectlog", o.log)
 	}
 	if isTerminal(stderr) {
 		o.progress = stderr
@@ -142,6 +138,23 @@ func fetch(ctx context.Context, o fetchOptions, stdout io.Writer) (err error) {
 		n = len(rows)
 		return writeRows(w, o.format, rows, func(r cryptolens.ObjectLogEntry) int64 { return r.ID })
 	}
+}
+
+// parseLogArg parses the flags of fetch or export and returns their one
+// argument, the log: weblog, events or objectlog.
+func parseLogArg(fs *flag.FlagSet, args []string) (string, error) {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return "", err
+	}
+	if len(pos) != 1 {
+		return "", usagef("want one log: weblog, events or objectlog")
+	}
+	switch pos[0] {
+	case "weblog", "events", "objectlog":
+		return pos[0], nil
+	}
+	return "", usagef("unknown log %q: want weblog, events or objectlog", pos[0])
 }
 
 func writeRows[R export.Record](w io.Writer, f export.Format, rows []R, id func(R) int64) error {

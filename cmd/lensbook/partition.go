@@ -20,11 +20,6 @@ func exportPartitioned(ctx context.Context, o fetchOptions, partition, format st
 	if format != "" && format != string(export.Parquet) {
 		return usagef("--partition writes Parquet: leave out --format %s", format)
 	}
-	switch o.log {
-	case "weblog", "events", "objectlog":
-	default:
-		return usagef("unknown log %q: want weblog, events or objectlog", o.log)
-	}
 	if _, err := os.Lstat(o.out); err == nil {
 		return fmt.Errorf("%s exists: remove it or choose another folder (a partitioned export writes a new folder)", o.out)
 	}

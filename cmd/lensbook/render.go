@@ -54,10 +54,8 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	if len(nbs) == 0 {
-		if nbs, err = notebook.List("notebooks"); err != nil || len(nbs) == 0 {
-			return usagef("no notebooks given and none in notebooks/")
-		}
+	if nbs, err = notebooksOrAll(nbs); err != nil {
+		return err
 	}
 	for i, arg := range nbs {
 		if nbs[i], err = findNotebook(arg); err != nil {
@@ -193,16 +191,11 @@ func startDemo(ctx context.Context, opts *publish.Options, hostile bool, stderr 
 		return nil, err
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() { done <- emulator.ListenAndServe(ctx, "127.0.0.1:0", srv, func(u string) { ready <- u }) }()
-	var baseURL string
-	select {
-	case baseURL = <-ready:
-	case err := <-done:
+	baseURL, finished, err := listenEmulator(ctx, srv, "127.0.0.1:0")
+	if err != nil {
 		cancel()
 		os.RemoveAll(dir)
-		return nil, fmt.Errorf("demo emulator: %w", err)
+		return nil, err
 	}
 	useAccount(&account.Account{
 		Credentials: credentials.Credentials{Token: tok, BaseURL: baseURL, Source: "the demo"},
@@ -216,7 +209,7 @@ func startDemo(ctx context.Context, opts *publish.Options, hostile bool, stderr 
 	fmt.Fprintf(stderr, "lensbook render: demo data from the emulator at %s (%d Web API Log rows)\n", baseURL, len(ds.WebLog))
 	return func() {
 		cancel()
-		<-done
+		<-finished
 		os.RemoveAll(dir)
 	}, nil
 }
@@ -265,6 +258,19 @@ func renderPlanError(err error) error {
 		return usagef("%v", err)
 	}
 	return err
+}
+
+// notebooksOrAll returns the notebooks given, or when none is, every
+// notebook in notebooks/.
+func notebooksOrAll(given []string) ([]string, error) {
+	if len(given) > 0 {
+		return given, nil
+	}
+	nbs, err := notebook.List("notebooks")
+	if err != nil || len(nbs) == 0 {
+		return nil, usagef("no notebooks given and none in notebooks/")
+	}
+	return nbs, nil
 }
 
 // findNotebook resolves a NOTEBOOK argument of render: a .ipynb file, or the

@@ -39,14 +39,6 @@ func textColumn[R any](name string, f func(*R) string) column[R] {
 	}}
 }
 
-func intColumn[R any](name string, f func(*R) int) column[R] {
-	return column[R]{name: name, nums: func(rows []R, out []int) {
-		for i := range rows {
-			out[i] = f(&rows[i])
-		}
-	}}
-}
-
 // names returns the column names in order.
 func names[R any](cols []column[R]) []string {
 	out := make([]string, len(cols))

@@ -2,19 +2,19 @@ package cryptolens
 
 import "fmt"
 
-// The scanner's view of the three schemas and the fillers of their
+// The scanner's view of the three schemas and the builders of their
 // records: the page iterators (weblog.go, events.go, objectlog.go) and
-// UnmarshalJSON pass them to [rowsDecoder] and [decodeOne]. The fillers
+// UnmarshalJSON pass them to [rowsDecoder] and [decodeOne]. The builders
 // start as the schemas' own; the generated file schema_fill_gen.go
-// replaces them with its faster fills at init.
+// replaces them with its faster ones at init.
 var (
 	webAPILogSchema = WebAPILogSchema.row
 	eventSchema     = EventSchema.row
 	objectLogSchema = ObjectLogSchema.row
 
-	webAPILogFrom = WebAPILogSchema.fill
-	eventFrom     = EventSchema.fill
-	objectLogFrom = ObjectLogSchema.fill
+	webAPILogFrom = WebAPILogSchema.build
+	eventFrom     = EventSchema.build
+	objectLogFrom = ObjectLogSchema.build
 )
 
 // maxFields is the most fields a schema may have: the size of the arrays
@@ -22,7 +22,7 @@ var (
 const maxFields = 32
 
 // decodeOne decodes a single row object (or null, which leaves *dst as is).
-func decodeOne[T any](b []byte, schema *rowSchema, fill func(*T, *[maxFields]int64, *[maxFields]string), dst *T) error {
+func decodeOne[T any](b []byte, schema *rowSchema, build func(*[maxFields]int64, *[maxFields]string) T, dst *T) error {
 	s := scanner{buf: b}
 	if s.peek() == 'n' {
 		if err := s.literal("null"); err != nil {
@@ -38,9 +38,7 @@ func decodeOne[T any](b []byte, schema *rowSchema, fill func(*T, *[maxFields]int
 	if err := s.end(); err != nil {
 		return err
 	}
-	var zero T
-	*dst = zero
-	fill(dst, &ints, &strs)
+	*dst = build(&ints, &strs)
 	return nil
 }
 
@@ -98,7 +96,7 @@ func decodeEnvelope(body []byte, listKey string, onList func(*scanner) error, in
 
 // rowsDecoder returns an onList function that decodes an array of rows (or
 // null) into *dst, replacing what it held.
-func rowsDecoder[T any](schema *rowSchema, fill func(*T, *[maxFields]int64, *[maxFields]string), dst *[]T) func(*scanner) error {
+func rowsDecoder[T any](schema *rowSchema, build func(*[maxFields]int64, *[maxFields]string) T, dst *[]T) func(*scanner) error {
 	return func(s *scanner) error {
 		*dst = (*dst)[:0]
 		switch c := s.peek(); c {
@@ -122,9 +120,7 @@ func rowsDecoder[T any](schema *rowSchema, fill func(*T, *[maxFields]int64, *[ma
 			if err := s.row(schema, 3, ints[:n], strs[:n]); err != nil {
 				return fmt.Errorf("row %d: %w", len(*dst), err)
 			}
-			var zero T
-			*dst = append(*dst, zero)
-			fill(&(*dst)[len(*dst)-1], &ints, &strs)
+			*dst = append(*dst, build(&ints, &strs))
 			if done, err := s.next(']'); done || err != nil {
 				return err
 			}

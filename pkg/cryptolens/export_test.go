@@ -17,7 +17,7 @@ func DecodePageBothWays[R any](body []byte, listKey string) (fast, ref []R, err 
 	case ObjectLogEntry:
 		fill = objectLogFrom
 	}
-	if _, err := decodeEnvelope(body, listKey, rowsDecoder(&schema.row, fill.(func(*R, *[maxFields]int64, *[maxFields]string)), &fast), newInterner()); err != nil {
+	if _, err := decodeEnvelope(body, listKey, rowsDecoder(&schema.row, fill.(func(*[maxFields]int64, *[maxFields]string) R), &fast), newInterner()); err != nil {
 		return nil, nil, err
 	}
 	var page map[string]json.RawMessage

@@ -161,14 +161,15 @@ func (s *Schema[R]) Columns() []string { return s.columns }
 // and strs, indexed like the fields, through the fields' accessors. The
 // decoder's hot path runs the same rules written out as one struct literal
 // per log (schema_fill_gen.go, generated from the schemas by
-// TestFastFillIsCurrent); fill serves while that file is absent. Measured
+// TestFastFillIsCurrent); build serves while that file is absent. Measured
 // with BenchmarkDecodeWebAPILogPage (a 1000-row Web API Log page) under
 // valgrind's instruction count, which a loaded machine does not blur: the
-// generated fill decodes a page in 10.60M instructions, fill in 10.99M
-// (+3.7%, indirect calls besides), the hand-written fill it replaced in
-// 10.57M; on 2 shared cores a page takes about 0.7 ms (1.4M rows/s). The
-// differential tests (TestDecodeAgreesWithReferenceOnEmulatorPages,
-// FuzzUnmarshalMatchesReference) hold the generated fill to the
+// generated builder decodes a page in 10.58M instructions, build through
+// the accessors in 11.87M (+12%, and indirect calls besides), the
+// hand-written builder it replaced in 10.57M; on 2 shared cores a page
+// takes about 0.7 ms (1.4M rows/s). The differential tests
+// (TestDecodeAgreesWithReferenceOnEmulatorPages,
+// FuzzUnmarshalMatchesReference) hold the generated builders to the
 // schema-driven reference decoder.
 func (s *Schema[R]) fill(r *R, ints *[maxFields]int64, strs *[maxFields]string) {
 	for i := range s.Fields {
@@ -183,6 +184,14 @@ func (s *Schema[R]) fill(r *R, ints *[maxFields]int64, strs *[maxFields]string) 
 			*f.Time(r) = unixTime(ints[i])
 		}
 	}
+}
+
+// build is fill into a new record (which escapes to the heap: the
+// generated builders return theirs by value without).
+func (s *Schema[R]) build(ints *[maxFields]int64, strs *[maxFields]string) R {
+	var r R
+	s.fill(&r, ints, strs)
+	return r
 }
 
 // AppendJSON appends the row as the API sends it: an object with the fields

@@ -3,12 +3,12 @@
 package cryptolens
 
 func init() {
-	webAPILogFrom, eventFrom, objectLogFrom = fillWebAPILog, fillEvent, fillObjectLogEntry
+	webAPILogFrom, eventFrom, objectLogFrom = buildWebAPILog, buildEvent, buildObjectLogEntry
 }
 
-// fillWebAPILog is the fill of Web API Log's schema, written out.
-func fillWebAPILog(r *WebAPILog, v *[maxFields]int64, s *[maxFields]string) {
-	*r = WebAPILog{
+// buildWebAPILog is the build of Web API Log's schema, written out.
+func buildWebAPILog(v *[maxFields]int64, s *[maxFields]string) WebAPILog {
+	return WebAPILog{
 		ID:              v[0],
 		ProductID:       int(v[1]),
 		Key:             s[2],
@@ -23,9 +23,9 @@ func fillWebAPILog(r *WebAPILog, v *[maxFields]int64, s *[maxFields]string) {
 	}
 }
 
-// fillEvent is the fill of Events Log's schema, written out.
-func fillEvent(r *Event, v *[maxFields]int64, s *[maxFields]string) {
-	*r = Event{
+// buildEvent is the build of Events Log's schema, written out.
+func buildEvent(v *[maxFields]int64, s *[maxFields]string) Event {
+	return Event{
 		ID:          v[0],
 		ProductID:   int(v[1]),
 		Key:         s[2],
@@ -39,9 +39,9 @@ func fillEvent(r *Event, v *[maxFields]int64, s *[maxFields]string) {
 	}
 }
 
-// fillObjectLogEntry is the fill of Object Log's schema, written out.
-func fillObjectLogEntry(r *ObjectLogEntry, v *[maxFields]int64, s *[maxFields]string) {
-	*r = ObjectLogEntry{
+// buildObjectLogEntry is the build of Object Log's schema, written out.
+func buildObjectLogEntry(v *[maxFields]int64, s *[maxFields]string) ObjectLogEntry {
+	return ObjectLogEntry{
 		ID:                v[0],
 		Created:           unixTime(v[1]),
 		ResourceType:      ResourceType(v[2]),

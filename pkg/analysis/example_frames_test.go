@@ -68,11 +68,11 @@ func ExampleRevenue() {
 	for _, currency := range revenue.Currencies { // one table or chart per currency
 		fmt.Println(currency, revenue.PerDayIn(currency).Col(analysis.ColRevenue).Records())
 	}
-	fmt.Println(revenue.ByCurrency.Col(analysis.ColMeanPurchase).Records())
+	fmt.Println(revenue.ByCurrency.Col(analysis.ColMeanPurchase).Records()) // cents, rounded
 	// Output:
-	// EUR [20.010000 0.000000 0.000000]
-	// SEK [0.000000 99.000000 0.000000]
-	// [10.010000 99.000000]
+	// EUR [2001 0 0]
+	// SEK [0 9900 0]
+	// [1001 9900]
 }
 
 func ExampleFeatureUsageReport() {

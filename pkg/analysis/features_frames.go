@@ -24,6 +24,10 @@ const (
 // only: every event but purchases ([IsPurchase]), which record a sale, not
 // the use of a feature; shares are of the usage events in the window.
 type FeatureReport struct {
+	// Events is the number of usage events in the window, Features the
+	// number of distinct features among them, and Purchases the number of
+	// purchase events left out.
+	Events, Features, Purchases int
 	// ByFeature: feature, events, share; most events first, then feature.
 	ByFeature dataframe.DataFrame
 	// ByEvent: event, events, share; most events first, then event name.
@@ -108,6 +112,7 @@ func FeatureUsageReport(events dataframe.DataFrame, w cryptolens.Window, topN in
 			purchases++
 		}
 	}
+	r.Events, r.Features, r.Purchases = total, len(byFeature), purchases
 	r.Figures = figures([]string{FigureUsageEvents, FigureFeatures, FigurePurchaseEvents}, []int{total, len(byFeature), purchases})
 	return r, nil
 }

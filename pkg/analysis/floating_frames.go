@@ -39,6 +39,8 @@ const (
 	ColSeatLimit    = "seatLimit"    // the seat limit (MaxNoOfMachines, or its estimate)
 	ColFewestFree   = "fewestFree"   // the fewest seats free at any moment of the day
 	ColFreeAtEnd    = "freeAtEnd"    // the seats free when the day ended
+	ColProductID    = "productId"    // a product id
+	ColEstimated    = "limitEstimated"
 )
 
 // Action names of the audit's timeline.
@@ -64,6 +66,9 @@ type FloatingReport struct {
 	Activities int
 	// Audit is the typed result, for library users.
 	Audit FloatingAudit
+	// Audited is the audited key, one row (none when there is nothing to
+	// audit): key, productId, seatLimit, limitEstimated (bool).
+	Audited dataframe.DataFrame
 	// Timeline: time, action, machine, friendlyName, freeSeats, rowId; in
 	// time order, newest last.
 	Timeline dataframe.DataFrame
@@ -164,9 +169,12 @@ func (r *FloatingReport) fill(p FloatingParams) {
 	r.FreeSeatsPerDay = r.freeSeatsPerDay(p)
 	sum := r.Audit.Summary
 	if r.Key == "" {
+		r.Audited = dataframe.New(textSeries(ColKey, nil), intSeries(ColProductID, nil), intSeries(ColSeatLimit, nil), boolSeries(ColEstimated, nil))
 		r.Figures = figures(nil, nil)
 		return
 	}
+	r.Audited = dataframe.New(textSeries(ColKey, []string{r.Key}), intSeries(ColProductID, []int{r.ProductID}),
+		intSeries(ColSeatLimit, []int{r.SeatLimit}), boolSeries(ColEstimated, []bool{r.LimitEstimated}))
 	r.Figures = figures(
 		[]string{FigureProduct, FigureSeatLimit, FigureActivations, FigureVerifications, FigureReleases,
 			FigureExpiries, FigureOverdrafts, FigureLimitReached, FigureHeldNow, FigureFreeNow},

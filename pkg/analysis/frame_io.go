@@ -233,6 +233,13 @@ func intSeries(name string, v []int) series.Series {
 	return series.New(v, series.Int, name)
 }
 
+func boolSeries(name string, v []bool) series.Series {
+	if v == nil {
+		v = []bool{}
+	}
+	return series.New(v, series.Bool, name)
+}
+
 func floatSeries(name string, v []float64) series.Series {
 	if v == nil {
 		v = []float64{}

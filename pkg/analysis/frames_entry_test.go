@@ -120,6 +120,9 @@ func TestFloatingLicenseReportOnTheDemo(t *testing.T) {
 	if !ok || rep.Key != key || rep.ProductID != product {
 		t.Fatalf("audited %s/%d, want %s/%d", rep.Key, rep.ProductID, key, product)
 	}
+	if k := texts(t, rep.Audited, analysis.ColKey); len(k) != 1 || k[0] != key || ints(t, rep.Audited, analysis.ColSeatLimit)[0] != rep.SeatLimit {
+		t.Errorf("audited key row %v", rep.Audited)
+	}
 	if !rep.LimitEstimated || rep.SeatLimit <= 0 {
 		t.Errorf("seat limit %d estimated %v, want an estimate above 0", rep.SeatLimit, rep.LimitEstimated)
 	}
@@ -266,6 +269,9 @@ func TestTeamAuditOnTheDemo(t *testing.T) {
 			t.Errorf("%s = %d, ground truth %d", name, got, v)
 		}
 	}
+	if rep.Changes != want[analysis.FigureChanges] || rep.TeamMembers != len(performers) {
+		t.Errorf("%d changes by %d members", rep.Changes, rep.TeamMembers)
+	}
 	if rep.ByPerformer.Nrow() != len(performers) || rep.ByResource.Nrow() != len(resources) {
 		t.Errorf("%d performers and %d resources, ground truth %d and %d", rep.ByPerformer.Nrow(), rep.ByResource.Nrow(), len(performers), len(resources))
 	}
@@ -303,17 +309,17 @@ func TestRevenueByCurrencyRoundsTheMeanAndKeepsCurrenciesApart(t *testing.T) {
 	if !reflect.DeepEqual(rep.Currencies, []string{"EUR", "SEK"}) {
 		t.Fatalf("currencies %v", rep.Currencies)
 	}
-	if got := floats(t, rep.ByCurrency, analysis.ColMeanPurchase); !reflect.DeepEqual(got, []float64{10.01, 50}) {
-		t.Errorf("mean purchases %v, want [10.01 50]", got)
+	if got := ints(t, rep.ByCurrency, analysis.ColMeanPurchase); !reflect.DeepEqual(got, []int{1001, 5000}) {
+		t.Errorf("mean purchases %v, want [1001 5000] cents", got)
 	}
-	if got := floats(t, rep.ByCurrency, analysis.ColRevenue); !reflect.DeepEqual(got, []float64{30.02, 50}) {
-		t.Errorf("revenue %v, want [30.02 50]", got)
+	if got := ints(t, rep.ByCurrency, analysis.ColRevenue); !reflect.DeepEqual(got, []int{3002, 5000}) {
+		t.Errorf("revenue %v, want [3002 5000] cents", got)
 	}
 	eur := rep.PerDayIn("EUR")
 	if names := eur.Names(); !reflect.DeepEqual(names, []string{analysis.ColDay, analysis.ColPurchases, analysis.ColRevenue}) {
 		t.Errorf("one currency's columns %v", names)
 	}
-	if got := floats(t, eur, analysis.ColRevenue); !reflect.DeepEqual(got, []float64{30.02, 0}) {
+	if got := ints(t, eur, analysis.ColRevenue); !reflect.DeepEqual(got, []int{3002, 0}) {
 		t.Errorf("EUR per day %v", got)
 	}
 	if got := texts(t, rep.FeaturesIn("EUR"), analysis.ColFeature); !reflect.DeepEqual(got, []string{"Upgrade", "Credits"}) {
@@ -332,12 +338,12 @@ func TestRevenueOnTheDemo(t *testing.T) {
 	}
 	want := analysis.RevenueByCurrency(d.Events, w)
 	purchases := ints(t, rep.ByCurrency, analysis.ColPurchases)
-	revenue := floats(t, rep.ByCurrency, analysis.ColRevenue)
-	if len(want) == 0 || len(purchases) != len(want) {
+	revenue := ints(t, rep.ByCurrency, analysis.ColRevenue)
+	if len(want) == 0 || len(purchases) != len(want) || rep.Purchases != sumInts(purchases) {
 		t.Fatalf("%d currencies, want %d", len(purchases), len(want))
 	}
 	for i, c := range want {
-		if purchases[i] != c.Purchases || math.Round(revenue[i]*100) != float64(c.Amount) {
+		if purchases[i] != c.Purchases || int64(revenue[i]) != c.Amount {
 			t.Errorf("%s: %d purchases, %v, want %d and %d cents", c.Currency, purchases[i], revenue[i], c.Purchases, c.Amount)
 		}
 		if n := rep.PerDayIn(c.Currency).Nrow(); n != 30 {
@@ -381,6 +387,9 @@ func TestFeatureUsageReportLeavesPurchasesOut(t *testing.T) {
 		if got := figure(t, rep.Figures, name); got != v {
 			t.Errorf("%s = %d, ground truth %d", name, got, v)
 		}
+	}
+	if rep.Events != want[analysis.FigureUsageEvents] || rep.Purchases != want[analysis.FigurePurchaseEvents] || rep.Features != len(perFeature) {
+		t.Errorf("%d events, %d purchases, %d features", rep.Events, rep.Purchases, rep.Features)
 	}
 	for _, f := range texts(t, rep.ByFeature, analysis.ColFeature) {
 		if f == "Credits" || f == "Upgrade" || f == "ExtraSeat" {

@@ -11,8 +11,8 @@ const (
 	ColCurrency     = "currency"     // a currency code, trimmed and upper-cased ([CurrencyCode])
 	ColFeature      = "feature"      // a feature name, or (none)
 	ColPurchases    = "purchases"    // a number of purchase events
-	ColRevenue      = "revenue"      // an amount in the currency's major unit (the events' value / 100)
-	ColMeanPurchase = "meanPurchase" // revenue / purchases, rounded to the cent
+	ColRevenue      = "revenue"      // an amount in the currency's minor unit (cents), as the events' value
+	ColMeanPurchase = "meanPurchase" // revenue / purchases in minor units, rounded to the nearest (the cent)
 )
 
 // RevenueReport is the revenue of a window of the Events Log, as
@@ -24,6 +24,9 @@ type RevenueReport struct {
 	// Currencies are the currencies with a purchase in the window, in
 	// alphabetical order.
 	Currencies []string
+	// Purchases is the number of purchase events in the window, in every
+	// currency.
+	Purchases int
 	// ByCurrency: currency, purchases, revenue, meanPurchase; by currency.
 	ByCurrency dataframe.DataFrame
 	// PerDay: day, currency, purchases, revenue; every day of the window
@@ -37,8 +40,10 @@ type RevenueReport struct {
 // Revenue sums the purchase events ([IsPurchase]) of events, an Events Log
 // frame, inside w, per currency, per day and currency, and per feature and
 // currency (see [RevenueByCurrency], [RevenuePerDay], [RevenueByFeature]).
-// Amounts are in the major unit (value / 100); the mean purchase is
-// rounded to the cent ([CurrencyRevenue.MeanPurchase]). It fails when the
+// Amounts are ints in the currency's minor unit (cents), as the events'
+// value column holds them (display.Money shows them in major units); the
+// mean purchase is rounded to the cent ([CurrencyRevenue.MeanPurchase]),
+// not truncated. It fails when the
 // frame carries an error or lacks the columns time, eventName, value or
 // currency.
 func Revenue(events dataframe.DataFrame, w cryptolens.Window) (RevenueReport, error) {
@@ -48,32 +53,33 @@ func Revenue(events dataframe.DataFrame, w cryptolens.Window) (RevenueReport, er
 	}
 	var r RevenueReport
 	var purchases []int
-	var amounts, means []float64
+	var amounts, means []int
 	for _, c := range RevenueByCurrency(rows, w) {
 		r.Currencies = append(r.Currencies, c.Currency)
 		purchases = append(purchases, c.Purchases)
-		amounts, means = append(amounts, major(c.Amount)), append(means, major(c.MeanPurchase()))
+		r.Purchases += c.Purchases
+		amounts, means = append(amounts, int(c.Amount)), append(means, int(c.MeanPurchase()))
 	}
 	r.ByCurrency = dataframe.New(textSeries(ColCurrency, r.Currencies), intSeries(ColPurchases, purchases),
-		floatSeries(ColRevenue, amounts), floatSeries(ColMeanPurchase, means))
+		intSeries(ColRevenue, amounts), intSeries(ColMeanPurchase, means))
 
 	var days, currencies []string
 	purchases, amounts = nil, nil
 	for _, d := range RevenuePerDay(rows, w) {
 		days, currencies = append(days, dayText(d.Day)), append(currencies, d.Currency)
-		purchases, amounts = append(purchases, d.Purchases), append(amounts, major(d.Amount))
+		purchases, amounts = append(purchases, d.Purchases), append(amounts, int(d.Amount))
 	}
 	r.PerDay = dataframe.New(textSeries(ColDay, days), textSeries(ColCurrency, currencies),
-		intSeries(ColPurchases, purchases), floatSeries(ColRevenue, amounts))
+		intSeries(ColPurchases, purchases), intSeries(ColRevenue, amounts))
 
 	var features []string
 	currencies, purchases, amounts = nil, nil, nil
 	for _, f := range RevenueByFeature(rows, w) {
 		currencies, features = append(currencies, f.Currency), append(features, f.Feature)
-		purchases, amounts = append(purchases, f.Purchases), append(amounts, major(f.Amount))
+		purchases, amounts = append(purchases, f.Purchases), append(amounts, int(f.Amount))
 	}
 	r.ByFeature = dataframe.New(textSeries(ColCurrency, currencies), textSeries(ColFeature, features),
-		intSeries(ColPurchases, purchases), floatSeries(ColRevenue, amounts))
+		intSeries(ColPurchases, purchases), intSeries(ColRevenue, amounts))
 	return r, nil
 }
 
@@ -95,6 +101,3 @@ func oneCurrency(df dataframe.DataFrame, currency string) dataframe.DataFrame {
 	kept := df.Filter(dataframe.F{Colname: ColCurrency, Comparator: series.Eq, Comparando: currency})
 	return kept.Drop(ColCurrency)
 }
-
-// major turns an amount in minor units (cents) into major units.
-func major(minor int64) float64 { return float64(minor) / 100 }

@@ -35,6 +35,9 @@ const (
 // DataFrames: what the team-audit report shows. Every count is of the
 // changes created inside the window; a share is of all of them.
 type TeamReport struct {
+	// Changes is the number of changes in the window and TeamMembers the
+	// number of distinct performers among them.
+	Changes, TeamMembers int
 	// ByPerformer: performer, changes, share; most changes first, then
 	// performer.
 	ByPerformer dataframe.DataFrame
@@ -100,6 +103,7 @@ func TeamAudit(objectLog dataframe.DataFrame, w cryptolens.Window, latestN int) 
 	r.WhoChangedWhat = dataframe.New(textSeries(ColPerformer, who), textSeries(ColResourceType, types), textSeries(ColAction, actions), intSeries(ColChanges, n))
 
 	r.Latest = latestChanges(LatestChanges(entries, w, latestN))
+	r.Changes, r.TeamMembers = total, len(performers)
 	r.Figures = figures([]string{FigureChanges, FigureAdded, FigureUpdated, FigureDeleted, FigureTeamMembers},
 		[]int{total, sum(added), sum(updated), sum(deleted), len(performers)})
 	return r, nil

@@ -273,3 +273,19 @@ const (
 func figures(names []string, values []int) dataframe.DataFrame {
 	return dataframe.New(textSeries(ColFigure, names), intSeries(ColValue, values))
 }
+
+// ColumnTitles are the page titles of the columns of the report frames of
+// this package, for display's Options.Columns: {"freeSeats": "Free seats"}.
+var ColumnTitles = map[string]string{
+	ColFigure: "Figure", ColValue: "Value", ColDay: "Day (UTC)", ColCount: "Count", ColShare: "Share",
+	ColTime: "Time (UTC)", ColAction: "Action", ColMachine: "Machine code", ColFriendlyName: "Friendly name",
+	ColFreeSeats: "Free seats", ColRowID: "Row id", ColSeatsHeld: "Seats held", ColSeatLimit: "Seat limit",
+	ColFewestFree: "Fewest free in the day", ColFreeAtEnd: "Free at the day's end", ColProductID: "Product",
+	ColEstimated: "Limit estimated", ColPerformer: "Team member", ColResourceType: "Resource type",
+	ColResource: "Resource type and action", ColChanges: "Changes", ColObjectID: "Object id",
+	ColOldValue: "Old value", ColNewValue: "New value", ColCurrency: "Currency", ColFeature: "Feature",
+	ColPurchases: "Purchases", ColRevenue: "Revenue", ColMeanPurchase: "Mean purchase", ColEvent: "Event",
+	ColEvents: "Events", ColOS: "Operating system", ColKey: "License key", ColLastRequest: "Last request (UTC)",
+	ColDaysSilent: "Days silent", ColRequests: "Requests held", ColWeek: "Week starting (UTC)",
+	ColKeys: "License keys", ColMachines: "Machines",
+}

@@ -74,7 +74,7 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 }
 
 // templateNotebook is the standard structure of a report: title and
-// description, the setup cell, the parameters, the fetch, a first chart.
+// description, the parameters, the fetch, a first chart.
 func templateNotebook(name string) *ipynb.Notebook {
 	title := strings.ToUpper(name[:1]) + strings.ReplaceAll(name[1:], "-", " ")
 	md := func(s string) ipynb.Cell { return ipynb.Cell{CellType: "markdown", Source: ipynb.MultilineText(s)} }
@@ -89,7 +89,6 @@ var (
 	return &ipynb.Notebook{
 		Cells: []ipynb.Cell{
 			md("# " + title + "\n\nOne or two sentences on the question this report answers: the gallery shows them under the title."),
-			code(notebook.SetupCellSource),
 			params,
 			md("## Fetch the window\n\nSyncs the local store: the first run downloads the window, later runs only what is new."),
 			code(`import (

@@ -3,7 +3,7 @@ package checks_test
 import "testing"
 
 func init() {
-	checks["activity-by-method"] = func(t *testing.T, d *demo, out string) {
+	checks["activity-by-method"] = func(t *testing.T, d *demo, r *run) {
 		want := map[string]int{}
 		limitKeys := map[string]bool{}
 		for _, r := range d.data.WebLog {
@@ -27,7 +27,7 @@ func init() {
 			}
 		}
 		want["seatlimitkeys"] = len(limitKeys)
-		got := figures(t, out, "activations")
+		got := r.printed(t, "activations")
 		for _, k := range []string{"activations", "deactivations", "keycreations", "activationfailures", "seatlimit", "seatlimitkeys"} {
 			if got[k] != want[k] {
 				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])

@@ -3,7 +3,7 @@ package checks_test
 import "testing"
 
 func init() {
-	checks["most-active-keys"] = func(t *testing.T, d *demo, out string) {
+	checks["most-active-keys"] = func(t *testing.T, d *demo, r *run) {
 		perKey := map[string]int{}
 		want := map[string]int{}
 		for _, r := range d.data.WebLog {
@@ -19,7 +19,7 @@ func init() {
 				want["top"] = max(want["top"], n)
 			}
 		}
-		got := figures(t, out, "keys")
+		got := r.printed(t, "keys")
 		for _, k := range []string{"keys", "top", "covered", "requests"} {
 			if got[k] != want[k] {
 				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])

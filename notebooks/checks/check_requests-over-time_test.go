@@ -3,7 +3,7 @@ package checks_test
 import "testing"
 
 func init() {
-	checks["requests-over-time"] = func(t *testing.T, d *demo, out string) {
+	checks["requests-over-time"] = func(t *testing.T, d *demo, r *run) {
 		perDay := make([]int, 30)
 		want := map[string]int{"days": len(perDay)}
 		for _, r := range d.data.WebLog {
@@ -24,7 +24,7 @@ func init() {
 			want["busiest"] = max(want["busiest"], n)
 			want["quietest"] = min(want["quietest"], n)
 		}
-		got := figures(t, out, "days")
+		got := r.printed(t, "days")
 		for _, k := range []string{"days", "total", "succeeded", "failed", "busiest", "quietest"} {
 			if got[k] != want[k] {
 				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])

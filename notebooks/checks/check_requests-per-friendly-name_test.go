@@ -7,7 +7,7 @@ import (
 )
 
 func init() {
-	checks["requests-per-friendly-name"] = func(t *testing.T, d *demo, out string) {
+	checks["requests-per-friendly-name"] = func(t *testing.T, d *demo, r *run) {
 		const topN = 10 // the notebook's default
 		perName := map[string]int{}
 		want := map[string]int{}
@@ -30,7 +30,7 @@ func init() {
 		for _, n := range counts[:topN] {
 			want["rest"] -= n
 		}
-		got := figures(t, out, "names")
+		got := r.printed(t, "names")
 		for _, k := range []string{"names", "top", "rest", "total"} {
 			if got[k] != want[k] {
 				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])

@@ -3,7 +3,7 @@ package checks_test
 import "testing"
 
 func init() {
-	checks["state-codes"] = func(t *testing.T, d *demo, out string) {
+	checks["state-codes"] = func(t *testing.T, d *demo, r *run) {
 		perCode := map[int]int{}
 		groups := map[int]bool{}
 		want := map[string]int{}
@@ -22,7 +22,7 @@ func init() {
 		for _, n := range perCode {
 			want["top"] = max(want["top"], n)
 		}
-		got := figures(t, out, "codes")
+		got := r.printed(t, "codes")
 		for _, k := range []string{"codes", "groups", "total", "top", "failed"} {
 			if got[k] != want[k] {
 				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])

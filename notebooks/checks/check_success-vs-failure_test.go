@@ -3,7 +3,7 @@ package checks_test
 import "testing"
 
 func init() {
-	checks["success-vs-failure"] = func(t *testing.T, d *demo, out string) {
+	checks["success-vs-failure"] = func(t *testing.T, d *demo, r *run) {
 		want := map[string]int{}
 		for _, r := range d.data.WebLog {
 			if !window.Contains(r.Time) {
@@ -19,7 +19,7 @@ func init() {
 				want["other"]++
 			}
 		}
-		got := figures(t, out, "succeeded")
+		got := r.printed(t, "succeeded")
 		for _, k := range []string{"succeeded", "failed", "other", "total"} {
 			if got[k] != want[k] {
 				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])

@@ -1,0 +1,234 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+	"github.com/lensbook/lensbook/pkg/analysis"
+	"github.com/lensbook/lensbook/pkg/cryptolens"
+	"github.com/lensbook/lensbook/pkg/frames"
+)
+
+// WebAPILogFrame returns the window's Web API Log rows (as [Session.WebLog]
+// reads them: the session's product and key, ascending by id) as a Gota
+// DataFrame with the columns of [NewWebAPILogFrame].
+//
+//	web := report.Must(s.WebAPILogFrame())
+//	keys := frames.Top(frames.CountBy(frames.Where(web, frames.HasKey()), "key"), 20, "Other keys")
+func (s *Session) WebAPILogFrame() (dataframe.DataFrame, error) {
+	return frameOf(s.WebLog())
+}
+
+// WebAPILogFrameWithLookBack is [Session.WebAPILogFrame] over the window and
+// the Params.LookBackDays days before it (as [Session.WebLogWithLookBack]):
+// the rows a trailing average needs. Count the window alone with
+// frames.PerDay or frames.Where(df, frames.During(s.Window)).
+func (s *Session) WebAPILogFrameWithLookBack() (dataframe.DataFrame, error) {
+	return frameOf(s.WebLogWithLookBack())
+}
+
+// WebAPILogHistoryFrame is [Session.WebAPILogFrame] over every row the store
+// holds from before the window's end, however old (as
+// [Session.WebLogHistory]): a report on keys that fell silent finds keys
+// last seen before the window.
+func (s *Session) WebAPILogHistoryFrame() (dataframe.DataFrame, error) {
+	return frameOf(s.WebLogHistory())
+}
+
+// EventsFrame returns the window's Events Log rows (as [Session.Events])
+// as a DataFrame with the columns of [NewEventsFrame].
+func (s *Session) EventsFrame() (dataframe.DataFrame, error) {
+	rows, err := s.Events()
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return checked(NewEventsFrame(rows))
+}
+
+// ObjectLogFrame returns the window's Object Log entries (as
+// [Session.ObjectLog]) as a DataFrame with the columns of
+// [NewObjectLogFrame].
+func (s *Session) ObjectLogFrame() (dataframe.DataFrame, error) {
+	rows, err := s.ObjectLog()
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return checked(NewObjectLogFrame(rows))
+}
+
+// LookBackWindow is the session's window with the Params.LookBackDays days
+// before it: what [Session.WebAPILogFrameWithLookBack] reads.
+func (s *Session) LookBackWindow() cryptolens.Window { return s.reach() }
+
+// NewWebAPILogFrame makes the frame of Web API Log rows that
+// [Session.WebAPILogFrame] returns. Its columns, in order, with their Gota
+// types:
+//
+//	id               int     the row's id
+//	productId        int
+//	key              string  the license key; "" for rows without one
+//	ip               string
+//	time             string  RFC 3339, UTC, whole seconds: sorts as text
+//	state            int     the state code, such as 1010
+//	machineCode      string  as sent
+//	friendlyName     string
+//	floatingExpires  string  RFC 3339 UTC, or "" when the row has none
+//	doIntValue       int
+//	doId             int
+//	day              string  the UTC day of time, YYYY-MM-DD
+//	method           string  the state's method group: "activation", "validation", ...
+//	outcome          string  "Success", "Failure" or "Other", by analysis.OutcomeOf
+//	week             string  the ISO week of time: its Monday, YYYY-MM-DD
+//	licensing        bool    analysis.IsLicensingRequest: false for key
+//	                         creation (30xx) and data-object (80xx) rows
+//
+// An empty rows slice gives an empty frame with the same columns and
+// types.
+func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
+	outcome := make([]string, len(rows))
+	licensing := make([]bool, len(rows))
+	var weeks weekCache
+	week := make([]string, len(rows))
+	for i := range rows {
+		st := rows[i].State
+		outcome[i] = outcomeNames[analysis.OutcomeOf(st)]
+		licensing[i] = analysis.IsLicensingRequest(st)
+		week[i] = weeks.of(rows[i].Time)
+	}
+	// The outcome column is computed here, by the one rule of package
+	// analysis, whatever package frames derives.
+	return frames.WebLog(rows).Mutate(series.New(outcome, series.String, frames.ColOutcome)).
+		Mutate(series.New(week, series.String, frames.ColWeek)).
+		Mutate(series.New(licensing, series.Bool, frames.ColLicensing))
+}
+
+// NewEventsFrame makes the frame of Events Log rows that
+// [Session.EventsFrame] returns. Its columns, in order, with their Gota
+// types:
+//
+//	id           int
+//	productId    int
+//	key          string
+//	machineCode  string
+//	featureName  string
+//	eventName    string
+//	value        int     an amount in the currency's minor unit (cents) for a purchase
+//	currency     string  as sent
+//	time         string  RFC 3339, UTC
+//	metadata     string  the metadata JSON as sent
+//	day          string  the UTC day of time, YYYY-MM-DD
+//	week         string  the ISO week of time: its Monday, YYYY-MM-DD
+//	os           string  the metadata's "OS" field, trimmed; "(unknown)" when none
+//	version      string  the metadata's "Version" field, trimmed; "" when none
+//	purchase     bool    analysis.IsPurchase: a purchase, not a feature's use
+func NewEventsFrame(rows []cryptolens.Event) dataframe.DataFrame {
+	var weeks weekCache
+	week := make([]string, len(rows))
+	os := make([]string, len(rows))
+	version := make([]string, len(rows))
+	purchase := make([]bool, len(rows))
+	type parsed struct{ os, version string }
+	seen := map[string]parsed{} // metadata repeats: parse each distinct text once
+	for i := range rows {
+		e := &rows[i]
+		week[i] = weeks.of(e.Time)
+		p, ok := seen[e.Metadata]
+		if !ok {
+			p = parsed{analysis.MetadataOS(e.Metadata), metadataField(e.Metadata, "Version")}
+			seen[e.Metadata] = p
+		}
+		os[i], version[i] = p.os, p.version
+		purchase[i] = analysis.IsPurchase(e)
+	}
+	return frames.Events(rows).
+		Mutate(series.New(week, series.String, frames.ColWeek)).
+		Mutate(series.New(os, series.String, frames.ColOS)).
+		Mutate(series.New(version, series.String, frames.ColVersion)).
+		Mutate(series.New(purchase, series.Bool, frames.ColPurchase))
+}
+
+// NewObjectLogFrame makes the frame of Object Log entries that
+// [Session.ObjectLogFrame] returns. Its columns, in order, with their Gota
+// types:
+//
+//	id                  int
+//	created             string  RFC 3339, UTC
+//	resourceType        int
+//	resourceAction      int
+//	affectedObjectId    int
+//	objectOwnerUserId   int
+//	performedByUserId   string  the team member's user id, as the API sends it
+//	data                string  the entry's JSON as sent
+//	day                 string  the UTC day of created, YYYY-MM-DD
+//	resourceTypeName    string  such as "LicenseKey"
+//	resourceActionName  string  such as "Updated"
+//	week                string  the ISO week of created: its Monday, YYYY-MM-DD
+func NewObjectLogFrame(rows []cryptolens.ObjectLogEntry) dataframe.DataFrame {
+	var weeks weekCache
+	week := make([]string, len(rows))
+	for i := range rows {
+		week[i] = weeks.of(rows[i].Created)
+	}
+	return frames.ObjectLog(rows).Mutate(series.New(week, series.String, frames.ColWeek))
+}
+
+// outcomeNames are the outcome column's values by [analysis.Outcome].
+var outcomeNames = [...]string{
+	analysis.OutcomeSuccess: analysis.OutcomeSuccess.String(),
+	analysis.OutcomeFailure: analysis.OutcomeFailure.String(),
+	analysis.OutcomeOther:   analysis.OutcomeOther.String(),
+}
+
+// frameOf makes the frame of rows read from the store.
+func frameOf(rows []cryptolens.WebAPILog, err error) (dataframe.DataFrame, error) {
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return checked(NewWebAPILogFrame(rows))
+}
+
+// checked returns df's error as the error.
+func checked(df dataframe.DataFrame) (dataframe.DataFrame, error) {
+	if df.Err != nil {
+		return df, fmt.Errorf("report: building the frame: %w", df.Err)
+	}
+	return df, nil
+}
+
+// weekCache gives the week column's value of a time, reusing the previous
+// row's: logs come in time order, so neighbours share their week.
+type weekCache struct {
+	day   int64 // Unix day number of the last time seen
+	text  string
+	valid bool
+}
+
+func (c *weekCache) of(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	d := analysis.Day(t).Unix() / 86400
+	if !c.valid || d != c.day {
+		c.day, c.text, c.valid = d, frames.WeekOf(t), true
+	}
+	return c.text
+}
+
+// metadataField returns the top-level string field name of an event's
+// metadata JSON, trimmed; "" when the metadata is not a JSON object or the
+// field is not a string.
+func metadataField(metadata, name string) string {
+	var m map[string]json.RawMessage
+	if json.Unmarshal([]byte(metadata), &m) != nil {
+		return ""
+	}
+	var v string
+	if json.Unmarshal(m[name], &v) != nil {
+		return ""
+	}
+	return strings.TrimSpace(v)
+}

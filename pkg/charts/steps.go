@@ -59,7 +59,7 @@ func Steps(d StepsData) (*Chart, error) {
 	if d.XLabel == "" {
 		d.XLabel = "Time (UTC)"
 	}
-	c := &Chart{title: d.Title, empty: !anyValue}
+	c := &Chart{title: d.Title, empty: !anyValue, figures: stepFigures(d.Times, append(append([]Series(nil), d.Series...), d.Limits...))}
 	for i, s := range d.Series {
 		c.legend = append(c.legend, legendEntry{name: s.Name, color: s.colorAt(i), line: true})
 	}
@@ -127,4 +127,21 @@ func stepPoints(xs, ys []float64) (sx, sy []float64) {
 		}
 	}
 	return sx, sy
+}
+
+// stepFigures are the figures of a step chart: time (RFC 3339 UTC) and one
+// column per series, then per limit.
+func stepFigures(times []time.Time, series []Series) figures {
+	f := figures{columns: []string{"time"}}
+	for _, s := range series {
+		f.columns = append(f.columns, s.Name)
+	}
+	for i, t := range times {
+		row := []any{t.UTC().Format(time.RFC3339)}
+		for _, s := range series {
+			row = append(row, value(s.Values[i]))
+		}
+		f.rows = append(f.rows, row)
+	}
+	return f
 }

@@ -86,3 +86,17 @@ func TestStepsRefusesBadData(t *testing.T) {
 		t.Errorf("no times: %v, empty %v", err, c != nil && c.empty)
 	}
 }
+
+func TestStepsFigures(t *testing.T) {
+	c, err := Steps(seatSteps())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols, rows := c.Figures()
+	if len(cols) != 3 || cols[0] != "time" || cols[1] != "Seats held" || cols[2] != "Seat limit (5)" {
+		t.Fatalf("columns %q", cols)
+	}
+	if len(rows) != 60 || rows[1][0] != "2026-10-02T11:00:00Z" || rows[1][1] != 1.0 || rows[1][2] != 5.0 {
+		t.Errorf("%d rows, the second %v", len(rows), rows[1])
+	}
+}

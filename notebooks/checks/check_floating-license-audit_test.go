@@ -2,6 +2,7 @@ package checks_test
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -40,7 +41,7 @@ func init() {
 			t.Errorf("the audited key %s has no seat-limit refusal: the demo data changed", best.key)
 		}
 		audited := r.figures(t, "The audited key")
-		if audited.len() != 1 || audited.str(0, "key") != best.key || audited.int(0, "productId") != best.product {
+		if audited.len() != 1 || audited.str(0, "key") != best.key || audited.str(0, "productId") != strconv.Itoa(best.product) {
 			t.Errorf("audited key %v, ground truth %s of product %d", audited.Rows, best.key, best.product)
 		}
 		// Its rows: from 10000 s before the window, kept as FloatingLicenseAudit keeps them.

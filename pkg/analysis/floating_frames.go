@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/go-gota/gota/dataframe"
@@ -34,12 +35,12 @@ const (
 	ColMachine      = "machine"      // a machine code, shortened to 12 characters
 	ColFriendlyName = "friendlyName" // the machine's friendly name
 	ColFreeSeats    = "freeSeats"    // seats free after the activity; negative in an overdraft
-	ColRowID        = "rowId"        // the Web API Log row's id
+	ColRowID        = "rowId"        // the Web API Log row's id, as text (an identifier, not a quantity)
 	ColSeatsHeld    = "seatsHeld"    // seats held from this instant to the next row's
 	ColSeatLimit    = "seatLimit"    // the seat limit (MaxNoOfMachines, or its estimate)
 	ColFewestFree   = "fewestFree"   // the fewest seats free at any moment of the day
 	ColFreeAtEnd    = "freeAtEnd"    // the seats free when the day ended
-	ColProductID    = "productId"    // a product id
+	ColProductID    = "productId"    // a product id, as text
 	ColEstimated    = "limitEstimated"
 )
 
@@ -67,10 +68,10 @@ type FloatingReport struct {
 	// Audit is the typed result, for library users.
 	Audit FloatingAudit
 	// Audited is the audited key, one row (none when there is nothing to
-	// audit): key, productId, seatLimit, limitEstimated (bool).
+	// audit): key, productId (text), seatLimit, limitEstimated (bool).
 	Audited dataframe.DataFrame
-	// Timeline: time, action, machine, friendlyName, freeSeats, rowId; in
-	// time order, newest last.
+	// Timeline: time, action, machine, friendlyName, freeSeats, rowId
+	// (text); in time order, newest last.
 	Timeline dataframe.DataFrame
 	// SeatSteps is the seats held as a step series: time, seatsHeld,
 	// seatLimit; a value holds until the next row's time. It starts at the
@@ -86,7 +87,6 @@ type FloatingReport struct {
 
 // Names of the figures of [FloatingReport.Figures], in their order.
 const (
-	FigureProduct       = "Product"
 	FigureSeatLimit     = "Seats (MaxNoOfMachines)"
 	FigureActivations   = "Activations"
 	FigureVerifications = "Verifications (heartbeats)"
@@ -94,7 +94,7 @@ const (
 	FigureExpiries      = "Expired seats"
 	FigureOverdrafts    = "Overdrafts (2015)"
 	FigureLimitReached  = "Seat limit reached (2024)"
-	FigureHeldNow       = "Machines holding a seat at the end"
+	FigureHeldNow       = "Machines holding a seat now"
 	FigureFreeNow       = "Seats available now"
 )
 
@@ -153,7 +153,8 @@ func (r *FloatingReport) fill(p FloatingParams) {
 	}
 	var (
 		times, actions, machines, names []string
-		free, ids                       []int
+		free                            []int
+		ids                             []string
 	)
 	for _, a := range acts {
 		times = append(times, timeText(a.Time))
@@ -161,24 +162,24 @@ func (r *FloatingReport) fill(p FloatingParams) {
 		machines = append(machines, shortMachineCode(a.MachineCode))
 		names = append(names, a.FriendlyName)
 		free = append(free, a.FreeSeats)
-		ids = append(ids, int(a.ID))
+		ids = append(ids, strconv.FormatInt(a.ID, 10))
 	}
 	r.Timeline = dataframe.New(textSeries(ColTime, times), textSeries(ColAction, actions), textSeries(ColMachine, machines),
-		textSeries(ColFriendlyName, names), intSeries(ColFreeSeats, free), intSeries(ColRowID, ids))
+		textSeries(ColFriendlyName, names), intSeries(ColFreeSeats, free), textSeries(ColRowID, ids))
 	r.SeatSteps = r.seatSteps(p)
 	r.FreeSeatsPerDay = r.freeSeatsPerDay(p)
 	sum := r.Audit.Summary
 	if r.Key == "" {
-		r.Audited = dataframe.New(textSeries(ColKey, nil), intSeries(ColProductID, nil), intSeries(ColSeatLimit, nil), boolSeries(ColEstimated, nil))
+		r.Audited = dataframe.New(textSeries(ColKey, nil), textSeries(ColProductID, nil), intSeries(ColSeatLimit, nil), boolSeries(ColEstimated, nil))
 		r.Figures = figures(nil, nil)
 		return
 	}
-	r.Audited = dataframe.New(textSeries(ColKey, []string{r.Key}), intSeries(ColProductID, []int{r.ProductID}),
+	r.Audited = dataframe.New(textSeries(ColKey, []string{r.Key}), textSeries(ColProductID, []string{strconv.Itoa(r.ProductID)}),
 		intSeries(ColSeatLimit, []int{r.SeatLimit}), boolSeries(ColEstimated, []bool{r.LimitEstimated}))
 	r.Figures = figures(
-		[]string{FigureProduct, FigureSeatLimit, FigureActivations, FigureVerifications, FigureReleases,
+		[]string{FigureSeatLimit, FigureActivations, FigureVerifications, FigureReleases,
 			FigureExpiries, FigureOverdrafts, FigureLimitReached, FigureHeldNow, FigureFreeNow},
-		[]int{r.ProductID, r.SeatLimit, sum.Activations, sum.Verifications, sum.Deactivations - sum.ExpiryDeactivations,
+		[]int{r.SeatLimit, sum.Activations, sum.Verifications, sum.Deactivations - sum.ExpiryDeactivations,
 			sum.ExpiryDeactivations, sum.Overdrafts, sum.DeviceLimitReached, sum.ActiveNow, sum.SeatsAvailableNow})
 }
 

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/go-gota/gota/dataframe"
@@ -13,7 +14,7 @@ const (
 	ColResourceType = "resourceType" // the resource type's name, such as LicenseKey
 	ColResource     = "resource"     // resource type and action, such as "LicenseKey Updated"
 	ColChanges      = "changes"      // a number of Object Log changes
-	ColObjectID     = "objectId"     // affectedObjectId
+	ColObjectID     = "objectId"     // affectedObjectId, as text (an identifier, not a quantity)
 	ColOldValue     = "oldValue"     // the changed fields' old values ("field: value; ...")
 	ColNewValue     = "newValue"     // the changed fields' new values, or the added object's data
 	ColAdded        = "Added"        // changes per action, in ChangesPerDay
@@ -111,8 +112,7 @@ func TeamAudit(objectLog dataframe.DataFrame, w cryptolens.Window, latestN int) 
 
 // latestChanges is the Latest frame of a team audit.
 func latestChanges(changes []Change) dataframe.DataFrame {
-	var times, who, types, actions, olds, news []string
-	var ids []int
+	var times, who, types, actions, olds, news, ids []string
 	for _, c := range changes {
 		var oldValues, newValues []string
 		for _, f := range c.Fields {
@@ -123,11 +123,11 @@ func latestChanges(changes []Change) dataframe.DataFrame {
 			newValues = []string{shorten(c.Data, 80)}
 		}
 		times, who, types = append(times, timeText(c.Created)), append(who, c.Performer), append(types, c.ResourceType.String())
-		ids, actions = append(ids, int(c.ObjectID)), append(actions, c.Action.String())
+		ids, actions = append(ids, strconv.FormatInt(c.ObjectID, 10)), append(actions, c.Action.String())
 		olds, news = append(olds, strings.Join(oldValues, "; ")), append(news, strings.Join(newValues, "; "))
 	}
 	return dataframe.New(textSeries(ColTime, times), textSeries(ColPerformer, who), textSeries(ColResourceType, types),
-		intSeries(ColObjectID, ids), textSeries(ColAction, actions), textSeries(ColOldValue, olds), textSeries(ColNewValue, news))
+		textSeries(ColObjectID, ids), textSeries(ColAction, actions), textSeries(ColOldValue, olds), textSeries(ColNewValue, news))
 }
 
 // shorten cuts text to n characters, marking the cut with an ellipsis.

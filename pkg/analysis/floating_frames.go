@@ -83,6 +83,8 @@ type FloatingReport struct {
 	// Figures: figure, value. The counts are of the window's activities
 	// only (see [AuditFloatingLicense]).
 	Figures dataframe.DataFrame
+
+	asked string // the key asked for, for Describe
 }
 
 // Names of the figures of [FloatingReport.Figures], in their order.
@@ -122,7 +124,7 @@ func FloatingLicenseReport(web dataframe.DataFrame, p FloatingParams) (FloatingR
 			}
 		}
 	}
-	out := FloatingReport{SeatLimit: p.MaxMachines}
+	out := FloatingReport{SeatLimit: p.MaxMachines, asked: p.Key}
 	product, key, ok := DefaultAuditKey(candidates, p.Window)
 	if !ok {
 		out.SeatLimit = max(p.MaxMachines, 0)
@@ -259,6 +261,9 @@ func shortMachineCode(code string) string {
 // limit, saying when the limit is an estimate, or that there is nothing to
 // audit.
 func (r FloatingReport) Describe() string {
+	if r.Key == "" && r.asked != "" {
+		return fmt.Sprintf("No floating activity (states 2014, 2015, 6011, 2024) of key %s in the window: nothing to audit.", r.asked)
+	}
 	if r.Key == "" {
 		return "No floating activity (states 2014, 2015, 6011, 2024) in the window: nothing to audit."
 	}

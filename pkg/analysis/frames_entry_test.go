@@ -236,6 +236,10 @@ func TestFloatingLicenseReportWithNothingToAudit(t *testing.T) {
 	if !strings.Contains(rep.Describe(), "nothing to audit") {
 		t.Errorf("Describe: %s", rep.Describe())
 	}
+	rep, err = analysis.FloatingLicenseReport(frames.WebLog(demo().WebLog[:100]), analysis.FloatingParams{Key: "NO-SUCH-KEY", Window: w, AsOf: w.Until})
+	if err != nil || rep.Key != "" || !strings.Contains(rep.Describe(), "of key NO-SUCH-KEY in the window: nothing to audit") {
+		t.Errorf("an unknown key: %q, %v", rep.Describe(), err)
+	}
 }
 
 func TestTeamAuditOnTheDemo(t *testing.T) {

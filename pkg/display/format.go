@@ -1,11 +1,14 @@
 package display
 
 import (
-	"errors"
-)
+	"math"
+	"strconv"
+	"strings"
+	"time"
 
-// errNotYet marks a function whose body is not written yet.
-var errNotYet = errors.New("display: not yet implemented")
+	"github.com/go-gota/gota/series"
+	"github.com/lensbook/lensbook/pkg/charts"
+)
 
 // A Format says how a column's values read on a page: on a chart's axis and
 // value labels, and in a table's cells. The figures of [DataMIME] stay raw
@@ -58,3 +61,96 @@ func Money(currency string) Format { return Format{kind: formatMoney, currency: 
 // column mixes currencies on one axis is an error that says so: split it by
 // currency first (one chart per currency, or a table).
 func MoneyIn(currencyCol string) Format { return Format{kind: formatMoney, currencyCol: currencyCol} }
+
+// IsZero reports whether f is the zero Format: the column's default.
+func (f Format) IsZero() bool { return f == Format{} }
+
+// numeric returns the function that writes a number in format f with the
+// currency code cur (for Money), as a chart's axis and labels use it.
+func (f Format) numeric(cur string) func(float64) string {
+	switch f.kind {
+	case formatCount:
+		return charts.Count
+	case formatPercent:
+		return charts.Percent
+	case formatShare:
+		return func(v float64) string { return charts.Percent(100 * v) }
+	case formatMoney:
+		return func(v float64) string { return money(v, cur) }
+	}
+	return charts.Number
+}
+
+// money writes an amount in minor units (cents) as "1,234.50 EUR".
+func money(minor float64, cur string) string {
+	text := charts.Number(0)
+	if !math.IsNaN(minor) {
+		cents := int64(math.Round(minor))
+		sign := ""
+		if cents < 0 {
+			sign, cents = "-", -cents
+		}
+		text = sign + charts.Count(float64(cents/100)) + "." + twoDigits(cents%100)
+	}
+	if cur == "" {
+		return text
+	}
+	return text + " " + cur
+}
+
+func twoDigits(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	if len(s) < 2 {
+		return "0" + s
+	}
+	return s
+}
+
+// cell writes one value of a column in format f; cur is the row's
+// currency for Money. A missing value is "".
+func (f Format) cell(e series.Element, cur string) string {
+	if e.IsNA() {
+		return ""
+	}
+	switch e.Type() {
+	case series.Int, series.Float:
+		v := e.Float()
+		if math.IsNaN(v) {
+			return ""
+		}
+		if f.IsZero() {
+			if e.Type() == series.Int {
+				return charts.Count(v)
+			}
+			return charts.Number(v)
+		}
+		if f.kind == formatMoney && f.currency != "" {
+			cur = f.currency
+		}
+		return f.numeric(cur)(v)
+	case series.String:
+		s := e.String()
+		switch f.kind {
+		case formatTime:
+			if t, err := time.Parse(time.RFC3339, s); err == nil {
+				return charts.Instant(t)
+			}
+		case formatDay:
+			if len(s) >= 10 {
+				if t, err := time.Parse(time.DateOnly, s[:10]); err == nil {
+					return charts.Day(t)
+				}
+			}
+		}
+	}
+	return cellText(e)
+}
+
+// currencyOf returns the currency code f gives a row, from the row's
+// currency column value when f reads one.
+func currencyOf(f Format, rowCurrency string) string {
+	if f.currency != "" {
+		return f.currency
+	}
+	return strings.TrimSpace(rowCurrency)
+}

@@ -24,4 +24,12 @@ if [ -n "${GOFLAGS:-}" ]; then
 	GOFLAGS=$(printf ' %s ' "$GOFLAGS" | sed 's/ -mod=mod / /g; s/^ *//; s/ *$//')
 	export GOFLAGS
 fi
+# GoNB runs `go get` before every build. In workspace mode it looks up a
+# module for every third-party package a cell imports itself (Gota's
+# dataframe, say), because the scratch module does not require it, although
+# the workspace's build list (the checkout's go.mod) provides it; a proxy that
+# refuses the lookup fails the cell. With GOPROXY=off the lookup is skipped
+# and the build list serves: cells use the modules the checkout pins, from
+# the module cache (scripts/setup.sh fills it), never a download.
+export GOPROXY=off
 exec "$@" "-go_work=$root"

@@ -99,3 +99,24 @@ func TestCommittedNotebooksHaveNoSetupCell(t *testing.T) {
 		}
 	}
 }
+
+// A cell that imports a module the checkout pins (Gota) runs whatever proxy
+// the environment names, even one that answers nothing: the kernel looks
+// modules up in the module cache only (scripts/gonb-kernel.sh sets
+// GOPROXY=off), where GoNB's `go get` would otherwise ask the proxy for a
+// module the scratch module does not require.
+func TestKernelNeedsNoModuleProxy(t *testing.T) {
+	paths := kernelPaths(t)
+	t.Parallel()
+	res, err := Execute(t.Context(), "testdata/offline.ipynb", ExecOptions{Paths: paths, Timeout: 3 * time.Minute,
+		Env: map[string]string{"GOPROXY": "http://127.0.0.1:9/no-proxy-here"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Err(); err != nil {
+		t.Fatalf("cells failed with an unreachable proxy: %v", err)
+	}
+	if got, want := stdout(res.Notebook, 1), "rows=3 title=offline fields=11\n"; got != want {
+		t.Errorf("cell 2 stdout = %q, want %q", got, want)
+	}
+}

@@ -101,9 +101,8 @@ func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
 	}
 	// The outcome column is computed here, by the one rule of package
 	// analysis, whatever package frames derives.
-	return frames.WebLog(rows).Mutate(series.New(outcome, series.String, frames.ColOutcome)).
-		Mutate(series.New(week, series.String, frames.ColWeek)).
-		Mutate(series.New(licensing, series.Bool, frames.ColLicensing))
+	return withColumns(frames.WebLog(rows), series.New(outcome, series.String, frames.ColOutcome),
+		series.New(week, series.String, frames.ColWeek), series.New(licensing, series.Bool, frames.ColLicensing))
 }
 
 // NewEventsFrame makes the frame of Events Log rows that
@@ -144,11 +143,9 @@ func NewEventsFrame(rows []cryptolens.Event) dataframe.DataFrame {
 		os[i], version[i] = p.os, p.version
 		purchase[i] = analysis.IsPurchase(e)
 	}
-	return frames.Events(rows).
-		Mutate(series.New(week, series.String, frames.ColWeek)).
-		Mutate(series.New(os, series.String, frames.ColOS)).
-		Mutate(series.New(version, series.String, frames.ColVersion)).
-		Mutate(series.New(purchase, series.Bool, frames.ColPurchase))
+	return withColumns(frames.Events(rows), series.New(week, series.String, frames.ColWeek),
+		series.New(os, series.String, frames.ColOS), series.New(version, series.String, frames.ColVersion),
+		series.New(purchase, series.Bool, frames.ColPurchase))
 }
 
 // NewObjectLogFrame makes the frame of Object Log entries that
@@ -173,7 +170,7 @@ func NewObjectLogFrame(rows []cryptolens.ObjectLogEntry) dataframe.DataFrame {
 	for i := range rows {
 		week[i] = weeks.of(rows[i].Created)
 	}
-	return frames.ObjectLog(rows).Mutate(series.New(week, series.String, frames.ColWeek))
+	return withColumns(frames.ObjectLog(rows), series.New(week, series.String, frames.ColWeek))
 }
 
 // outcomeNames are the outcome column's values by [analysis.Outcome].
@@ -181,6 +178,33 @@ var outcomeNames = [...]string{
 	analysis.OutcomeSuccess: analysis.OutcomeSuccess.String(),
 	analysis.OutcomeFailure: analysis.OutcomeFailure.String(),
 	analysis.OutcomeOther:   analysis.OutcomeOther.String(),
+}
+
+// withColumns returns df with the columns more: one that df has replaces
+// it in place, the others come last. It copies each column once, where a
+// Gota Mutate per column would copy the whole frame each time.
+func withColumns(df dataframe.DataFrame, more ...series.Series) dataframe.DataFrame {
+	if df.Err != nil {
+		return df
+	}
+	names := df.Names()
+	cols := make([]series.Series, 0, len(names)+len(more))
+	used := make([]bool, len(more))
+	for _, n := range names {
+		c := df.Col(n)
+		for j, m := range more {
+			if m.Name == n {
+				c, used[j] = m, true
+			}
+		}
+		cols = append(cols, c)
+	}
+	for j, m := range more {
+		if !used[j] {
+			cols = append(cols, m)
+		}
+	}
+	return dataframe.New(cols...)
 }
 
 // frameOf makes the frame of rows read from the store.

@@ -81,28 +81,34 @@ func (s *Session) LookBackWindow() cryptolens.Window { return s.reach() }
 //	doId             int
 //	day              string  the UTC day of time, YYYY-MM-DD
 //	method           string  the state's method group: "activation", "validation", ...
-//	outcome          string  "Success", "Failure" or "Other", by analysis.OutcomeOf
+//	outcome          string  "Success", "Failure" or "Other", by the one rule
+//	                         (analysis.OutcomeOf, state%100/10 - 1)
 //	week             string  the ISO week of time: its Monday, YYYY-MM-DD
 //	licensing        bool    analysis.IsLicensingRequest: false for key
 //	                         creation (30xx) and data-object (80xx) rows
+//	stateName        string  the code and its meaning, such as
+//	                         "2024 activation failed: seat limit reached"
 //
 // An empty rows slice gives an empty frame with the same columns and
 // types.
 func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
-	outcome := make([]string, len(rows))
 	licensing := make([]bool, len(rows))
+	stateName := make([]string, len(rows))
+	var lastState cryptolens.State
+	lastName := ""
 	var weeks weekCache
 	week := make([]string, len(rows))
 	for i := range rows {
 		st := rows[i].State
-		outcome[i] = outcomeNames[analysis.OutcomeOf(st)]
 		licensing[i] = analysis.IsLicensingRequest(st)
 		week[i] = weeks.of(rows[i].Time)
+		if st != lastState || lastName == "" {
+			lastState, lastName = st, st.String()
+		}
+		stateName[i] = lastName
 	}
-	// The outcome column is computed here, by the one rule of package
-	// analysis, whatever package frames derives.
-	return withColumns(frames.WebLog(rows), series.New(outcome, series.String, frames.ColOutcome),
-		series.New(week, series.String, frames.ColWeek), series.New(licensing, series.Bool, frames.ColLicensing))
+	return withColumns(frames.WebLog(rows), textSeries(week, frames.ColWeek), series.New(licensing, series.Bool, frames.ColLicensing),
+		textSeries(stateName, frames.ColStateName))
 }
 
 // NewEventsFrame makes the frame of Events Log rows that
@@ -143,8 +149,8 @@ func NewEventsFrame(rows []cryptolens.Event) dataframe.DataFrame {
 		os[i], version[i] = p.os, p.version
 		purchase[i] = analysis.IsPurchase(e)
 	}
-	return withColumns(frames.Events(rows), series.New(week, series.String, frames.ColWeek),
-		series.New(os, series.String, frames.ColOS), series.New(version, series.String, frames.ColVersion),
+	return withColumns(frames.Events(rows), textSeries(week, frames.ColWeek),
+		textSeries(os, frames.ColOS), textSeries(version, frames.ColVersion),
 		series.New(purchase, series.Bool, frames.ColPurchase))
 }
 
@@ -170,41 +176,42 @@ func NewObjectLogFrame(rows []cryptolens.ObjectLogEntry) dataframe.DataFrame {
 	for i := range rows {
 		week[i] = weeks.of(rows[i].Created)
 	}
-	return withColumns(frames.ObjectLog(rows), series.New(week, series.String, frames.ColWeek))
+	return withColumns(frames.ObjectLog(rows), textSeries(week, frames.ColWeek))
 }
 
-// outcomeNames are the outcome column's values by [analysis.Outcome].
-var outcomeNames = [...]string{
-	analysis.OutcomeSuccess: analysis.OutcomeSuccess.String(),
-	analysis.OutcomeFailure: analysis.OutcomeFailure.String(),
-	analysis.OutcomeOther:   analysis.OutcomeOther.String(),
-}
-
-// withColumns returns df with the columns more: one that df has replaces
-// it in place, the others come last. It copies each column once, where a
-// Gota Mutate per column would copy the whole frame each time.
+// withColumns returns df with the columns more after its own. It copies
+// each column once (Gota's CBind), where a Mutate per column would copy
+// the whole frame each time.
 func withColumns(df dataframe.DataFrame, more ...series.Series) dataframe.DataFrame {
 	if df.Err != nil {
 		return df
 	}
-	names := df.Names()
-	cols := make([]series.Series, 0, len(names)+len(more))
-	used := make([]bool, len(more))
-	for _, n := range names {
-		c := df.Col(n)
-		for j, m := range more {
-			if m.Name == n {
-				c, used[j] = m, true
-			}
+	return df.CBind(dataframe.New(more...))
+}
+
+// textSeries makes a string column of values that repeat (weeks, state
+// names, operating systems): Gota boxes every value it is given in an
+// interface, one allocation per row, so the column is made from its
+// distinct values and picked out by index, which copies without one.
+func textSeries(values []string, name string) series.Series {
+	index := map[string]int{}
+	var distinct []string
+	codes := make([]int, len(values))
+	last, lastCode := "", -1
+	for i, v := range values {
+		if lastCode >= 0 && v == last {
+			codes[i] = lastCode
+			continue
 		}
-		cols = append(cols, c)
-	}
-	for j, m := range more {
-		if !used[j] {
-			cols = append(cols, m)
+		c, ok := index[v]
+		if !ok {
+			c = len(distinct)
+			index[v] = c
+			distinct = append(distinct, v)
 		}
+		codes[i], last, lastCode = c, v, c
 	}
-	return dataframe.New(cols...)
+	return series.New(distinct, series.String, name).Subset(codes)
 }
 
 // frameOf makes the frame of rows read from the store.

@@ -43,7 +43,7 @@ func TestSessionFramesHoldTheWindowWithTypedDerivedColumns(t *testing.T) {
 	}
 	wantCols := []string{"id:int", "productId:int", "key:string", "ip:string", "time:string", "state:int",
 		"machineCode:string", "friendlyName:string", "floatingExpires:string", "doIntValue:int", "doId:int",
-		"day:string", "method:string", "outcome:string", "week:string", "licensing:bool"}
+		"day:string", "method:string", "outcome:string", "week:string", "licensing:bool", "stateName:string"}
 	if diff := cmp.Diff(wantCols, columnTypes(web)); diff != "" {
 		t.Errorf("Web API Log frame columns (-want +got):\n%s", diff)
 	}

@@ -127,7 +127,8 @@ func NewChartBundle(c *charts.Chart) (ChartBundle, error) {
 // ChartSVG shows c inline as SVG. Like gonbui.DisplaySVG it sends the SVG
 // as HTML (text/html), which survives Jupyter's HTML export; the SVG keeps
 // its text as text, so it is sharp at any zoom. Report pages show it in
-// one theme only; prefer [Chart].
+// one theme only; prefer [Chart]. Like Chart, it sends the chart's figures
+// as [DataMIME].
 func ChartSVG(c *charts.Chart) error {
 	if c == nil {
 		return errors.New("display: ChartSVG: nil chart")
@@ -136,8 +137,10 @@ func ChartSVG(c *charts.Chart) error {
 	if err := c.SVG(&svg); err != nil {
 		return fmt.Errorf("display: ChartSVG: %w", err)
 	}
+	cols, rows := c.Figures()
 	return send("SVG chart "+quote(c.Title()), map[protocol.MIMEType]any{
 		protocol.MIMETextHTML: "<div>" + svgFragment(svg.String()) + "</div>",
+		DataMIME:              Data{Title: or(c.Title(), "chart"), Columns: cols, Rows: rows}.text(),
 	})
 }
 

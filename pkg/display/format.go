@@ -62,6 +62,20 @@ func Money(currency string) Format { return Format{kind: formatMoney, currency: 
 // currency first (one chart per currency, or a table).
 func MoneyIn(currencyCol string) Format { return Format{kind: formatMoney, currencyCol: currencyCol} }
 
+// Text writes v in format f, for a headline or a sentence:
+// display.Share.Text(0.129) is "12.9%", display.Money("EUR").Text(123450)
+// is "1,234.50 EUR". Time and Day formats, and MoneyIn (whose currency is
+// a row's), write v as a number.
+func (f Format) Text(v float64) string {
+	if math.IsNaN(v) {
+		return "n/a"
+	}
+	if f.IsZero() {
+		return charts.Number(v)
+	}
+	return f.numeric(f.currency)(v)
+}
+
 // IsZero reports whether f is the zero Format: the column's default.
 func (f Format) IsZero() bool { return f == Format{} }
 

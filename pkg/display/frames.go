@@ -8,7 +8,6 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
-	"github.com/janpfeifer/gonb/gonbui/protocol"
 	"github.com/lensbook/lensbook/pkg/charts"
 	"github.com/lensbook/lensbook/pkg/frames"
 )
@@ -29,7 +28,10 @@ type Options struct {
 	XLabel, YLabel string
 	// Formats gives a column's [Format] by its name. A chart's value axis
 	// takes its value column's format; a column with none shows as [Count]
-	// when it is an int column, as [Number] when it is a float column.
+	// when it is an int column, as [Number] when it is a float column, as
+	// [Share] when it is named "share" ([frames.ColShare]). Names of
+	// columns the frame lacks are ignored, so one map can serve a report's
+	// tables.
 	Formats map[string]Format
 	// Labels is the column whose values, formatted, label each bar (such as
 	// "share" beside a count); "" labels each bar with its value.
@@ -43,7 +45,8 @@ type Options struct {
 	// a column with none takes its role colour, else the palette's next.
 	Colors map[string]color.Color
 	// Overlay is a column that [Stacked] draws as a line over the stacked
-	// bars, such as a trailing average.
+	// bars, such as a trailing average. Lines draws every line alike and
+	// ignores it.
 	Overlay string
 	// Vertical draws [Bars] as vertical columns, for a few short
 	// categories in their own order (weeks, outcomes); the default is
@@ -52,8 +55,9 @@ type Options struct {
 	// MaxRows is how many rows [Frame] shows before "N more rows"; 0 means
 	// DefaultMaxRows, -1 every row. The figures ([DataMIME]) hold every row.
 	MaxRows int
-	// Columns renames columns on the page, by name: {"count": "Requests"}.
-	// Formats, Labels, ColorBy and Overlay still use the frame's names.
+	// Columns renames columns on the page, by name: {"count": "Requests"};
+	// names the frame lacks are ignored. Formats, Labels, ColorBy and
+	// Overlay still use the frame's names, and so do the figures.
 	Columns map[string]string
 }
 
@@ -116,7 +120,8 @@ func Bars(df dataframe.DataFrame, category, value string, opts Options) error {
 
 // Lines draws one line per column of ys over the day column x (YYYY-MM-DD,
 // as [frames.PerDay] makes it, or a week column): a time series with a day
-// axis. With ys empty it draws every int and float column but x. The
+// axis. With ys empty it draws every int and float column but x and
+// frames.ColTotal (the split of [frames.PerDay] without its total). The
 // figures sent with it are x and ys.
 func Lines(df dataframe.DataFrame, x string, ys []string, opts Options) error {
 	c, title, cols, err := daySeries("Lines", df, x, ys, opts, false)
@@ -150,11 +155,7 @@ func Frame(df dataframe.DataFrame, opts Options) error {
 	if err != nil {
 		return err
 	}
-	return send("table", map[protocol.MIMEType]any{
-		protocol.MIMETextHTML:  TableHTML(t.caption, t.headers, t.rows, t.more, t.numeric),
-		protocol.MIMETextPlain: TableText(t.caption, t.headers, t.rows, t.more),
-		DataMIME:               data.text(),
-	})
+	return sendTable(t, data)
 }
 
 // HeadlineFrame is [Headline] with figures: the text is shown as the
@@ -179,11 +180,15 @@ func (o Options) check(what string, df dataframe.DataFrame, cols ...string) erro
 			cols = append(cols, c)
 		}
 	}
-	for c := range o.Formats {
-		cols = append(cols, c)
-	}
 	if err := hasColumns(df, cols...); err != nil {
 		return fmt.Errorf("display: %s %s: %w", what, quote(o.Title), err)
+	}
+	names := df.Names()
+	for col, f := range o.Formats {
+		if f.currencyCol != "" && slices.Contains(names, col) && !slices.Contains(names, f.currencyCol) {
+			return fmt.Errorf("display: %s %s: the format of column %q reads each row's currency from column %q, which the frame lacks (columns: %s)",
+				what, quote(o.Title), col, f.currencyCol, strings.Join(names, ", "))
+		}
 	}
 	return nil
 }
@@ -321,10 +326,13 @@ func daySeries(what string, df dataframe.DataFrame, x string, ys []string, o Opt
 	if err := o.check(what, df, append([]string{x}, ys...)...); err != nil {
 		return nil, "", nil, err
 	}
+	if !stacked {
+		o.Overlay = "" // Lines draws no overlay
+	}
 	if len(ys) == 0 {
 		for i, name := range df.Names() {
 			t := df.Types()[i]
-			if name == x || name == o.Overlay || (stacked && name == frames.ColTotal) || (t != series.Int && t != series.Float) {
+			if name == x || name == o.Overlay || name == frames.ColTotal || (t != series.Int && t != series.Float) {
 				continue
 			}
 			ys = append(ys, name)

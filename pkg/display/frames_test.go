@@ -73,6 +73,9 @@ func TestOneValueAxisCarriesOneCurrency(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "(EUR, USD)") {
 		t.Errorf("Lines of an EUR and a USD column: %v", err)
 	}
+	if err := Frame(eur.Select([]string{"day", "amount"}), opts); err == nil || !strings.Contains(err.Error(), `from column "currency", which the frame lacks`) {
+		t.Errorf("MoneyIn without its currency column: %v", err)
+	}
 	if format, err := opts.axisFormat("t", eur, "amount"); err != nil || format(123450) != "1,234.50 EUR" {
 		t.Errorf("axis format of one currency: %v", err)
 	}
@@ -124,6 +127,21 @@ func TestTableCellsBecomeFigures(t *testing.T) {
 	} {
 		if got := cellValue(cell); got != want {
 			t.Errorf("cellValue(%q) = %#v, want %#v", cell, got, want)
+		}
+	}
+}
+
+func TestFormatText(t *testing.T) {
+	for _, tt := range []struct {
+		f    Format
+		v    float64
+		want string
+	}{
+		{Share, 0.129, "12.9%"}, {Percent, 12.94, "12.9%"}, {Count, 1234.4, "1,234"}, {Number, 1234.5, "1,234.5"},
+		{Money("EUR"), 123450, "1,234.50 EUR"}, {Money("SEK"), -5, "-0.05 SEK"}, {Format{}, 2.25, "2.25"}, {Share, math.NaN(), "n/a"},
+	} {
+		if got := tt.f.Text(tt.v); got != tt.want {
+			t.Errorf("%+v.Text(%v) = %q, want %q", tt.f, tt.v, got, tt.want)
 		}
 	}
 }

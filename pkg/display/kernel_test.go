@@ -153,7 +153,11 @@ func TestOutputsReachGoNB(t *testing.T) {
 	if err := ChartSVG(c); err != nil {
 		t.Fatal(err)
 	}
-	html, _ := end.next(t).Data[protocol.MIMETextHTML].(string)
+	svgMsg := end.next(t)
+	if _, ok := svgMsg.Data[DataMIME].(string); !ok {
+		t.Errorf("ChartSVG sent no figures: %v", keys(svgMsg))
+	}
+	html, _ := svgMsg.Data[protocol.MIMETextHTML].(string)
 	if !strings.HasPrefix(html, "<div><svg ") || strings.Contains(html, "<?xml") || !strings.Contains(html, "Outcomes &lt;&amp;&gt;") {
 		t.Errorf("ChartSVG HTML starts %.80q", html)
 	}

@@ -66,7 +66,8 @@ func CountBy(df dataframe.DataFrame, cols ...string) dataframe.DataFrame {
 // its first string column holds restLabel (a "%d" in restLabel is replaced
 // by the number of rows summed, as in "%d other keys"), its other string
 // and bool columns are empty, and its int and float columns hold the sums
-// of the rows it replaces. With n or fewer rows, df comes back unchanged.
+// of the rows it replaces. With n or fewer rows, df comes back unchanged;
+// with restLabel "", the rest is dropped rather than summed.
 // Sort df first ([CountBy] does): Top keeps the order it is given.
 func Top(df dataframe.DataFrame, n int, restLabel string) dataframe.DataFrame {
 	if df.Err != nil {
@@ -80,13 +81,15 @@ func Top(df dataframe.DataFrame, n int, restLabel string) dataframe.DataFrame {
 	for i := n; i < df.Nrow(); i++ {
 		rest = append(rest, i)
 	}
-	label := strings.Replace(restLabel, "%d", strconv.Itoa(len(rest)), 1)
-	sum := sumRow(df.Subset(rest), label, nil)
 	head := make([]int, n)
 	for i := range head {
 		head[i] = i
 	}
-	return rbind("Top", df.Subset(head), sum)
+	if restLabel == "" {
+		return df.Subset(head)
+	}
+	label := strings.Replace(restLabel, "%d", strconv.Itoa(len(rest)), 1)
+	return rbind("Top", df.Subset(head), sumRow(df.Subset(rest), label, nil))
 }
 
 // An Agg is one summary column that [Summarize] computes per group.
@@ -141,8 +144,9 @@ func Mean(col, name string) Agg { return Agg{name: name, col: col, kind: aggMean
 
 // Summarize groups df's rows by the values of by and computes aggs per
 // group. The result has the columns by, then one column per Agg, in order,
-// sorted by by ascending (sort by another column with Gota's Arrange). With
-// no by it is one row over all of df.
+// sorted by by ascending, outcomes in the order Success, Failure, Other
+// (sort by another column with Gota's Arrange). With no by it is one row
+// over all of df.
 //
 //	frames.Summarize(web, []string{"friendlyName"},
 //		frames.Count("requests"), frames.Distinct("machineCode", "machines"))
@@ -175,6 +179,9 @@ func Summarize(df dataframe.DataFrame, by []string, aggs ...Agg) dataframe.DataF
 	cmps := make([]func(i, j int) int, len(by))
 	for j := range by {
 		cmps[j] = comparer(out[j])
+		if by[j] == ColOutcome {
+			cmps[j] = outcomeComparer(out[j])
+		}
 	}
 	order := make([]int, len(g.first))
 	for i := range order {

@@ -12,6 +12,10 @@ const (
 	// unless the row is a key creation (30xx) or a data-object operation
 	// (80xx), by analysis.IsLicensingRequest. Bool.
 	ColLicensing = "licensing"
+	// ColStateName is the derived state code with its meaning, as
+	// cryptolens.State.String writes it: "2024 activation failed: seat
+	// limit reached". String.
+	ColStateName = "stateName"
 	// ColOS is the "OS" field of an event's metadata, trimmed, or
 	// "(unknown)" (analysis.UnknownOS) when the metadata names none. String.
 	ColOS = "os"

@@ -118,3 +118,21 @@ func frameOf(cols []series.Series) dataframe.DataFrame {
 	}
 	return df
 }
+
+// outcomeComparer compares outcomes in the order Success, Failure, Other,
+// then any other text.
+func outcomeComparer(s series.Series) func(i, j int) int {
+	v := s.Records()
+	rank := func(o string) int {
+		if r := slices.Index([]string{OutcomeSuccess, OutcomeFailure, OutcomeOther}, o); r >= 0 {
+			return r
+		}
+		return 3
+	}
+	return func(i, j int) int {
+		if c := cmp.Compare(rank(v[i]), rank(v[j])); c != 0 {
+			return c
+		}
+		return cmp.Compare(v[i], v[j])
+	}
+}

@@ -242,3 +242,72 @@ func TestTrailingWithLookBackMatchesTheReport(t *testing.T) {
 		}
 	}
 }
+
+func TestMoreHelpers(t *testing.T) {
+	counts := frames.CountBy(small(), "key")
+	got := records(t, frames.WithTotal(frames.Rank(frames.Top(counts, 2, ""), "rank"), "Total", "rank"))
+	want := [][]string{{"rank", "key", "count", "share"}, {"1", "AAAA", "3", "0.428571"}, {"2", "BBBB", "2", "0.285714"},
+		{"NaN", "Total", "5", "0.714286"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Rank, Top without rest, WithTotal (-want +got):\n%s", diff)
+	}
+	got = records(t, frames.Share(frames.Where(counts, frames.HasKey()), "count", "of keyed"))
+	if diff := cmp.Diff([]string{"AAAA", "3", "0.428571", "0.500000"}, got[1]); diff != "" {
+		t.Errorf("Share (-want +got):\n%s", diff)
+	}
+	if v := frames.SumOf(counts, "count", frames.HasKey()); v != 6 {
+		t.Errorf("SumOf count with a key = %v, want 6", v)
+	}
+	if v := frames.SumOf(counts, "cuont"); !math.IsNaN(v) {
+		t.Errorf("SumOf a missing column = %v, want NaN", v)
+	}
+	got = records(t, frames.Label(frames.Where(small(), frames.Key("CCCC")), "label", "%d %s (%s)", "state", "method", "outcome").Select([]string{"label"}))
+	if diff := cmp.Diff([][]string{{"label"}, {"1010 validation (Success)"}}, got); diff != "" {
+		t.Errorf("Label (-want +got):\n%s", diff)
+	}
+	for _, tt := range []struct {
+		cond frames.Cond
+		want int
+	}{
+		{frames.Lt("id", 3), 2}, {frames.Le("id", 3), 3}, {frames.Gt("id", 6.5), 1}, {frames.Ge("id", 7), 1},
+		{frames.Lt(frames.ColTime, at(3, 11)), 2}, {frames.Ge(frames.ColTime, at(3, 11)), 5},
+	} {
+		if n := frames.Where(small(), tt.cond).Nrow(); n != tt.want {
+			t.Errorf("Where(%s): %d rows, want %d", tt.cond, n, tt.want)
+		}
+	}
+	if err := frames.Where(small(), frames.Lt("key", 3)).Err; err == nil || !strings.Contains(err.Error(), "holds text") {
+		t.Errorf("Lt on text with a number: %v", err)
+	}
+}
+
+func TestSumAndDistinctPerDay(t *testing.T) {
+	w := cryptolens.Window{Since: at(1, 0), Until: at(4, 0)}
+	got := records(t, frames.DistinctPerDay(small(), w, frames.ColKey, frames.ColOutcome))
+	want := [][]string{{"day", "Success", "Failure", "total"}, {"2026-10-01", "1", "1", "2"}, {"2026-10-02", "0", "0", "0"},
+		{"2026-10-03", "1", "0", "1"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("DistinctPerDay by outcome (-want +got):\n%s", diff)
+	}
+	got = records(t, frames.SumPerDay(small(), w, frames.ColState))
+	want = [][]string{{"day", "state"}, {"2026-10-01", "3034"}, {"2026-10-02", "0"}, {"2026-10-03", "5020"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("SumPerDay (-want +got):\n%s", diff)
+	}
+	got = records(t, frames.DistinctPerWeek(small(), cryptolens.Window{Since: at(1, 0), Until: at(8, 0)}, frames.ColMachineCode))
+	want = [][]string{{"week", "machineCode"}, {"2026-09-28", "2"}, {"2026-10-05", "2"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("DistinctPerWeek (-want +got):\n%s", diff)
+	}
+	if err := frames.SumPerWeek(small(), w, frames.ColKey).Err; err == nil || !strings.Contains(err.Error(), "want int or float") {
+		t.Errorf("SumPerWeek of text: %v", err)
+	}
+}
+
+func TestSummarizeOrdersOutcomes(t *testing.T) {
+	got := records(t, frames.Summarize(small(), []string{frames.ColOutcome}, frames.Count("all"), frames.CountWhere("licensing", frames.Licensing())))
+	want := [][]string{{"outcome", "all", "licensing"}, {"Success", "4", "3"}, {"Failure", "2", "2"}, {"Other", "1", "1"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Summarize by outcome (-want +got):\n%s", diff)
+	}
+}

@@ -43,7 +43,7 @@ func TestSessionFramesHoldTheWindowWithTypedDerivedColumns(t *testing.T) {
 	}
 	wantCols := []string{"id:int", "productId:int", "key:string", "ip:string", "time:string", "state:int",
 		"machineCode:string", "friendlyName:string", "floatingExpires:string", "doIntValue:int", "doId:int",
-		"day:string", "method:string", "outcome:string", "week:string", "licensing:bool"}
+		"day:string", "method:string", "outcome:string", "week:string", "licensing:bool", "stateName:string"}
 	if diff := cmp.Diff(wantCols, columnTypes(web)); diff != "" {
 		t.Errorf("Web API Log frame columns (-want +got):\n%s", diff)
 	}
@@ -87,6 +87,14 @@ func TestSessionFramesHoldTheWindowWithTypedDerivedColumns(t *testing.T) {
 	}
 	if want := len(ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return reach.Contains(r.Time) })); back.Nrow() != want || want <= web.Nrow() {
 		t.Errorf("look-back frame has %d rows, want %d (window alone: %d)", back.Nrow(), want, web.Nrow())
+	}
+
+	hist, err := s.WebAPILogHistoryFrame()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := len(ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return r.Time.Before(s.Window.Until) && !r.Time.Before(reach.Since) })); hist.Nrow() != want {
+		t.Errorf("history frame has %d rows, the store holds %d from before the window's end", hist.Nrow(), want)
 	}
 
 	ev, err := s.EventsFrame()

@@ -3,6 +3,7 @@ package notebook
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -49,10 +50,15 @@ var pendingNotebooks = map[string]bool{
 	"team-audit":               true,
 }
 
+// printedFigures matches a line printed for a test, such as
+// fmt.Printf("keys=%d top=%d\n", ...).
+var printedFigures = regexp.MustCompile(`fmt\.Print(f|ln)\("\w+=`)
+
 // The standard notebooks meet the targets of the notebook idiom: all
 // together at most MaxTotalCodeLines code lines, no code cell over
 // MaxCellCodeLines, boilerplate at most MaxBoilerplateShare
-// (go run ./cmd/notebookstats prints the figures).
+// (go run ./cmd/notebookstats prints the figures), and none prints figures
+// for a test.
 func TestStandardNotebooksMeetTheTargets(t *testing.T) {
 	paths, err := FindPaths()
 	if err != nil {
@@ -74,6 +80,11 @@ func TestStandardNotebooksMeetTheTargets(t *testing.T) {
 		if pendingNotebooks[name] {
 			t.Logf("%s: not yet in the notebook idiom (%d code lines, longest cell %d)", name, st.CodeLines, st.LongestCell)
 			continue
+		}
+		for i, c := range nb.Cells {
+			if m := printedFigures.FindString(string(c.Source)); c.CellType == "code" && m != "" {
+				t.Errorf("%s: cell %d prints figures for a test (%s): checks read them from the data channel (display.DataMIME)", name, i+1, m)
+			}
 		}
 		if st.LongestCell > MaxCellCodeLines {
 			t.Errorf("%s: cell %d has %d code lines, at most %d", name, st.LongestAt, st.LongestCell, MaxCellCodeLines)

@@ -46,7 +46,7 @@ func main() {
 // whether every target holds.
 func report(w io.Writer, paths []string) (bool, error) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "notebook\tcode cells\tcode lines\tlongest cell\tboilerplate\t")
+	fmt.Fprintln(tw, "notebook\tcode cells\tcode lines\tlongest cell\tboilerplate\tsync lines\t")
 	var total notebook.Stats
 	ok := true
 	var misses []string
@@ -57,17 +57,18 @@ func report(w io.Writer, paths []string) (bool, error) {
 		}
 		st := notebook.Measure(nb)
 		name := strings.TrimSuffix(filepath.Base(p), ".ipynb")
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d (cell %d)\t%d\t\n", name, st.CodeCells, st.CodeLines, st.LongestCell, st.LongestAt, st.Boilerplate)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d (cell %d)\t%d\t%d\t\n", name, st.CodeCells, st.CodeLines, st.LongestCell, st.LongestAt, st.Boilerplate, st.SyncLines)
 		if st.LongestCell > notebook.MaxCellCodeLines {
 			misses = append(misses, fmt.Sprintf("%s: cell %d has %d code lines (at most %d)", name, st.LongestAt, st.LongestCell, notebook.MaxCellCodeLines))
 		}
 		total = total.Add(st)
 	}
-	fmt.Fprintf(tw, "total (%d notebooks)\t%d\t%d\t%d\t%d\t\n", len(paths), total.CodeCells, total.CodeLines, total.LongestCell, total.Boilerplate)
+	fmt.Fprintf(tw, "total (%d notebooks)\t%d\t%d\t%d\t%d\t%d\t\n", len(paths), total.CodeCells, total.CodeLines, total.LongestCell, total.Boilerplate, total.SyncLines)
 	if err := tw.Flush(); err != nil {
 		return false, err
 	}
-	fmt.Fprintf(w, "boilerplate share: %.1f%% (%d of %d code lines)\n", 100*total.BoilerplateShare(), total.Boilerplate, total.CodeLines)
+	fmt.Fprintf(w, "boilerplate share: %.1f%% (%d of %d code lines); with the sync lines: %.1f%% (%d)\n", 100*total.BoilerplateShare(), total.Boilerplate, total.CodeLines,
+		100*float64(total.Boilerplate+total.SyncLines)/float64(max(total.CodeLines, 1)), total.Boilerplate+total.SyncLines)
 	fmt.Fprintf(w, "targets: total <= %d code lines, no code cell over %d, boilerplate <= %.0f%%\n",
 		notebook.MaxTotalCodeLines, notebook.MaxCellCodeLines, 100*notebook.MaxBoilerplateShare)
 	if total.CodeLines > notebook.MaxTotalCodeLines {

@@ -246,6 +246,9 @@ func (f figures) floats(key, value string) map[string]float64 {
 	return m
 }
 
+// near reports whether two figures computed in different orders agree.
+func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
+
 // window is the demo notebooks' default window: 30 days to the demo's end.
 var window = cryptolens.Window{Since: emulator.DemoEnd.AddDate(0, 0, -30), Until: emulator.DemoEnd}
 

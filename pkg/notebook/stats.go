@@ -30,14 +30,19 @@ const (
 // that an analyst adapting one never edits: a setup cell (any cell running
 // "go mod edit" or "go work"), an import line (an import declaration or a
 // line of an import block), the line that opens the session (report.Open),
-// a line that only syncs the store (report.Must(s.Sync(...))), a
-// gonbui.Sync() line, and the lines of a parameters cell that declare no
+// a gonbui.Sync() line, and the lines of a parameters cell that declare no
 // parameter ("var (", ")", comment lines). The parameter declarations are
 // the report's inputs, not boilerplate.
+//
+// A sync line is a code line that only syncs the store
+// (report.Must(s.Sync(store.WebLog))): it names the logs the report reads,
+// which an analyst changes with them, so it is counted apart (SyncLines),
+// not as boilerplate; cmd/notebookstats prints both shares.
 type Stats struct {
 	CodeCells   int // code cells with at least one code line
 	CodeLines   int // code lines in every code cell
 	Boilerplate int // boilerplate lines among CodeLines
+	SyncLines   int // lines that only sync the store, among CodeLines (not boilerplate)
 	LongestCell int // code lines of the longest code cell
 	LongestAt   int // its 1-based position among all the notebook's cells (0: none)
 }
@@ -48,6 +53,7 @@ func (s Stats) Add(o Stats) Stats {
 	s.CodeCells += o.CodeCells
 	s.CodeLines += o.CodeLines
 	s.Boilerplate += o.Boilerplate
+	s.SyncLines += o.SyncLines
 	if o.LongestCell > s.LongestCell {
 		s.LongestCell, s.LongestAt = o.LongestCell, o.LongestAt
 	}
@@ -66,7 +72,8 @@ var (
 	setupLine   = regexp.MustCompile(`go mod edit|go work (init|use)`)
 	importLine  = regexp.MustCompile(`^import\s*(\(|"|\w+\s+")`)
 	sessionLine = regexp.MustCompile(`\breport\.Open\(`)
-	syncLine    = regexp.MustCompile(`^(report\.Must\(\w+\.Sync\([^()]*\)\)|_ = \w+\.Sync\([^()]*\)|gonbui\.Sync\(\))$`)
+	syncLine    = regexp.MustCompile(`^(report\.Must\(\w+\.Sync\([^()]*\)\)|_ = \w+\.Sync\([^()]*\)|_, _ = \w+\.Sync\([^()]*\))$`)
+	displaySync = regexp.MustCompile(`^gonbui\.Sync\(\)$`)
 )
 
 // Measure returns the code measures of nb.
@@ -79,7 +86,7 @@ func Measure(nb *ipynb.Notebook) Stats {
 		src := string(c.Source)
 		setup := IsSetupCell(src) || setupLine.MatchString(src)
 		params := c.HasTag(ParametersTag)
-		lines, boiler := 0, 0
+		lines, boiler, syncs := 0, 0, 0
 		inImport := false
 		for line := range strings.Lines(src) {
 			t := strings.TrimSpace(line)
@@ -96,8 +103,10 @@ func Measure(nb *ipynb.Notebook) Stats {
 			case importLine.MatchString(t):
 				boiler++
 				inImport = strings.HasSuffix(t, "(")
-			case sessionLine.MatchString(t), syncLine.MatchString(t):
+			case sessionLine.MatchString(t), displaySync.MatchString(t):
 				boiler++
+			case syncLine.MatchString(t):
+				syncs++
 			case params && (t == "var (" || t == ")" || strings.HasPrefix(t, "//")):
 				boiler++
 			}
@@ -108,6 +117,7 @@ func Measure(nb *ipynb.Notebook) Stats {
 		st.CodeCells++
 		st.CodeLines += lines
 		st.Boilerplate += boiler
+		st.SyncLines += syncs
 		if lines > st.LongestCell {
 			st.LongestCell, st.LongestAt = lines, i+1
 		}

@@ -89,6 +89,14 @@ func TestSessionFramesHoldTheWindowWithTypedDerivedColumns(t *testing.T) {
 		t.Errorf("look-back frame has %d rows, want %d (window alone: %d)", back.Nrow(), want, web.Nrow())
 	}
 
+	hist, err := s.WebAPILogHistoryFrame()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := len(ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return r.Time.Before(s.Window.Until) && !r.Time.Before(reach.Since) })); hist.Nrow() != want {
+		t.Errorf("history frame has %d rows, the store holds %d from before the window's end", hist.Nrow(), want)
+	}
+
 	ev, err := s.EventsFrame()
 	if err != nil {
 		t.Fatal(err)

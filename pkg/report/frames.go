@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-gota/gota/dataframe"
@@ -18,10 +19,15 @@ import (
 // reads them: the session's product and key, ascending by id) as a Gota
 // DataFrame with the columns of [NewWebAPILogFrame].
 //
+// Asked again in the same program for the same window and parameters, each
+// of the session's frame methods returns the frame it read before, without
+// reading the store: keep a frame as it is (Gota's operations, and the
+// helpers of package frames, return new frames).
+//
 //	web := report.Must(s.WebAPILogFrame())
 //	keys := frames.Top(frames.CountBy(frames.Where(web, frames.HasKey()), "key"), 20, "Other keys")
 func (s *Session) WebAPILogFrame() (dataframe.DataFrame, error) {
-	return frameOf(s.WebLog())
+	return s.remembered("web", func() (dataframe.DataFrame, error) { return frameOf(s.WebLog()) })
 }
 
 // WebAPILogFrameWithLookBack is [Session.WebAPILogFrame] over the window and
@@ -29,7 +35,7 @@ func (s *Session) WebAPILogFrame() (dataframe.DataFrame, error) {
 // the rows a trailing average needs. Count the window alone with
 // frames.PerDay or frames.Where(df, frames.During(s.Window)).
 func (s *Session) WebAPILogFrameWithLookBack() (dataframe.DataFrame, error) {
-	return frameOf(s.WebLogWithLookBack())
+	return s.remembered("web+lookback", func() (dataframe.DataFrame, error) { return frameOf(s.WebLogWithLookBack()) })
 }
 
 // WebAPILogHistoryFrame is [Session.WebAPILogFrame] over every row the store
@@ -37,28 +43,78 @@ func (s *Session) WebAPILogFrameWithLookBack() (dataframe.DataFrame, error) {
 // [Session.WebLogHistory]): a report on keys that fell silent finds keys
 // last seen before the window.
 func (s *Session) WebAPILogHistoryFrame() (dataframe.DataFrame, error) {
-	return frameOf(s.WebLogHistory())
+	return s.remembered("web history", func() (dataframe.DataFrame, error) { return frameOf(s.WebLogHistory()) })
 }
 
 // EventsFrame returns the window's Events Log rows (as [Session.Events])
 // as a DataFrame with the columns of [NewEventsFrame].
 func (s *Session) EventsFrame() (dataframe.DataFrame, error) {
-	rows, err := s.Events()
-	if err != nil {
-		return dataframe.DataFrame{}, err
-	}
-	return checked(NewEventsFrame(rows))
+	return s.remembered("events", func() (dataframe.DataFrame, error) {
+		rows, err := s.Events()
+		if err != nil {
+			return dataframe.DataFrame{}, err
+		}
+		return checked(NewEventsFrame(rows))
+	})
 }
 
 // ObjectLogFrame returns the window's Object Log entries (as
 // [Session.ObjectLog]) as a DataFrame with the columns of
 // [NewObjectLogFrame].
 func (s *Session) ObjectLogFrame() (dataframe.DataFrame, error) {
-	rows, err := s.ObjectLog()
-	if err != nil {
-		return dataframe.DataFrame{}, err
+	return s.remembered("objects", func() (dataframe.DataFrame, error) {
+		rows, err := s.ObjectLog()
+		if err != nil {
+			return dataframe.DataFrame{}, err
+		}
+		return checked(NewObjectLogFrame(rows))
+	})
+}
+
+// A program (a notebook cell) often asks for the same frame more than once,
+// from several package-level variables: the last frame of each kind is kept
+// for the session, window and parameters it was read for, so the store is
+// read and the frame built once. Errors are not kept.
+var lastFrames = struct {
+	sync.Mutex
+	m map[string]keptFrame
+}{m: map[string]keptFrame{}}
+
+type keptFrame struct {
+	readFor
+	df dataframe.DataFrame
+}
+
+// readFor is what a frame was read for.
+type readFor struct {
+	s        *Session
+	window   cryptolens.Window
+	product  int
+	key      string
+	lookBack int
+}
+
+func readingFor(s *Session) readFor {
+	return readFor{s: s, window: s.Window, product: s.Params.ProductID, key: s.Params.Key, lookBack: s.Params.LookBackDays}
+}
+
+// remembered returns the session's last frame of kind when the window and
+// parameters are those it was read for, else reads it with read.
+func (s *Session) remembered(kind string, read func() (dataframe.DataFrame, error)) (dataframe.DataFrame, error) {
+	lastFrames.Lock()
+	k, ok := lastFrames.m[kind]
+	lastFrames.Unlock()
+	if ok && k.readFor == readingFor(s) {
+		return k.df, nil
 	}
-	return checked(NewObjectLogFrame(rows))
+	df, err := read()
+	if err != nil {
+		return df, err
+	}
+	lastFrames.Lock()
+	lastFrames.m[kind] = keptFrame{readingFor(s), df}
+	lastFrames.Unlock()
+	return df, nil
 }
 
 // LookBackWindow is the session's window with the Params.LookBackDays days
@@ -143,6 +199,9 @@ func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
 //	os           string  the metadata's "OS" field, trimmed; "(unknown)" when none
 //	version      string  the metadata's "Version" field, trimmed; "" when none
 //	purchase     bool    analysis.IsPurchase: a purchase, not a feature's use
+//
+// Another field of the metadata becomes a column with frames.JSONField:
+// frames.JSONField(df, "metadata", "Edition", "edition").
 func NewEventsFrame(rows []cryptolens.Event) dataframe.DataFrame {
 	defer fewerCollections()()
 	var weeks weekCache

@@ -44,17 +44,17 @@ func TestCellErrorIsOneLine(t *testing.T) {
 	if len(fails) != 1 {
 		t.Fatalf("failures = %v, want one", fails)
 	}
-	want := "cell 3 (Open the session): report: days = -3: want a positive number of days (exit status 1)"
+	want := "cell 3 (Open the session): report: days = -3: want a positive number of days"
 	if got := fails[0].String(); got != want {
 		t.Errorf("failure = %q, want %q", got, want)
 	}
-	var stderr strings.Builder
+	// The page shows the cell's outputs: the failure once, as the error
+	// output's message, and nothing of the exit.
+	var shown strings.Builder
 	for _, o := range res.Notebook.Cells[2].Outputs {
-		if o.OutputType == "stream" && o.Name == "stderr" {
-			stderr.WriteString(string(o.Text))
-		}
+		shown.WriteString(string(o.Text) + o.EName + ": " + o.EValue + strings.Join(o.Traceback, "\n") + "\n")
 	}
-	if got, want := stderr.String(), "report: days = -3: want a positive number of days\nexit status 1\n"; got != want {
-		t.Errorf("the cell's stderr = %q, want %q (one line, no goroutine dump)", got, want)
+	if got, want := shown.String(), "cell 3 (Open the session): report: days = -3: want a positive number of days\n"; got != want {
+		t.Errorf("the cell's outputs = %q, want %q (one line, no exit status, no goroutine dump)", got, want)
 	}
 }

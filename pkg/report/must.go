@@ -8,7 +8,7 @@ import (
 
 // Must returns v when err is nil. Otherwise, in a notebook cell (a program
 // GoNB runs), it writes err as one line to stderr and ends the cell's
-// program with exit status 1, so the page and the render's summary show what
+// program with exit status 3, so the page and the render's summary show what
 // failed (an API refusal first, with what was being done after it) instead
 // of a panic and its goroutine dump; outside a notebook it panics with err.
 //
@@ -31,11 +31,17 @@ func Check(err error) {
 	}
 }
 
+// failStatus is the exit status of a cell that failed through Must or
+// Check: pkg/notebook's ReportedFailureStatus, by which a render's summary
+// shows the line Must wrote as the failure, as it is (notebooks/checks'
+// TestCellErrorIsOneLine runs the two together).
+const failStatus = 3
+
 // inNotebook reports whether this program is a cell GoNB runs: GoNB gives
 // every cell program the pipe it displays through in GONB_PIPE.
 func inNotebook() bool { return os.Getenv("GONB_PIPE") != "" }
 
-// fail reports err: one line and exit status 1 in a notebook, a panic
+// fail reports err: one line and exit status failStatus in a notebook, a panic
 // elsewhere.
 func fail(err error) {
 	err = apiFirst(err)
@@ -43,7 +49,7 @@ func fail(err error) {
 		panic(err)
 	}
 	fmt.Fprintln(os.Stderr, OneLine(err))
-	os.Exit(1)
+	os.Exit(failStatus)
 }
 
 // OneLine is err's text on one line: line breaks and runs of blank space

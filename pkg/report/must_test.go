@@ -26,14 +26,14 @@ func TestMustCell(t *testing.T) {
 }
 
 // In a notebook cell, Must writes the error as one line and exits with
-// status 1: no panic, no goroutine dump.
+// status 3: no panic, no goroutine dump.
 func TestMustInACellPrintsOneLine(t *testing.T) {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestMustCell$", "-test.count=1")
 	cmd.Env = append(os.Environ(), mustCellEnv+"=1", "GONB_PIPE=/nonexistent/gonb-pipe")
 	out, err := cmd.CombinedOutput()
 	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
-		t.Fatalf("err = %v, want exit status 1; output:\n%s", err, out)
+	if !errors.As(err, &exit) || exit.ExitCode() != 3 {
+		t.Fatalf("err = %v, want exit status 3; output:\n%s", err, out)
 	}
 	if got, want := string(out), "report: days = -3: want a positive number of days\n"; got != want {
 		t.Errorf("output = %q, want %q", got, want)

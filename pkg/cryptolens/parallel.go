@@ -336,8 +336,7 @@ func runIDWalk[R identified](pw *parallelWalk, l *idLog[R], w Window, workers in
 		return
 	}
 	// The first page, newest first: the density of the range.
-	in := newInterner()
-	first, err := l.fetch(ctx, in, b.To, spanLimit(l.pageMax, b.From, b.To), nil)
+	first, err := l.fetch(ctx, newArena(), b.To, spanLimit(l.pageMax, b.From, b.To), nil)
 	if err != nil {
 		yield(IDBatch[R]{}, err)
 		return
@@ -487,10 +486,10 @@ func (iw *idWalk[R]) work() {
 		if s == nil {
 			return
 		}
-		// One interner per segment: its strings are shared by the rows
-		// that repeat them, and freed with them.
+		// The rows are handed over and dropped: their strings are slices
+		// of their page's body (see interner.arena).
 		var err error
-		if buf, err = iw.page(s, newInterner(), buf); err != nil {
+		if buf, err = iw.page(s, newArena(), buf); err != nil {
 			iw.mu.Lock()
 			if iw.err == nil && iw.ctx.Err() == nil {
 				iw.err = err

@@ -17,7 +17,7 @@ const envOffline = "LENSBOOK_OFFLINE"
 // moment up to which the store holds every log it has synced (the earliest
 // of their last syncs).
 func storeInstant(ctx context.Context) (time.Time, error) {
-	st, acc, _, err := openAccount()
+	st, acc, _, err := openAccount(nil)
 	if err != nil {
 		return time.Time{}, err
 	}
@@ -42,7 +42,7 @@ func storeInstant(ctx context.Context) (time.Time, error) {
 // with LENSBOOK_OFFLINE=1 so that they make no request. The data
 // fingerprint is the newest ids the store holds and the as-of time.
 func configureOffline(ctx context.Context, opts *publish.Options) error {
-	st, acc, creds, err := openAccount()
+	st, acc, creds, err := openAccount(nil)
 	if err != nil {
 		return err
 	}

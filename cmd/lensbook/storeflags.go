@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"os"
 	"time"
 
@@ -19,9 +20,10 @@ func storePath(creds credentials.Credentials) (string, error) {
 	return store.DefaultPath(creds.BaseURL, creds.Token)
 }
 
-// openAccount opens the store of the configured account.
-func openAccount() (*store.Store, *store.Account, credentials.Credentials, error) {
-	creds, err := credentials.Load()
+// openAccount opens the store of the configured account, bound to a client
+// of the account built with opts (progress: see newClient).
+func openAccount(progress io.Writer, opts ...cryptolens.Option) (*store.Store, *store.Account, credentials.Credentials, error) {
+	c, creds, err := newClient(progress, opts...)
 	if err != nil {
 		return nil, nil, creds, err
 	}
@@ -33,7 +35,7 @@ func openAccount() (*store.Store, *store.Account, credentials.Credentials, error
 	if err != nil {
 		return nil, nil, creds, err
 	}
-	return st, st.Account(creds.BaseURL, creds.Token), creds, nil
+	return st, st.Account(c), creds, nil
 }
 
 // storeSource reads rows from the local store only.
@@ -43,7 +45,7 @@ type storeSource struct {
 }
 
 func openStoreSource(context.Context) (source, error) {
-	st, acc, _, err := openAccount()
+	st, acc, _, err := openAccount(nil)
 	if err != nil {
 		return nil, err
 	}

@@ -59,22 +59,18 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return usagef("--since: %v", err)
 		}
 	}
-	st, acc, creds, err := openAccount()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	var progress io.Writer
 	if isTerminal(stderr) {
 		progress = stderr
 	}
-	c, _, err := newClient(progress, cryptolens.WithParallel(*parallel))
+	st, acc, creds, err := openAccount(progress, cryptolens.WithParallel(*parallel))
 	if err != nil {
 		return err
 	}
+	defer st.Close()
 	fmt.Fprintf(stderr, "lensbook sync: %s into %s\n", creds, st.Path())
 	for _, l := range logs {
-		stats, err := acc.Sync(ctx, c, l, since)
+		stats, err := acc.Sync(ctx, l, since)
 		if progress != nil {
 			fmt.Fprintln(progress)
 		}

@@ -190,11 +190,15 @@ func (s *Session) Period() string {
 }
 
 func (s *Session) open() (*store.Store, *store.Account, error) {
+	c, err := cryptolens.NewClient(s.creds.Token, cryptolens.WithBaseURL(s.creds.BaseURL))
+	if err != nil {
+		return nil, nil, fmt.Errorf("report: %w", err)
+	}
 	st, err := store.Open(s.storePath)
 	if err != nil {
 		return nil, nil, fmt.Errorf("report: %w", err)
 	}
-	return st, st.Account(s.creds.BaseURL, s.creds.Token), nil
+	return st, st.Account(c), nil
 }
 
 // Sync brings the store's copy of each log up to date and back to the start
@@ -235,17 +239,13 @@ func (s *Session) Sync(logs ...store.Log) ([]store.SyncStats, error) {
 		// moves to (and its look-back) starts no earlier than this.
 		since = time.Now().UTC().Truncate(time.Second).AddDate(0, 0, -s.Params.Days-s.Params.LookBackDays)
 	}
-	c, err := cryptolens.NewClient(s.creds.Token, cryptolens.WithBaseURL(s.creds.BaseURL))
-	if err != nil {
-		return nil, fmt.Errorf("report: %w", err)
-	}
 	st, acc, err := s.open()
 	if err != nil {
 		return nil, err
 	}
 	var all []store.SyncStats
 	for _, l := range logs {
-		stats, err := acc.Sync(ctx, c, l, since)
+		stats, err := acc.Sync(ctx, l, since)
 		if err != nil {
 			st.Close()
 			return all, fmt.Errorf("report: sync %s: %w", l, err)

@@ -17,10 +17,11 @@ type SyncStats struct {
 	Duration    time.Duration
 }
 
-// pager fetches pages of one log. older returns the rows with ids below
-// before, newest first (before 0: the newest rows); it is nil for a log the
-// API pages only forward. newer returns the rows with ids above after,
-// oldest first (after 0: from the first row).
+// pager fetches pages of one log, checked by the client
+// ([cryptolens.Pages]). older returns the rows with ids below before,
+// newest first (before 0: the newest rows); it is nil for a log the API
+// pages only forward. newer returns the rows with ids above after, oldest
+// first (after 0: from the first row).
 type pager[R any] struct {
 	older func(ctx context.Context, before int64) ([]R, error)
 	newer func(ctx context.Context, after int64) ([]R, error)
@@ -127,9 +128,6 @@ func (s *syncer[R]) forward(ctx context.Context, cursor int64) (span, error) {
 			proof.until = reqStart.Unix()
 			return s.commit(ctx, nil, proof)
 		}
-		if err := s.checkOrder(rows, cursor, true); err != nil {
-			return span{}, err
-		}
 		last := &rows[len(rows)-1]
 		proof.hi, proof.until = s.t.id(last), s.t.time(last).Unix()
 		merged, err := s.commit(ctx, rows, proof)
@@ -161,9 +159,6 @@ func (s *syncer[R]) backward(ctx context.Context, before, since int64) (span, er
 		if len(rows) == 0 {
 			return s.commit(ctx, nil, proof)
 		}
-		if err := s.checkOrder(rows, before, false); err != nil {
-			return span{}, err
-		}
 		oldest := &rows[len(rows)-1]
 		// Rows older than oldest's second may share its second and lie below
 		// it, so the time claim starts one second later.
@@ -180,25 +175,6 @@ func (s *syncer[R]) backward(ctx context.Context, before, since int64) (span, er
 		}
 		before = merged.lo
 	}
-}
-
-// checkOrder makes sure a page is strictly ascending (or descending) by id
-// and lies beyond the cursor, so that it proves a range without holes.
-func (s *syncer[R]) checkOrder(rows []R, cursor int64, ascending bool) error {
-	prev := cursor
-	for i := range rows {
-		id := s.t.id(&rows[i])
-		ok := id > prev
-		if !ascending {
-			ok = id < prev || (i == 0 && prev == 0)
-		}
-		if !ok {
-			return fmt.Errorf("page from cursor %d is not strictly %s by id (id %d after %d)",
-				cursor, map[bool]string{true: "ascending", false: "descending"}[ascending], id, prev)
-		}
-		prev = id
-	}
-	return nil
 }
 
 // commit stores a page and the coverage it proves in one transaction and

@@ -340,3 +340,26 @@ func TestConcurrentStoresSyncOneFile(t *testing.T) {
 	}
 	wantEverything(t, openStore(t, path).Account(api.client(t)), ds)
 }
+
+// TestSyncRejectsPagesInTheWrongOrder syncs from a server whose pages come
+// in the wrong order: the client's checked pages stop the sync, and the
+// store holds nothing of them.
+func TestSyncRejectsPagesInTheWrongOrder(t *testing.T) {
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"logs":[{"id":1,"time":1790000000},{"id":2,"time":1790000001}],"result":0}`))
+	}))
+	t.Cleanup(ts.Close)
+	c, err := cryptolens.NewClient(testToken, cryptolens.WithBaseURL(ts.URL+"/api"), cryptolens.WithParallel(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	acct := openStore(t, filepath.Join(t.TempDir(), "store.db")).Account(c)
+	_, err = acct.Sync(t.Context(), store.WebLog, time.Time{})
+	if err == nil || !strings.Contains(err.Error(), "descending order") {
+		t.Fatalf("err = %v, want one about the order of the ids", err)
+	}
+	if n := len(readWebLog(t, acct)); n != 0 {
+		t.Fatalf("the store holds %d rows of the bad page", n)
+	}
+}

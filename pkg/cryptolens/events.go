@@ -40,18 +40,7 @@ func (c *Client) GetEvents(ctx context.Context, q EventsQuery) ([]Event, error) 
 }
 
 func (c *Client) getEvents(ctx context.Context, q EventsQuery, in *interner, buf []Event) ([]Event, error) {
-	rows := buf[:0]
-	p := page{
-		listKey: "events",
-		onList:  rowsDecoder(&eventSchema, eventFrom, &rows),
-		rows:    func() int { return len(rows) },
-		reset:   func() { rows = rows[:0] },
-		intern:  in,
-	}
-	if err := c.call(ctx, "GetEvents", q.params(), p); err != nil {
-		return nil, err
-	}
-	return rows, nil
+	return getRows(ctx, c, "GetEvents", "events", q.params(), &eventSchema, eventFrom, in, buf)
 }
 
 // EventsFilter selects Events Log rows for the iterators.

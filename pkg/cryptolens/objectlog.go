@@ -22,21 +22,10 @@ func (c *Client) GetObjectLog(ctx context.Context, q ObjectLogQuery) ([]ObjectLo
 }
 
 func (c *Client) getObjectLog(ctx context.Context, q ObjectLogQuery, in *interner, buf []ObjectLogEntry) ([]ObjectLogEntry, error) {
-	rows := buf[:0]
-	p := page{
-		listKey: "events",
-		onList:  rowsDecoder(&objectLogSchema, objectLogFrom, &rows),
-		rows:    func() int { return len(rows) },
-		reset:   func() { rows = rows[:0] },
-		intern:  in,
-	}
 	v := params{}
 	v.int("Limit", int64(q.Limit))
 	v.int("StartingAfter", q.StartingAfter)
-	if err := c.call(ctx, "GetObjectLog", url.Values(v), p); err != nil {
-		return nil, err
-	}
-	return rows, nil
+	return getRows(ctx, c, "GetObjectLog", "events", url.Values(v), &objectLogSchema, objectLogFrom, in, buf)
 }
 
 // ObjectLogAfter yields the entries with ID > afterID, ascending by id, in

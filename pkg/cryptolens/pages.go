@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"net/url"
 	"time"
 )
 
@@ -91,6 +92,24 @@ func (c *Client) ObjectLogPages() *Pages[ObjectLogEntry] {
 			return c.getObjectLog(ctx, ObjectLogQuery{Limit: limit, StartingAfter: after}, in, buf)
 		},
 	}
+}
+
+// getRows calls a list method and decodes the rows under listKey into
+// buf's storage, with in's strings.
+func getRows[R any](ctx context.Context, c *Client, method, listKey string, params url.Values,
+	schema *rowSchema, build func(*[maxFields]int64, *[maxFields]string) R, in *interner, buf []R) ([]R, error) {
+	rows := buf[:0]
+	p := page{
+		listKey: listKey,
+		onList:  rowsDecoder(schema, build, &rows),
+		rows:    func() int { return len(rows) },
+		reset:   func() { rows = rows[:0] },
+		intern:  in,
+	}
+	if err := c.call(ctx, method, params, p); err != nil {
+		return nil, err
+	}
+	return rows, nil
 }
 
 // ErrNoBackwardCursor is the error of [Pages.Before] on a log that pages

@@ -49,18 +49,7 @@ func (c *Client) GetWebAPILog(ctx context.Context, q WebAPILogQuery) ([]WebAPILo
 
 // getWebAPILog fetches a page into buf's storage, interning strings in in.
 func (c *Client) getWebAPILog(ctx context.Context, q WebAPILogQuery, in *interner, buf []WebAPILog) ([]WebAPILog, error) {
-	rows := buf[:0]
-	p := page{
-		listKey: "logs",
-		onList:  rowsDecoder(&webAPILogSchema, webAPILogFrom, &rows),
-		rows:    func() int { return len(rows) },
-		reset:   func() { rows = rows[:0] },
-		intern:  in,
-	}
-	if err := c.call(ctx, "GetWebAPILog", q.params(), p); err != nil {
-		return nil, err
-	}
-	return rows, nil
+	return getRows(ctx, c, "GetWebAPILog", "logs", q.params(), &webAPILogSchema, webAPILogFrom, in, buf)
 }
 
 // WebAPILogFilter selects Web API Log rows for the iterators.

@@ -108,17 +108,27 @@ func (s *syncer[R]) run(ctx context.Context, a *Account, since int64) error {
 	return err
 }
 
+// fetch asks get for the page on one side (after or before) of cursor
+// and counts it; reqStart is a moment no later than the request left.
+func (s *syncer[R]) fetch(ctx context.Context, get func(context.Context, int64) ([]R, error), side string, cursor int64) (rows []R, reqStart time.Time, err error) {
+	reqStart = s.st.now()
+	rows, err = get(ctx, cursor)
+	s.stats.Requests++
+	if err != nil {
+		return nil, reqStart, fmt.Errorf("fetch rows %s id %d: %w", side, cursor, err)
+	}
+	s.stats.RowsFetched += len(rows)
+	return rows, reqStart, nil
+}
+
 // forward fetches the rows above cursor, page by page, until a page comes
 // back empty, and returns the span that then holds cursor.
 func (s *syncer[R]) forward(ctx context.Context, cursor int64) (span, error) {
 	for {
-		reqStart := s.st.now()
-		rows, err := s.p.newer(ctx, cursor)
-		s.stats.Requests++
+		rows, reqStart, err := s.fetch(ctx, s.p.newer, "after", cursor)
 		if err != nil {
-			return span{}, fmt.Errorf("fetch rows after id %d: %w", cursor, err)
+			return span{}, err
 		}
-		s.stats.RowsFetched += len(rows)
 		proof := span{lo: cursor + 1, hi: cursor, since: noSince, until: noUntil}
 		if cursor == 0 {
 			proof.lo, proof.since = 0, fromStart
@@ -143,13 +153,10 @@ func (s *syncer[R]) forward(ctx context.Context, cursor int64) (span, error) {
 // returns the span that then holds before-1.
 func (s *syncer[R]) backward(ctx context.Context, before, since int64) (span, error) {
 	for {
-		reqStart := s.st.now()
-		rows, err := s.p.older(ctx, before)
-		s.stats.Requests++
+		rows, reqStart, err := s.fetch(ctx, s.p.older, "before", before)
 		if err != nil {
-			return span{}, fmt.Errorf("fetch rows before id %d: %w", before, err)
+			return span{}, err
 		}
-		s.stats.RowsFetched += len(rows)
 		proof := span{lo: 0, hi: before - 1, since: fromStart, until: noUntil}
 		if before == 0 {
 			// The first page is the newest: nothing newer existed when the

@@ -332,7 +332,7 @@ func runIDWalk[R identified](pw *parallelWalk, l *idLog[R], w Window, workers in
 	}
 	// Pages per segment: enough that the last short page of each costs
 	// little, few enough that the workers hold a bounded number of rows.
-	pages := max(4, 20/workers)
+	pages := max(2, 20/workers)
 	iw := &idWalk[R]{l: l, ctx: ctx, target: pages * pageMax}
 	iw.maxHeld = (workers + 4) * iw.target
 	iw.cond = sync.NewCond(&iw.mu)

@@ -27,9 +27,10 @@ type Pages[R identified] struct {
 	// first: 0 (left out) where OrderBy says the order, above every id
 	// where the cursor itself turns descending order on (GetEvents).
 	newest int64
-	// get fetches one page: after > 0 is StartingAfter (ascending), before
-	// > 0 is EndingBefore (descending); limit is at most max. nil below:
-	// the log has no backward cursor.
+	// after fetches the page above a StartingAfter cursor (0: left out),
+	// ascending; before the page below an EndingBefore cursor (0: left
+	// out), descending, nil when the log has no backward cursor. limit is
+	// at most max. Neither checks the page: below and above do.
 	after  func(ctx context.Context, in *interner, after int64, limit int, buf []R) ([]R, error)
 	before func(ctx context.Context, in *interner, before int64, limit int, buf []R) ([]R, error)
 }

@@ -2,41 +2,12 @@ package main
 
 import (
 	"context"
-	"io"
-	"os"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/credentials"
+	"github.com/lensbook/lensbook/pkg/account"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/store"
 )
-
-// storePath returns the store file: LENSBOOK_STORE, or the default file of
-// the account in the user's cache folder.
-func storePath(creds credentials.Credentials) (string, error) {
-	if p := os.Getenv("LENSBOOK_STORE"); p != "" {
-		return p, nil
-	}
-	return store.DefaultPath(creds.BaseURL, creds.Token)
-}
-
-// openAccount opens the store of the configured account, bound to a client
-// of the account built with opts (progress: see newClient).
-func openAccount(progress io.Writer, opts ...cryptolens.Option) (*store.Store, *store.Account, credentials.Credentials, error) {
-	c, creds, err := newClient(progress, opts...)
-	if err != nil {
-		return nil, nil, creds, err
-	}
-	path, err := storePath(creds)
-	if err != nil {
-		return nil, nil, creds, err
-	}
-	st, err := store.Open(path)
-	if err != nil {
-		return nil, nil, creds, err
-	}
-	return st, st.Account(c), creds, nil
-}
 
 // storeSource reads rows from the local store only.
 type storeSource struct {
@@ -44,8 +15,13 @@ type storeSource struct {
 	acc *store.Account
 }
 
-func openStoreSource(context.Context) (source, error) {
-	st, acc, _, err := openAccount(nil)
+// openStoreSource opens the configured account's store.
+func openStoreSource() (source, error) {
+	a, err := account.Load()
+	if err != nil {
+		return nil, err
+	}
+	st, acc, err := a.OpenStore()
 	if err != nil {
 		return nil, err
 	}

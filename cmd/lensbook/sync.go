@@ -6,6 +6,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/lensbook/lensbook/pkg/account"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/store"
 	"github.com/lensbook/lensbook/pkg/timespec"
@@ -26,9 +27,6 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	parallel := parallelFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
-		return err
-	}
-	if err := checkParallel(*parallel); err != nil {
 		return err
 	}
 	logs := store.Logs()
@@ -59,16 +57,20 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return usagef("--since: %v", err)
 		}
 	}
+	a, err := account.Load()
+	if err != nil {
+		return err
+	}
 	var progress io.Writer
 	if isTerminal(stderr) {
 		progress = stderr
 	}
-	st, acc, creds, err := openAccount(progress, cryptolens.WithParallel(*parallel))
+	st, acc, err := a.OpenStore(withProgress(progress, cryptolens.WithParallel(*parallel))...)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	fmt.Fprintf(stderr, "lensbook sync: %s into %s\n", creds, st.Path())
+	fmt.Fprintf(stderr, "lensbook sync: %s into %s\n", a.Credentials, st.Path())
 	for _, l := range logs {
 		stats, err := acc.Sync(ctx, l, since)
 		if progress != nil {

@@ -80,8 +80,8 @@ func TestSchemaConsumers(t *testing.T) {
 			t.Fatal(err)
 		}
 		ctx := t.Context()
-		acct := st.Account(ts.URL+"/api", token)
-		if _, err := acct.SyncAll(ctx, c, time.Time{}); err != nil {
+		acct := st.Account(c)
+		if _, err := acct.SyncAll(ctx, time.Time{}); err != nil {
 			t.Fatal(err)
 		}
 		webBack, err := acct.WebLog(ctx, cryptolens.Window{}, store.Filter{})

@@ -117,6 +117,8 @@ func (d *dayCache) day(t time.Time) string {
 func schemaColumns[R any](schema *cryptolens.Schema[R]) []column[R] {
 	cols := make([]column[R], 0, len(schema.Fields)+3)
 	for _, f := range schema.Fields {
+		// One loop per kind, deliberately alike: each calls the field's
+		// accessor once a cell, with no conversion closure between.
 		c := column[R]{name: f.Name}
 		switch p, q, t, tm := f.Int, f.Int64, f.Text, f.Time; f.Kind {
 		case cryptolens.IntField:

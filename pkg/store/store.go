@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/lensbook/lensbook/pkg/secret"
@@ -26,6 +27,10 @@ type Store struct {
 	path string
 	ro   bool             // opened read-only (see Open)
 	now  func() time.Time // the local clock; tests may replace it
+
+	idOnce sync.Once // storeID (snapshot.go)
+	id     string
+	idErr  error
 }
 
 // Open opens or creates the store file at path, creating its folder, and

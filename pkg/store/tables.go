@@ -32,8 +32,6 @@ func (t *table[R]) insertSQL(n int) string {
 		") VALUES " + row + strings.Repeat(", "+row, n-1)
 }
 
-func (t *table[R]) selectColumns() string { return strings.Join(t.columns, ", ") }
-
 // seconds converts a time to the stored unix seconds; the zero time is 0.
 func seconds(t time.Time) int64 {
 	if t.IsZero() {

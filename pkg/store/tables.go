@@ -15,7 +15,10 @@ type table[R any] struct {
 	columns []string // every column after account, id first
 	id      func(*R) int64
 	time    func(*R) time.Time
-	values  func(*R, []any) []any // the columns' values in order, id first
+	// values appends the columns' values in order, id first, each as one of
+	// the types database/sql passes to the driver unconverted (int64,
+	// string): an int would go through reflection, once per value.
+	values func(*R, []any) []any
 	// fromColumns fills one record per row of the columns (readfast.go).
 	fromColumns func([]R, *Columns)
 }
@@ -47,8 +50,8 @@ var webLogTable = &table[cryptolens.WebAPILog]{
 	id:   func(r *cryptolens.WebAPILog) int64 { return r.ID },
 	time: func(r *cryptolens.WebAPILog) time.Time { return r.Time },
 	values: func(r *cryptolens.WebAPILog, v []any) []any {
-		return append(v, r.ID, r.ProductID, r.Key, r.IP, seconds(r.Time), int(r.State),
-			r.MachineCode, r.FriendlyName, seconds(r.FloatingExpires), r.DOIntValue, r.DOID)
+		return append(v, r.ID, int64(r.ProductID), r.Key, r.IP, seconds(r.Time), int64(r.State),
+			r.MachineCode, r.FriendlyName, seconds(r.FloatingExpires), int64(r.DOIntValue), r.DOID)
 	},
 }
 
@@ -59,7 +62,7 @@ var eventsTable = &table[cryptolens.Event]{
 	id:   func(r *cryptolens.Event) int64 { return r.ID },
 	time: func(r *cryptolens.Event) time.Time { return r.Time },
 	values: func(r *cryptolens.Event, v []any) []any {
-		return append(v, r.ID, r.ProductID, r.Key, r.MachineCode, r.FeatureName, r.EventName,
+		return append(v, r.ID, int64(r.ProductID), r.Key, r.MachineCode, r.FeatureName, r.EventName,
 			r.Value, r.Currency, seconds(r.Time), r.Metadata)
 	},
 }
@@ -72,7 +75,7 @@ var objectLogTable = &table[cryptolens.ObjectLogEntry]{
 	id:   func(r *cryptolens.ObjectLogEntry) int64 { return r.ID },
 	time: func(r *cryptolens.ObjectLogEntry) time.Time { return r.Created },
 	values: func(r *cryptolens.ObjectLogEntry, v []any) []any {
-		return append(v, r.ID, seconds(r.Created), int(r.ResourceType), int(r.ResourceAction),
+		return append(v, r.ID, seconds(r.Created), int64(r.ResourceType), int64(r.ResourceAction),
 			r.AffectedObjectID, r.ObjectOwnerUserID, r.PerformedByUserID, r.Data)
 	},
 }

@@ -20,7 +20,7 @@ import (
 //	web := report.Must(s.WebAPILogFrame())
 //	keys := frames.Top(frames.CountBy(frames.Where(web, frames.HasKey()), "key"), 20, "Other keys")
 func (s *Session) WebAPILogFrame() (dataframe.DataFrame, error) {
-	return frameOf(s.WebLog())
+	return s.webFrame(s.Window)
 }
 
 // WebAPILogFrameWithLookBack is [Session.WebAPILogFrame] over the window and
@@ -28,7 +28,7 @@ func (s *Session) WebAPILogFrame() (dataframe.DataFrame, error) {
 // the rows a trailing average needs. Count the window alone with
 // frames.PerDay or frames.Where(df, frames.During(s.Window)).
 func (s *Session) WebAPILogFrameWithLookBack() (dataframe.DataFrame, error) {
-	return frameOf(s.WebLogWithLookBack())
+	return s.webFrame(s.reach())
 }
 
 // WebAPILogHistoryFrame is [Session.WebAPILogFrame] over every row the store
@@ -36,7 +36,7 @@ func (s *Session) WebAPILogFrameWithLookBack() (dataframe.DataFrame, error) {
 // [Session.WebLogHistory]): a report on keys that fell silent finds keys
 // last seen before the window.
 func (s *Session) WebAPILogHistoryFrame() (dataframe.DataFrame, error) {
-	return frameOf(s.WebLogHistory())
+	return s.webFrame(cryptolens.Window{Until: s.Window.Until})
 }
 
 // EventsFrame returns the window's Events Log rows (as [Session.Events])
@@ -101,23 +101,7 @@ func (s *Session) LookBackWindow() cryptolens.Window { return s.reach() }
 // is not a measure). This is the one function that makes the frame, so a
 // faster source (a columnar cache) can replace its body.
 func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
-	licensing := make([]bool, len(rows))
-	stateName := make([]string, len(rows))
-	var lastState cryptolens.State
-	lastName := ""
-	var weeks weekCache
-	week := make([]string, len(rows))
-	for i := range rows {
-		st := rows[i].State
-		licensing[i] = analysis.IsLicensingRequest(st)
-		week[i] = weeks.of(rows[i].Time)
-		if st != lastState || lastName == "" {
-			lastState, lastName = st, st.String()
-		}
-		stateName[i] = lastName
-	}
-	return withColumns(frames.WebLog(rows), textSeries(week, frames.ColWeek), series.New(licensing, series.Bool, frames.ColLicensing),
-		textSeries(stateName, frames.ColStateName))
+	return webAPILogFrame(webColumnsOf(rows))
 }
 
 // NewEventsFrame makes the frame of Events Log rows that
@@ -221,14 +205,6 @@ func textSeries(values []string, name string) series.Series {
 		codes[i], last, lastCode = c, v, c
 	}
 	return series.New(distinct, series.String, name).Subset(codes)
-}
-
-// frameOf makes the frame of rows read from the store.
-func frameOf(rows []cryptolens.WebAPILog, err error) (dataframe.DataFrame, error) {
-	if err != nil {
-		return dataframe.DataFrame{}, err
-	}
-	return checked(NewWebAPILogFrame(rows))
 }
 
 // checked returns df's error as the error.

@@ -75,6 +75,18 @@ func (c *Columns) Text(name string) []string {
 	return c.memo[i]
 }
 
+// Codes returns a text column as its distinct values, in order of first
+// appearance, and each row's index into them; nil, nil when the log has no
+// text column of that name. A frame can be made from them without a
+// string per row.
+func (c *Columns) Codes(name string) (distinct []string, codes []uint32) {
+	i := c.index(name)
+	if i < 0 || !c.text[i] {
+		return nil, nil
+	}
+	return slices.Clone(c.texts[i].dict), slices.Clone(c.texts[i].codes)
+}
+
 // Distinct returns the distinct values of a text column in order of first
 // appearance, or nil when the log has no text column of that name.
 func (c *Columns) Distinct(name string) []string {

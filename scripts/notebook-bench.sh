@@ -21,6 +21,7 @@
 #   scripts/notebook-bench.sh                      # everything
 #   scripts/notebook-bench.sh -notebook revenue    # another notebook
 #   scripts/notebook-bench.sh -rows 300000 -no-gallery
+#   scripts/notebook-bench.sh -only-gallery
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -28,12 +29,14 @@ cd "$(dirname "$0")/.."
 notebook=success-vs-failure
 rows=1000000
 gallery=1
+single=1
 while [ $# -gt 0 ]; do
 	case "$1" in
 	-notebook) notebook=$2; shift 2 ;;
 	-rows) rows=$2; shift 2 ;;
 	-no-gallery) gallery=0; shift ;;
-	*) echo "usage: $0 [-notebook NAME] [-rows N] [-no-gallery]" >&2; exit 2 ;;
+	-only-gallery) single=0; shift ;;
+	*) echo "usage: $0 [-notebook NAME] [-rows N] [-no-gallery | -only-gallery]" >&2; exit 2 ;;
 	esac
 done
 
@@ -111,6 +114,7 @@ timed() {
 	}
 }
 
+if [ "$single" = 1 ]; then
 echo "notebook-bench: $notebook; demo data, and an emulator month of $rows rows"
 emulator demo
 emulator big --rows "$rows"
@@ -169,6 +173,8 @@ print(f"  per cell on the demo (compile, link and start of the cell program; its
 print(f"  data on the big month (big-demo over the cells): {sb-sa:.1f} s")
 print(f"  {'render beyond nbconvert (warm render - nbconvert)':48} {render_demo-(de-ds):7.1f} {render_big-(be-bs):7.1f}")
 EOF
+
+fi
 
 if [ "$gallery" = 1 ]; then
 	echo "demo gallery (lensbook render --demo --force, every notebook, 2 jobs):"

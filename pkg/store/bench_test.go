@@ -119,6 +119,12 @@ func BenchmarkReadWebLog(b *testing.B) {
 			}
 			b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
 			b.ReportMetric(float64(rows)/(store.CPUTime()-cpu0).Seconds(), "rows/cpu-s")
+			files, _ := filepath.Glob(path + ".windows/*.win")
+			var size int64
+			for _, f := range files {
+				size += fileSize(b, f)
+			}
+			b.ReportMetric(float64(size)/float64(len(ds.WebLog)), "snapshot-B/row")
 		})
 	}
 }

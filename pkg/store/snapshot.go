@@ -35,8 +35,12 @@ const (
 	// ones read through SQL in a few milliseconds.
 	snapshotMinRows = 20_000
 	// snapshotsKept is how many snapshots the folder keeps, newest used
-	// first; the others are removed when one is written.
-	snapshotsKept = 8
+	// first, and snapshotBytesKept how many bytes at most (a 30-day window
+	// of a 1,000,000-row month, 409,000 rows, is about 8 MB: 19 bytes a row);
+	// the others are removed
+	// when one is written.
+	snapshotsKept     = 8
+	snapshotBytesKept = 512 << 20
 	// snapshotMagic starts every snapshot file; its last byte is the
 	// format's version.
 	snapshotMagic = "LBWIN\x01"
@@ -118,9 +122,9 @@ func (s *Store) saveSnapshot(k windowKey, c *Columns) {
 	pruneSnapshots(dir)
 }
 
-// pruneSnapshots keeps the snapshotsKept most recently used snapshots and
-// removes the rest, and any temporary file an interrupted write left
-// behind over an hour ago.
+// pruneSnapshots keeps the most recently used snapshots, at most
+// snapshotsKept of them and snapshotBytesKept bytes, and removes the rest,
+// and any temporary file an interrupted write left behind over an hour ago.
 func pruneSnapshots(dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -129,6 +133,7 @@ func pruneSnapshots(dir string) {
 	type file struct {
 		name string
 		mod  time.Time
+		size int64
 	}
 	var wins []file
 	for _, e := range entries {
@@ -138,14 +143,18 @@ func pruneSnapshots(dir string) {
 		}
 		switch {
 		case strings.HasSuffix(e.Name(), snapshotExt):
-			wins = append(wins, file{e.Name(), info.ModTime()})
+			wins = append(wins, file{e.Name(), info.ModTime(), info.Size()})
 		case strings.HasSuffix(e.Name(), ".tmp") && time.Since(info.ModTime()) > time.Hour:
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
 	slices.SortFunc(wins, func(a, b file) int { return b.mod.Compare(a.mod) })
-	for _, w := range wins[min(len(wins), snapshotsKept):] {
-		os.Remove(filepath.Join(dir, w.name))
+	var total int64
+	for i, w := range wins {
+		total += w.size
+		if i >= snapshotsKept || (i > 0 && total > snapshotBytesKept) {
+			os.Remove(filepath.Join(dir, w.name))
+		}
 	}
 }
 

@@ -36,9 +36,8 @@ const (
 	snapshotMinRows = 20_000
 	// snapshotsKept is how many snapshots the folder keeps, newest used
 	// first, and snapshotBytesKept how many bytes at most (a 30-day window
-	// of a 1,000,000-row month, 409,000 rows, is about 8 MB: 19 bytes a row);
-	// the others are removed
-	// when one is written.
+	// of a 1,000,000-row month, 409,000 rows, is about 8 MB: 19 bytes a
+	// row); the others are removed when one is written.
 	snapshotsKept     = 8
 	snapshotBytesKept = 512 << 20
 	// snapshotMagic starts every snapshot file; its last byte is the

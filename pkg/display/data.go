@@ -30,12 +30,22 @@ type Data struct {
 	Title   string   `json:"title"`
 	Columns []string `json:"columns"`
 	Rows    [][]any  `json:"rows"`
+	// Omitted is how many rows of a frame larger than MaxDataRows were
+	// left out of Rows (the first MaxDataRows are kept); 0 and absent for
+	// every report-sized table.
+	Omitted int `json:"omitted,omitempty"`
 }
+
+// MaxDataRows is how many rows of a frame its figures hold at most: a
+// table of a whole log (hundreds of thousands of rows) would make a page of
+// tens of megabytes.
+const MaxDataRows = 10_000
 
 // FrameData returns the figures of df's columns cols (every column when
 // cols is empty) with the title title: ints as int, floats as float64
 // (NaN as nil), bools as bool, strings as string (Gota's missing string as
-// nil).
+// nil). It keeps the first MaxDataRows rows and counts the rest in
+// Omitted.
 func FrameData(title string, df dataframe.DataFrame, cols ...string) (Data, error) {
 	if df.Err != nil {
 		return Data{}, fmt.Errorf("display: the frame carries an error: %w", df.Err)
@@ -46,7 +56,8 @@ func FrameData(title string, df dataframe.DataFrame, cols ...string) (Data, erro
 	if err := hasColumns(df, cols...); err != nil {
 		return Data{}, err
 	}
-	d := Data{Title: title, Columns: slices.Clone(cols), Rows: make([][]any, df.Nrow())}
+	n := min(df.Nrow(), MaxDataRows)
+	d := Data{Title: title, Columns: slices.Clone(cols), Rows: make([][]any, n), Omitted: df.Nrow() - n}
 	for i := range d.Rows {
 		d.Rows[i] = make([]any, len(cols))
 	}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
-	"github.com/janpfeifer/gonb/gonbui/protocol"
 	"github.com/lensbook/lensbook/pkg/charts"
 	"github.com/lensbook/lensbook/pkg/frames"
 )
@@ -156,11 +155,7 @@ func Frame(df dataframe.DataFrame, opts Options) error {
 	if err != nil {
 		return err
 	}
-	return send("table", map[protocol.MIMEType]any{
-		protocol.MIMETextHTML:  TableHTML(t.caption, t.headers, t.rows, t.more, t.numeric),
-		protocol.MIMETextPlain: TableText(t.caption, t.headers, t.rows, t.more),
-		DataMIME:               data.text(),
-	})
+	return sendTable(t, data)
 }
 
 // HeadlineFrame is [Headline] with figures: the text is shown as the

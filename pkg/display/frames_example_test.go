@@ -79,3 +79,15 @@ func ExampleMoneyIn() {
 	// Output:
 	// display: Bars "Revenue": the values are in 2 currencies (EUR, USD) and one value axis cannot carry two: draw one chart per currency (frames.Where(df, frames.Eq("currency", "EUR"))) or show a table
 }
+
+func ExampleHeadlineFrame() {
+	outcomes := frames.CountBy(exampleWeb(), frames.ColOutcome)
+	failed := frames.SumOf(outcomes, frames.ColShare, frames.Failed())
+	text := display.Share.Text(failed) + " of requests failed"
+	if err := display.HeadlineFrame(text, frames.Where(outcomes, frames.Failed())); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(text)
+	// Output:
+	// 25.0% of requests failed
+}

@@ -145,3 +145,18 @@ func TestFormatText(t *testing.T) {
 		}
 	}
 }
+
+func TestFiguresOfAHugeFrameAreCut(t *testing.T) {
+	n := MaxDataRows + 5
+	ids := make([]int, n)
+	d, err := FrameData("ids", dataframe.New(series.New(ids, series.Int, "id")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Rows) != MaxDataRows || d.Omitted != 5 || !strings.Contains(d.text(), `"omitted":5`) {
+		t.Errorf("%d rows, %d omitted", len(d.Rows), d.Omitted)
+	}
+	if small, _ := FrameData("x", revenue()); strings.Contains(small.text(), "omitted") {
+		t.Errorf("a small frame's figures say omitted: %s", small.text())
+	}
+}

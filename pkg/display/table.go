@@ -50,6 +50,11 @@ func FrameTable(df dataframe.DataFrame, maxRows int) error {
 	if err != nil {
 		return err
 	}
+	return sendTable(t, data)
+}
+
+// sendTable shows t with the figures data.
+func sendTable(t shownTable, data Data) error {
 	return send("table", map[protocol.MIMEType]any{
 		protocol.MIMETextHTML:  TableHTML(t.caption, t.headers, t.rows, t.more, t.numeric),
 		protocol.MIMETextPlain: TableText(t.caption, t.headers, t.rows, t.more),

@@ -87,3 +87,40 @@ func ExamplePerWeek() {
 	// Output:
 	// [[week count] [2026-09-28 4] [2026-10-05 2]]
 }
+
+func ExampleDistinctPerDay() {
+	web := report.NewWebAPILogFrame(exampleLog())
+	w := cryptolens.Window{Since: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 10, 4, 0, 0, 0, 0, time.UTC)}
+	fmt.Println(frames.DistinctPerDay(web, w, frames.ColKey).Records())
+	// Output:
+	// [[day key] [2026-10-01 2] [2026-10-02 0] [2026-10-03 1]]
+}
+
+func ExampleSumPerDay() {
+	events := report.NewEventsFrame([]cryptolens.Event{
+		{ID: 1, EventName: "purchase", Value: 4900, Currency: "EUR", Time: time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC)},
+		{ID: 2, EventName: "purchase", Value: 1500, Currency: "USD", Time: time.Date(2026, 10, 1, 10, 0, 0, 0, time.UTC)},
+		{ID: 3, EventName: "purchase", Value: 100, Currency: "EUR", Time: time.Date(2026, 10, 2, 9, 0, 0, 0, time.UTC)},
+	})
+	w := cryptolens.Window{Since: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 10, 3, 0, 0, 0, 0, time.UTC)}
+	eur := frames.Where(events, frames.Purchases(), frames.Eq(frames.ColCurrency, "EUR"))
+	fmt.Println(frames.SumPerDay(eur, w, frames.ColValue).Records())
+	// Output:
+	// [[day value] [2026-10-01 4900] [2026-10-02 100]]
+}
+
+func ExampleSumOf() {
+	web := report.NewWebAPILogFrame(exampleLog())
+	outcomes := frames.CountBy(web, frames.ColOutcome)
+	fmt.Printf("%.1f%% of requests failed\n", 100*frames.SumOf(outcomes, frames.ColShare, frames.Failed()))
+	// Output:
+	// 33.3% of requests failed
+}
+
+func ExampleLabel() {
+	web := report.NewWebAPILogFrame(exampleLog())
+	codes := frames.Label(frames.CountBy(web, frames.ColState, frames.ColMethod), "code", "%d (%s)", frames.ColState, frames.ColMethod)
+	fmt.Println(codes.Col("code").Records())
+	// Output:
+	// [1010 (validation) 1020 (validation) 2010 (activation) 2024 (activation) 3010 (key creation)]
+}

@@ -1,6 +1,7 @@
 package frames
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"time"
@@ -158,14 +159,7 @@ func compare(col, op string, value any, ok func(int) bool) Cond {
 				return fmt.Errorf("column %q holds text; the value %s is a %T", col, show(value), value)
 			}
 			for i, v := range s.Records() {
-				c := 0
-				switch {
-				case v < want:
-					c = -1
-				case v > want:
-					c = 1
-				}
-				mask[i] = !s.Elem(i).IsNA() && ok(c)
+				mask[i] = !s.Elem(i).IsNA() && ok(cmp.Compare(v, want))
 			}
 		case series.Int, series.Float:
 			want, isNumber := number(value)
@@ -173,14 +167,7 @@ func compare(col, op string, value any, ok func(int) bool) Cond {
 				return fmt.Errorf("column %q holds numbers (%s); the value %s is a %T", col, t, show(value), value)
 			}
 			for i, v := range s.Float() {
-				c := 0
-				switch {
-				case v < want:
-					c = -1
-				case v > want:
-					c = 1
-				}
-				mask[i] = !math.IsNaN(v) && ok(c)
+				mask[i] = !math.IsNaN(v) && ok(cmp.Compare(v, want))
 			}
 		default:
 			return fmt.Errorf("column %q holds %s: compare it with Eq", col, t)

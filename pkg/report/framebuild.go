@@ -134,6 +134,7 @@ func timeText(sec int64) string {
 // out by index, which copies without boxing; the derived columns are
 // computed once per distinct state code or day.
 func webAPILogFrame(c webColumns) dataframe.DataFrame {
+	defer fewerCollections()()
 	times := make([]string, c.n)
 	var days, floating, states intCoder
 	for i := range c.n {
@@ -277,6 +278,7 @@ func (c *textCoder) coded() codedText { return c.t }
 // key as the store's columns (from the window's snapshot, after the first
 // read of a big window) and makes their frame: no record per row.
 func (s *Session) webFrame(w cryptolens.Window) (dataframe.DataFrame, error) {
+	defer fewerCollections()()
 	var cols *store.Columns
 	if _, err := read(s, store.WebLog, func(ctx context.Context, a *store.Account) ([]struct{}, error) {
 		c, err := a.Columns(ctx, store.WebLog, w, s.filter())

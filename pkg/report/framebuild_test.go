@@ -46,6 +46,12 @@ func TestWebAPILogFrameFromRecordsAndFromTheStoreAgree(t *testing.T) {
 		}
 		want := report.NewWebAPILogFrame(rows)
 		for pass := range 2 { // through SQL, then from the window's snapshot
+			// A new session, as the next cell opens: the frame a session
+			// keeps is not what is under test.
+			s, err := report.Open(report.Params{Days: 20, AsOf: "2026-11-01", LookBackDays: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
 			got, err := s.WebAPILogFrameWithLookBack()
 			if err != nil {
 				t.Fatal(err)

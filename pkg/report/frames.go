@@ -3,7 +3,9 @@ package report
 import (
 	"encoding/json"
 	"fmt"
+	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-gota/gota/dataframe"
@@ -17,10 +19,15 @@ import (
 // reads them: the session's product and key, ascending by id) as a Gota
 // DataFrame with the columns of [NewWebAPILogFrame].
 //
+// Asked again in the same program for the same window and parameters, each
+// of the session's frame methods returns the frame it read before, without
+// reading the store: keep a frame as it is (Gota's operations, and the
+// helpers of package frames, return new frames).
+//
 //	web := report.Must(s.WebAPILogFrame())
 //	keys := frames.Top(frames.CountBy(frames.Where(web, frames.HasKey()), "key"), 20, "Other keys")
 func (s *Session) WebAPILogFrame() (dataframe.DataFrame, error) {
-	return s.webFrame(s.Window)
+	return s.remembered("web", func() (dataframe.DataFrame, error) { return s.webFrame(s.Window) })
 }
 
 // WebAPILogFrameWithLookBack is [Session.WebAPILogFrame] over the window and
@@ -28,7 +35,7 @@ func (s *Session) WebAPILogFrame() (dataframe.DataFrame, error) {
 // the rows a trailing average needs. Count the window alone with
 // frames.PerDay or frames.Where(df, frames.During(s.Window)).
 func (s *Session) WebAPILogFrameWithLookBack() (dataframe.DataFrame, error) {
-	return s.webFrame(s.reach())
+	return s.remembered("web+lookback", func() (dataframe.DataFrame, error) { return s.webFrame(s.reach()) })
 }
 
 // WebAPILogHistoryFrame is [Session.WebAPILogFrame] over every row the store
@@ -36,28 +43,80 @@ func (s *Session) WebAPILogFrameWithLookBack() (dataframe.DataFrame, error) {
 // [Session.WebLogHistory]): a report on keys that fell silent finds keys
 // last seen before the window.
 func (s *Session) WebAPILogHistoryFrame() (dataframe.DataFrame, error) {
-	return s.webFrame(cryptolens.Window{Until: s.Window.Until})
+	return s.remembered("web history", func() (dataframe.DataFrame, error) {
+		return s.webFrame(cryptolens.Window{Until: s.Window.Until})
+	})
 }
 
 // EventsFrame returns the window's Events Log rows (as [Session.Events])
 // as a DataFrame with the columns of [NewEventsFrame].
 func (s *Session) EventsFrame() (dataframe.DataFrame, error) {
-	rows, err := s.Events()
-	if err != nil {
-		return dataframe.DataFrame{}, err
-	}
-	return checked(NewEventsFrame(rows))
+	return s.remembered("events", func() (dataframe.DataFrame, error) {
+		rows, err := s.Events()
+		if err != nil {
+			return dataframe.DataFrame{}, err
+		}
+		return checked(NewEventsFrame(rows))
+	})
 }
 
 // ObjectLogFrame returns the window's Object Log entries (as
 // [Session.ObjectLog]) as a DataFrame with the columns of
 // [NewObjectLogFrame].
 func (s *Session) ObjectLogFrame() (dataframe.DataFrame, error) {
-	rows, err := s.ObjectLog()
-	if err != nil {
-		return dataframe.DataFrame{}, err
+	return s.remembered("objects", func() (dataframe.DataFrame, error) {
+		rows, err := s.ObjectLog()
+		if err != nil {
+			return dataframe.DataFrame{}, err
+		}
+		return checked(NewObjectLogFrame(rows))
+	})
+}
+
+// A program (a notebook cell) often asks for the same frame more than once,
+// from several package-level variables: the last frame of each kind is kept
+// for the session, window and parameters it was read for, so the store is
+// read and the frame built once. Errors are not kept.
+var lastFrames = struct {
+	sync.Mutex
+	m map[string]keptFrame
+}{m: map[string]keptFrame{}}
+
+type keptFrame struct {
+	readFor
+	df dataframe.DataFrame
+}
+
+// readFor is what a frame was read for.
+type readFor struct {
+	s        *Session
+	window   cryptolens.Window
+	product  int
+	key      string
+	lookBack int
+}
+
+func readingFor(s *Session) readFor {
+	return readFor{s: s, window: s.Window, product: s.Params.ProductID, key: s.Params.Key, lookBack: s.Params.LookBackDays}
+}
+
+// remembered returns the session's last frame of kind when the window and
+// parameters are those it was read for, else reads it with read.
+func (s *Session) remembered(kind string, read func() (dataframe.DataFrame, error)) (dataframe.DataFrame, error) {
+	lastFrames.Lock()
+	k, ok := lastFrames.m[kind]
+	lastFrames.Unlock()
+	if ok && k.readFor == readingFor(s) {
+		return k.df, nil
 	}
-	return checked(NewObjectLogFrame(rows))
+	df, err := read()
+	if err != nil {
+		return df, err
+	}
+	lastFrames.Lock()
+	lastFrames.m[kind] = keptFrame{readingFor(s), df}
+	lastFrames.Unlock()
+	return df, nil
 }
 
 // LookBackWindow is the session's window with the Params.LookBackDays days
@@ -93,13 +152,15 @@ func (s *Session) LookBackWindow() cryptolens.Window { return s.reach() }
 // types.
 //
 // Speed: the frame of the last 30 days of a 1,000,000-row, 90-day emulator
-// account (408,799 rows) costs about 2.3 µs of CPU per row, 0.9 s in all,
-// of which 1.8 µs is frames.WebLog's API columns and the rest the derived
-// ones; Gota boxes every value it is given, so most of that is allocation
-// (538 MB, 5.6 million allocations). Measured by BenchmarkNewWebAPILogFrame
-// (CPU time, GC included, on a 2-core machine under load, where wall time
-// is not a measure). This is the one function that makes the frame, so a
-// faster source (a columnar cache) can replace its body.
+// account (408,799 rows) costs 1.9-2.3 µs of CPU per row, 0.8-0.9 s in all
+// (frames.WebLog's API columns alone: 1.6-1.9 µs at Go's default GC
+// target); Gota boxes every value it is given, so most of that is
+// allocation (538 MB, 5.6 million allocations), and the build runs with a
+// higher GC target (see buildGCPercent). Measured by
+// BenchmarkNewWebAPILogFrame as CPU time, GC included, on a 2-core machine
+// under heavy load, where wall time is no measure. This is the one function
+// that makes the frame, so a faster source (a columnar cache) can replace
+// its body.
 func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
 	return webAPILogFrame(webColumnsOf(rows))
 }
@@ -123,7 +184,11 @@ func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
 //	os           string  the metadata's "OS" field, trimmed; "(unknown)" when none
 //	version      string  the metadata's "Version" field, trimmed; "" when none
 //	purchase     bool    analysis.IsPurchase: a purchase, not a feature's use
+//
+// Another field of the metadata becomes a column with frames.JSONField:
+// frames.JSONField(df, "metadata", "Edition", "edition").
 func NewEventsFrame(rows []cryptolens.Event) dataframe.DataFrame {
+	defer fewerCollections()()
 	var weeks weekCache
 	week := make([]string, len(rows))
 	os := make([]string, len(rows))
@@ -164,12 +229,33 @@ func NewEventsFrame(rows []cryptolens.Event) dataframe.DataFrame {
 //	resourceActionName  string  such as "Updated"
 //	week                string  the ISO week of created: its Monday, YYYY-MM-DD
 func NewObjectLogFrame(rows []cryptolens.ObjectLogEntry) dataframe.DataFrame {
+	defer fewerCollections()()
 	var weeks weekCache
 	week := make([]string, len(rows))
 	for i := range rows {
 		week[i] = weeks.of(rows[i].Created)
 	}
 	return withColumns(frames.ObjectLog(rows), textSeries(week, frames.ColWeek))
+}
+
+// buildGCPercent is the garbage collector's target while a frame is
+// built. Gota allocates every value it is given, and those values all live
+// until the frame is done, so a collection during the build finds little to
+// free: at 400 rather than Go's 100 the build of a month's frame spends
+// about a quarter less CPU (1,372-1,436 against 1,882-1,895 ns a row for
+// frames.WebLog of 300,000 rows, measured in turn), for a peak of memory
+// that the frame itself is about to take anyway.
+const buildGCPercent = 400
+
+// fewerCollections raises the garbage collector's target to
+// buildGCPercent, unless it is higher or off, and returns what restores
+// it.
+func fewerCollections() (restore func()) {
+	old := debug.SetGCPercent(buildGCPercent)
+	if old < 0 || old > buildGCPercent {
+		debug.SetGCPercent(old)
+	}
+	return func() { debug.SetGCPercent(old) }
 }
 
 // withColumns returns df with the columns more after its own. It copies

@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"fmt"
+	"os"
 	"testing"
 	"time"
 
@@ -89,6 +90,14 @@ func TestSessionFramesHoldTheWindowWithTypedDerivedColumns(t *testing.T) {
 		t.Errorf("look-back frame has %d rows, want %d (window alone: %d)", back.Nrow(), want, web.Nrow())
 	}
 
+	hist, err := s.WebAPILogHistoryFrame()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := len(ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return r.Time.Before(s.Window.Until) && !r.Time.Before(reach.Since) })); hist.Nrow() != want {
+		t.Errorf("history frame has %d rows, the store holds %d from before the window's end", hist.Nrow(), want)
+	}
+
 	ev, err := s.EventsFrame()
 	if err != nil {
 		t.Fatal(err)
@@ -147,5 +156,38 @@ func TestNewFramesAreTypedWhenEmpty(t *testing.T) {
 				t.Errorf("%s: column %s is %s, want bool", name, n, df.Types()[i])
 			}
 		}
+	}
+}
+
+func TestAProgramReadsEachFrameOnce(t *testing.T) {
+	startEmulator(t)
+	s, err := report.Open(report.Params{Days: 5, AsOf: "2026-11-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Sync(store.WebLog); err != nil {
+		t.Fatal(err)
+	}
+	first, err := s.WebAPILogFrame()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The second read is the first frame, whatever the store holds now.
+	path := os.Getenv(report.EnvStore)
+	if err := os.Rename(path, path+".away"); err != nil {
+		t.Fatal(err)
+	}
+	second, err := s.WebAPILogFrame()
+	if err != nil || second.Nrow() != first.Nrow() || first.Nrow() == 0 {
+		t.Fatalf("second read: %d rows (first %d), err %v", second.Nrow(), first.Nrow(), err)
+	}
+	if err := os.Rename(path+".away", path); err != nil {
+		t.Fatal(err)
+	}
+	// Other parameters: a new read.
+	s.Params.Key = "no such key"
+	third, err := s.WebAPILogFrame()
+	if err != nil || third.Nrow() != 0 {
+		t.Errorf("a read for another key: %d rows, err %v", third.Nrow(), err)
 	}
 }

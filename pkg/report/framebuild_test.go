@@ -29,7 +29,7 @@ func records(df dataframe.DataFrame) map[string][]string {
 // and its derived ones follow their documented rules.
 func TestWebAPILogFrameFromRecordsAndFromTheStoreAgree(t *testing.T) {
 	for _, hostile := range []bool{false, true} {
-		startEmulatorWith(t, emulator.Config{Seed: 5, Days: 30, Rows: 60_000, Hostile: hostile})
+		startEmulatorWith(t, emulator.Config{Seed: 5, Days: 30, Rows: 36_000, Hostile: hostile})
 		s, err := report.Open(report.Params{Days: 20, AsOf: "2026-11-01", LookBackDays: 3})
 		if err != nil {
 			t.Fatal(err)

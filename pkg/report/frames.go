@@ -152,15 +152,14 @@ func (s *Session) LookBackWindow() cryptolens.Window { return s.reach() }
 // types.
 //
 // Speed: the frame of the last 30 days of a 1,000,000-row, 90-day emulator
-// account (408,799 rows) costs 1.9-2.3 µs of CPU per row, 0.8-0.9 s in all
-// (frames.WebLog's API columns alone: 1.6-1.9 µs at Go's default GC
-// target); Gota boxes every value it is given, so most of that is
-// allocation (538 MB, 5.6 million allocations), and the build runs with a
-// higher GC target (see buildGCPercent). Measured by
-// BenchmarkNewWebAPILogFrame as CPU time, GC included, on a 2-core machine
-// under heavy load, where wall time is no measure. This is the one function
-// that makes the frame, so a faster source (a columnar cache) can replace
-// its body.
+// account (408,799 rows) costs about 1.5 µs of CPU per row from records
+// (BenchmarkNewWebAPILogFrame, 1.4 million allocations) and, as a session
+// makes it from the window's snapshot beside the store, about 1.8 µs per
+// row read included (BenchmarkWindowFrame/again; the first read of a
+// window, through SQL and writing the snapshot, 6.6 µs), measured as CPU
+// time, GC included, on a 2-core machine under a load of 25-30, where wall
+// time is no measure. It is made by the same construction either way
+// (webAPILogFrame, framebuild.go).
 func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
 	return webAPILogFrame(webColumnsOf(rows))
 }

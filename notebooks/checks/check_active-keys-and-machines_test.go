@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	checks["active-keys-and-machines"] = func(t *testing.T, d *demo, out string) {
+	checks["active-keys-and-machines"] = func(t *testing.T, d *demo, r *run) {
 		normalise := func(code string) string {
 			code = strings.TrimSpace(strings.Map(func(r rune) rune {
 				if unicode.IsControl(r) {
@@ -75,7 +75,7 @@ func init() {
 			want["sumkeys"] += len(keysOn[day])
 			want["summachines"] += len(machinesOn[day])
 		}
-		got := figures(t, out, "days")
+		got := r.printed(t, "days")
 		for _, k := range []string{"days", "keys", "machines", "peakkeys", "peakmachines", "sumkeys", "summachines"} {
 			if got[k] != want[k] {
 				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])

@@ -7,7 +7,7 @@ import (
 )
 
 func init() {
-	checks["feature-usage"] = func(t *testing.T, d *demo, out string) {
+	checks["feature-usage"] = func(t *testing.T, d *demo, r *run) {
 		// osOf reads the OS field of an event's metadata as encoding/json
 		// matches names: exactly first, else without regard to case.
 		osOf := func(metadata string) string {
@@ -46,7 +46,7 @@ func init() {
 		for _, n := range perFeature {
 			want["top"] = max(want["top"], n)
 		}
-		got := figures(t, out, "events")
+		got := r.printed(t, "events")
 		for _, k := range []string{"events", "features", "pairs", "top", "systems", "unknownos"} {
 			if got[k] != want[k] {
 				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])

@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	checks["floating-license-audit"] = func(t *testing.T, d *demo, out string) {
+	checks["floating-license-audit"] = func(t *testing.T, d *demo, r *run) {
 		floating := func(s cryptolens.State) bool { return s == 2014 || s == 2015 || s == 6011 || s == 2024 }
 		// The audited key: the most seat-limit refusals (2024) in the
 		// window, then the most floating rows, then the lower product id,
@@ -39,7 +39,7 @@ func init() {
 		if refusals[best] == 0 {
 			t.Errorf("the audited key %s has no seat-limit refusal: the demo data changed", best.key)
 		}
-		if m := regexp.MustCompile(`audited key: (\S+) of product (\d+)`).FindStringSubmatch(out); m == nil || m[1] != best.key {
+		if m := regexp.MustCompile(`audited key: (\S+) of product (\d+)`).FindStringSubmatch(r.stdout); m == nil || m[1] != best.key {
 			t.Errorf("audited key line %q, ground truth %s of product %d", m, best.key, best.product)
 		}
 		// Its rows: from 10000 s before the window, kept as FloatingLicenseAudit keeps them.
@@ -109,7 +109,7 @@ func init() {
 		}
 		expire(emulator.DemoEnd)
 
-		got := figures(t, out, "activations")
+		got := r.printed(t, "activations")
 		for _, k := range []string{"activations", "verifications", "releases", "expiries", "overdrafts", "limitreached", "seats"} {
 			if got[k] != want[k] {
 				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])

@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	checks["inactive-keys"] = func(t *testing.T, d *demo, out string) {
+	checks["inactive-keys"] = func(t *testing.T, d *demo, r *run) {
 		const days, inactiveDays = 90, 30 // the notebook's defaults
 		since := emulator.DemoEnd.AddDate(0, 0, -days)
 		activeSince := emulator.DemoEnd.Add(-inactiveDays * 24 * time.Hour)
@@ -24,7 +24,7 @@ func init() {
 				want["inactive"]++
 			}
 		}
-		got := figures(t, out, "inactive")
+		got := r.printed(t, "inactive")
 		for _, k := range []string{"inactive", "seen"} {
 			if got[k] != want[k] {
 				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])

@@ -6,7 +6,7 @@ import (
 )
 
 func init() {
-	checks["revenue"] = func(t *testing.T, d *demo, out string) {
+	checks["revenue"] = func(t *testing.T, d *demo, r *run) {
 		perCurrency := map[string]int64{}
 		want := map[string]int{}
 		for _, e := range d.data.Events {
@@ -20,7 +20,7 @@ func init() {
 		for _, amount := range perCurrency {
 			want["largest"] = max(want["largest"], int(amount))
 		}
-		got := figures(t, out, "purchases")
+		got := r.printed(t, "purchases")
 		for _, k := range []string{"purchases", "currencies", "largest"} {
 			if got[k] != want[k] {
 				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])

@@ -409,23 +409,6 @@ func (s *Session) ObjectLog() ([]cryptolens.ObjectLogEntry, error) {
 	})
 }
 
-// Must returns v, or panics with err: in a notebook cell, the panic shows
-// as the cell's error and stops the report there.
-func Must[T any](v T, err error) T {
-	if err != nil {
-		panic(apiFirst(err))
-	}
-	return v
-}
-
-// Check panics with err when it is not nil: in a notebook cell, the panic
-// shows as the cell's error.
-func Check(err error) {
-	if err != nil {
-		panic(apiFirst(err))
-	}
-}
-
 // apiFirst puts the API's refusal (a wrong token, a missing permission, a
 // base URL that is not the API root) at the start of err's text, where the
 // one-line summary of a failed cell shows it, with the rest after it.

@@ -12,8 +12,6 @@ import (
 	"math"
 	"net/http/httptest"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -121,27 +119,6 @@ func (r *run) figures(t *testing.T, title string) figures {
 		t.Fatalf("%d figures titled %q; the notebook's titles: %q", len(found), title, r.titles())
 	}
 	return figures{t: t, Data: found[0]}
-}
-
-// printed reads the "name=value name=value" line that starts with first
-// from the notebook's stdout. It is for checks not yet moved to the data
-// channel: a notebook should not print figures for a test.
-func (r *run) printed(t *testing.T, first string) map[string]int {
-	t.Helper()
-	m := regexp.MustCompile(`(?m)^` + first + `=.*$`).FindString(r.stdout)
-	if m == "" {
-		t.Fatalf("no %s= line in the notebook's output:\n%s", first, r.stdout)
-	}
-	got := map[string]int{}
-	for _, f := range strings.Fields(m) {
-		k, v, _ := strings.Cut(f, "=")
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			t.Fatalf("figure %q: %v", f, err)
-		}
-		got[k] = n
-	}
-	return got
 }
 
 // figures are one chart's, table's or headline's figures, with accessors

@@ -76,7 +76,7 @@ func (e envelope) ok() bool { return e.hasResult && e.result == 0 }
 // onList consumes. Other members are checked and ignored.
 func decodeEnvelope(body []byte, listKey string, onList func(*scanner) error, in *interner) (envelope, error) {
 	var env envelope
-	s := scanner{buf: body, intern: in}
+	s := newScanner(body, in)
 	if err := s.expect('{'); err != nil {
 		return env, err
 	}

@@ -250,17 +250,13 @@ func (s *Session) Sync(logs ...store.Log) ([]store.SyncStats, error) {
 		// moves to (and its look-back) starts no earlier than this.
 		since = time.Now().UTC().Truncate(time.Second).AddDate(0, 0, -s.Params.Days-s.Params.LookBackDays)
 	}
-	c, err := s.acc.Client()
-	if err != nil {
-		return nil, fmt.Errorf("report: %w", err)
-	}
 	acc, err := s.handle()
 	if err != nil {
 		return nil, err
 	}
 	var all []store.SyncStats
 	for _, l := range logs {
-		stats, err := acc.Sync(ctx, c, l, since)
+		stats, err := acc.Sync(ctx, l, since)
 		if err != nil {
 			return all, fmt.Errorf("report: sync %s: %w", l, err)
 		}

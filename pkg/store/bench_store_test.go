@@ -29,7 +29,11 @@ func BenchmarkStoreSyncWebLog(b *testing.B) {
 		files++
 		st.now = func() time.Time { return emulator.DemoEnd }
 		m := &memLog[cryptolens.WebAPILog]{rows: ds.WebLog, id: webLogTable.id, pageSize: 1000}
-		s, err := runSync(b.Context(), st.Account("http://bench/api", "tok"), webLogTable, m.pager(false), time.Time{})
+		c, err := cryptolens.NewClient("tok", cryptolens.WithBaseURL("http://bench/api"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, err := runSync(b.Context(), st.Account(c), webLogTable, m.pager(false), time.Time{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -64,7 +64,7 @@ func readWeb(t *testing.T, a *Account, w cryptolens.Window, f Filter) []cryptole
 func TestWindowSnapshotReadsBackTheSameRows(t *testing.T) {
 	rows := snapshotRows(t)
 	st := openTemp(t)
-	a := st.Account("http://h/api", "tok")
+	a := testAccount(t, st, "tok")
 	syncRows(t, a, rows)
 	w := cryptolens.Window{Since: rows[len(rows)/4].Time, Until: rows[len(rows)-10].Time}
 	want := within(rows, w, nil)
@@ -133,7 +133,7 @@ func TestWindowSnapshotReadsBackTheSameRows(t *testing.T) {
 func TestColumnsOfAWindow(t *testing.T) {
 	rows := snapshotRows(t)
 	st := openTemp(t)
-	a := st.Account("http://h/api", "tok")
+	a := testAccount(t, st, "tok")
 	syncRows(t, a, rows)
 	w := cryptolens.Window{Since: rows[0].Time, Until: rows[len(rows)-1].Time.Add(time.Second)}
 	for range 2 { // through SQL, then from the snapshot
@@ -177,7 +177,7 @@ func TestColumnsOfAWindow(t *testing.T) {
 func TestWindowSnapshotFollowsNewRows(t *testing.T) {
 	rows := snapshotRows(t)
 	st := openTemp(t)
-	a := st.Account("http://h/api", "tok")
+	a := testAccount(t, st, "tok")
 	half := len(rows) / 2
 	syncRows(t, a, rows[:half])
 	w := cryptolens.Window{Since: rows[0].Time, Until: rows[len(rows)-1].Time.Add(time.Second)}
@@ -199,7 +199,7 @@ func TestWindowSnapshotsOfAnotherFileAreNotRead(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := st.Account("http://h/api", "tok")
+		a := testAccount(t, st, "tok")
 		syncRows(t, a, rows)
 		return st, readWeb(t, a, w, Filter{})
 	}
@@ -226,7 +226,7 @@ func TestWindowSnapshotsOfAnotherFileAreNotRead(t *testing.T) {
 func TestWindowSnapshotsArePruned(t *testing.T) {
 	rows := snapshotRows(t)
 	st := openTemp(t)
-	a := st.Account("http://h/api", "tok")
+	a := testAccount(t, st, "tok")
 	syncRows(t, a, rows)
 	for i := range snapshotsKept + 3 {
 		w := cryptolens.Window{Since: rows[i].Time, Until: rows[len(rows)-1].Time}

@@ -272,7 +272,8 @@ func stopGroup(pid int, done <-chan error) {
 
 // KernelEnv is the environment in which to run jupyter and the GoNB kernel:
 // this process's, with the build's bin folder first on PATH, the Jupyter
-// folders, LENSBOOK_ROOT and LENSBOOK_BUILD_DIR of paths, and extra on top.
+// folders, LENSBOOK_ROOT and LENSBOOK_BUILD_DIR of paths, GOFLAGS with the
+// cells' link flags (goflags.go), and extra on top.
 func KernelEnv(paths Paths, extra map[string]string) []string {
 	set := map[string]string{
 		"PATH":               paths.BinDir() + string(os.PathListSeparator) + os.Getenv("PATH"),
@@ -280,6 +281,7 @@ func KernelEnv(paths Paths, extra map[string]string) []string {
 		"JUPYTER_CONFIG_DIR": filepath.Join(paths.BuildDir, "jupyter-config"),
 		"LENSBOOK_ROOT":      paths.Root,
 		"LENSBOOK_BUILD_DIR": paths.BuildDir,
+		"GOFLAGS":            cellGoFlags(os.Getenv("GOFLAGS")),
 	}
 	for k, v := range extra {
 		set[k] = v

@@ -27,7 +27,7 @@ import (
 //	web := report.Must(s.WebAPILogFrame())
 //	keys := frames.Top(frames.CountBy(frames.Where(web, frames.HasKey()), "key"), 20, "Other keys")
 func (s *Session) WebAPILogFrame() (dataframe.DataFrame, error) {
-	return s.remembered("web", func() (dataframe.DataFrame, error) { return frameOf(s.WebLog()) })
+	return s.remembered("web", func() (dataframe.DataFrame, error) { return s.webFrame(s.Window) })
 }
 
 // WebAPILogFrameWithLookBack is [Session.WebAPILogFrame] over the window and
@@ -35,7 +35,7 @@ func (s *Session) WebAPILogFrame() (dataframe.DataFrame, error) {
 // the rows a trailing average needs. Count the window alone with
 // frames.PerDay or frames.Where(df, frames.During(s.Window)).
 func (s *Session) WebAPILogFrameWithLookBack() (dataframe.DataFrame, error) {
-	return s.remembered("web+lookback", func() (dataframe.DataFrame, error) { return frameOf(s.WebLogWithLookBack()) })
+	return s.remembered("web+lookback", func() (dataframe.DataFrame, error) { return s.webFrame(s.reach()) })
 }
 
 // WebAPILogHistoryFrame is [Session.WebAPILogFrame] over every row the store
@@ -43,7 +43,9 @@ func (s *Session) WebAPILogFrameWithLookBack() (dataframe.DataFrame, error) {
 // [Session.WebLogHistory]): a report on keys that fell silent finds keys
 // last seen before the window.
 func (s *Session) WebAPILogHistoryFrame() (dataframe.DataFrame, error) {
-	return s.remembered("web history", func() (dataframe.DataFrame, error) { return frameOf(s.WebLogHistory()) })
+	return s.remembered("web history", func() (dataframe.DataFrame, error) {
+		return s.webFrame(cryptolens.Window{Until: s.Window.Until})
+	})
 }
 
 // EventsFrame returns the window's Events Log rows (as [Session.Events])
@@ -150,34 +152,16 @@ func (s *Session) LookBackWindow() cryptolens.Window { return s.reach() }
 // types.
 //
 // Speed: the frame of the last 30 days of a 1,000,000-row, 90-day emulator
-// account (408,799 rows) costs 1.9-2.3 µs of CPU per row, 0.8-0.9 s in all
-// (frames.WebLog's API columns alone: 1.6-1.9 µs at Go's default GC
-// target); Gota boxes every value it is given, so most of that is
-// allocation (538 MB, 5.6 million allocations), and the build runs with a
-// higher GC target (see buildGCPercent). Measured by
-// BenchmarkNewWebAPILogFrame as CPU time, GC included, on a 2-core machine
-// under heavy load, where wall time is no measure. This is the one function
-// that makes the frame, so a faster source (a columnar cache) can replace
-// its body.
+// account (408,799 rows) costs about 1.5 µs of CPU per row from records
+// (BenchmarkNewWebAPILogFrame, 1.4 million allocations) and, as a session
+// makes it from the window's snapshot beside the store, about 1.8 µs per
+// row read included (BenchmarkWindowFrame/again; the first read of a
+// window, through SQL and writing the snapshot, 6.6 µs), measured as CPU
+// time, GC included, on a 2-core machine under a load of 25-30, where wall
+// time is no measure. It is made by the same construction either way
+// (webAPILogFrame, framebuild.go).
 func NewWebAPILogFrame(rows []cryptolens.WebAPILog) dataframe.DataFrame {
-	defer fewerCollections()()
-	licensing := make([]bool, len(rows))
-	stateName := make([]string, len(rows))
-	var lastState cryptolens.State
-	lastName := ""
-	var weeks weekCache
-	week := make([]string, len(rows))
-	for i := range rows {
-		st := rows[i].State
-		licensing[i] = analysis.IsLicensingRequest(st)
-		week[i] = weeks.of(rows[i].Time)
-		if st != lastState || lastName == "" {
-			lastState, lastName = st, st.String()
-		}
-		stateName[i] = lastName
-	}
-	return withColumns(frames.WebLog(rows), textSeries(week, frames.ColWeek), series.New(licensing, series.Bool, frames.ColLicensing),
-		textSeries(stateName, frames.ColStateName))
+	return webAPILogFrame(webColumnsOf(rows))
 }
 
 // NewEventsFrame makes the frame of Events Log rows that
@@ -306,14 +290,6 @@ func textSeries(values []string, name string) series.Series {
 		codes[i], last, lastCode = c, v, c
 	}
 	return series.New(distinct, series.String, name).Subset(codes)
-}
-
-// frameOf makes the frame of rows read from the store.
-func frameOf(rows []cryptolens.WebAPILog, err error) (dataframe.DataFrame, error) {
-	if err != nil {
-		return dataframe.DataFrame{}, err
-	}
-	return checked(NewWebAPILogFrame(rows))
 }
 
 // checked returns df's error as the error.

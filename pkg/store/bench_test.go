@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
 	"time"
 
@@ -13,31 +12,17 @@ import (
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
-// benchRows is the Web API Log size of the benchmarks:
-// $LENSBOOK_BENCH_ROWS (1000000 for the figures of the report), 50,000 by
-// default so that go test -bench stays short.
-func benchRows(b *testing.B) int {
-	if v := os.Getenv("LENSBOOK_BENCH_ROWS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n <= 0 {
-			b.Fatalf("LENSBOOK_BENCH_ROWS=%q is not a positive number", v)
-		}
-		return n
-	}
-	return 50_000
-}
-
 // BenchmarkSyncWebLog syncs the whole Web API Log from the emulator over
 // HTTP into a new store file: rows/s, and the file's bytes per row.
 func BenchmarkSyncWebLog(b *testing.B) {
-	ds := emulator.Generate(emulator.Config{Seed: 3, Rows: benchRows(b)})
+	ds := emulator.Generate(emulator.Config{Seed: 3, Rows: store.BenchRows(b)})
 	api := startAPI(b, ds)
 	c := api.client(b)
 	dir := b.TempDir()
 	b.ReportAllocs()
 	var rows, files int
 	var bytes int64
-	cpu0 := cpuTime()
+	cpu0 := store.CPUTime()
 	for b.Loop() {
 		path := filepath.Join(dir, fmt.Sprintf("store%d.db", files))
 		files++
@@ -56,7 +41,7 @@ func BenchmarkSyncWebLog(b *testing.B) {
 		bytes += fileSize(b, path) + fileSize(b, path+"-wal")
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
-	b.ReportMetric(float64(rows)/(cpuTime()-cpu0).Seconds(), "rows/cpu-s")
+	b.ReportMetric(float64(rows)/(store.CPUTime()-cpu0).Seconds(), "rows/cpu-s")
 	b.ReportMetric(float64(bytes)/float64(rows), "file-B/row")
 }
 
@@ -71,31 +56,75 @@ func fileSize(b *testing.B, path string) int64 {
 	return fi.Size()
 }
 
-// BenchmarkReadWebLog reads a window holding every row of the store into
-// []cryptolens.WebAPILog: rows/s.
+// BenchmarkReadWebLog reads a window holding every row of the store:
+//
+//   - first: into []cryptolens.WebAPILog through SQL, as the first read of a
+//     window does, writing its snapshot beside the store (removed before
+//     every read);
+//   - again: the same, when the snapshot is there (every later read);
+//   - columns: [store.Account.Columns] from the snapshot, what a notebook's
+//     DataFrame is built from.
+//
+// It reports rows/s and rows per CPU second.
 func BenchmarkReadWebLog(b *testing.B) {
-	cfg := emulator.Config{Seed: 3, Rows: benchRows(b)}
+	cfg := emulator.Config{Seed: 3, Rows: store.BenchRows(b)}
 	ds := emulator.Generate(cfg)
 	api := startAPI(b, ds)
-	st := openStore(b, filepath.Join(b.TempDir(), "store.db"))
+	path := filepath.Join(b.TempDir(), "store.db")
+	st := openStore(b, path)
 	acct := st.Account(api.client(b))
 	if _, err := acct.Sync(b.Context(), store.WebLog, time.Time{}); err != nil {
 		b.Fatal(err)
 	}
 	w := cryptolens.Window{Since: cfg.Start(), Until: emulator.DemoEnd}
-	b.ReportAllocs()
-	var rows int
-	cpu0 := cpuTime()
-	for b.Loop() {
+	read := func(b *testing.B, fresh bool) int {
+		if fresh {
+			b.StopTimer()
+			if err := os.RemoveAll(path + ".windows"); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+		}
 		got, err := acct.WebLog(b.Context(), w, store.Filter{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if len(got) != len(ds.WebLog) {
-			b.Fatalf("read %d rows, want %d", len(got), len(ds.WebLog))
-		}
-		rows += len(got)
+		return len(got)
 	}
-	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
-	b.ReportMetric(float64(rows)/(cpuTime()-cpu0).Seconds(), "rows/cpu-s")
+	for _, bc := range []struct {
+		name string
+		read func(*testing.B) int
+	}{
+		{"first", func(b *testing.B) int { return read(b, true) }},
+		{"again", func(b *testing.B) int { return read(b, false) }},
+		{"columns", func(b *testing.B) int {
+			c, err := acct.Columns(b.Context(), store.WebLog, w, store.Filter{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			return c.Len()
+		}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			read(b, false) // the snapshot exists before the timer starts
+			b.ReportAllocs()
+			var rows int
+			cpu0 := store.CPUTime()
+			for b.Loop() {
+				n := bc.read(b)
+				if n != len(ds.WebLog) {
+					b.Fatalf("read %d rows, want %d", n, len(ds.WebLog))
+				}
+				rows += n
+			}
+			b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
+			b.ReportMetric(float64(rows)/(store.CPUTime()-cpu0).Seconds(), "rows/cpu-s")
+			files, _ := filepath.Glob(path + ".windows/*.win")
+			var size int64
+			for _, f := range files {
+				size += fileSize(b, f)
+			}
+			b.ReportMetric(float64(size)/float64(len(ds.WebLog)), "snapshot-B/row")
+		})
+	}
 }

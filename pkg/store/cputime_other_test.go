@@ -1,8 +1,8 @@
 //go:build !unix
 
-package store_test
+package store
 
 import "time"
 
-// cpuTime is unknown here; cpu-ns/row then reads 0.
-func cpuTime() time.Duration { return 0 }
+// CPUTime is unknown here; cpu-ns/row then reads 0.
+func CPUTime() time.Duration { return 0 }

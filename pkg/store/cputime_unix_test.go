@@ -1,15 +1,15 @@
 //go:build unix
 
-package store_test
+package store
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the process's user and system CPU time so far: on a busy
+// CPUTime is the process's user and system CPU time so far: on a busy
 // machine, rows per CPU second says more than rows per second.
-func cpuTime() time.Duration {
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

@@ -31,5 +31,13 @@
 // ([SchemaVersion]). Tables: accounts (fingerprints), weblog, events and
 // objectlog (one typed column per API field, times as Unix seconds, text
 // byte for byte, primary key (account, id), an index on (account, time)),
-// and coverage (account, log, lo_id, hi_id, since, until).
+// and coverage (account, log, lo_id, hi_id, since, until), and store_id (the
+// file's random identity).
+//
+// A window of at least 20,000 rows is read once through SQL and kept as a
+// compact columnar snapshot beside the file (the folder PATH.windows, the
+// eight most recently used), named by the window and its content (row
+// count and id bounds), so that the next read of that window, such as the
+// next cell of a notebook, decodes the snapshot instead: see
+// [Account.Columns].
 package store

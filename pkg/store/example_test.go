@@ -73,3 +73,47 @@ func ExampleDefaultPath() {
 	fmt.Println(filepath.Base(filepath.Dir(path)), filepath.Base(path))
 	// Output: lensbook 127.0.0.1_8470-7be620e0f8fa1d6e.db
 }
+
+// Read a month column by column, as a DataFrame is built: the first read of
+// a big window keeps a snapshot of it beside the store file, which the next
+// read (the next cell of a notebook) decodes instead of going through SQL.
+func ExampleAccount_Columns() {
+	ds := emulator.Generate(emulator.Config{Seed: 7, Days: 30, Rows: 30_000})
+	srv := emulator.NewServer(ds)
+	token := srv.NewToken(emulator.AllPermissions...)
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	baseURL := ts.URL + "/api"
+
+	dir, _ := os.MkdirTemp("", "lensbook-store-example")
+	defer os.RemoveAll(dir)
+	st, err := store.Open(filepath.Join(dir, "store.db"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer st.Close()
+	c, _ := cryptolens.NewClient(token, cryptolens.WithBaseURL(baseURL))
+	acct := st.Account(c)
+	ctx := context.Background()
+	if _, err := acct.Sync(ctx, store.WebLog, time.Time{}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	month := cryptolens.Window{Since: emulator.DemoEnd.AddDate(0, 0, -30), Until: emulator.DemoEnd}
+	for range 2 {
+		cols, err := acct.Columns(ctx, store.WebLog, month, store.Filter{})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		keys, _ := cols.Codes("key")
+		fmt.Println(cols.Len() == len(ds.WebLog), len(cols.Int("time")) == cols.Len(), len(keys) < cols.Len())
+	}
+	snapshots, _ := filepath.Glob(filepath.Join(dir, "store.db.windows", "*"))
+	fmt.Println("snapshots:", len(snapshots))
+	// Output:
+	// true true true
+	// true true true
+	// snapshots: 1
+}

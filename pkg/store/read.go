@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 )
@@ -26,56 +25,102 @@ type Filter struct {
 // ascending by id. It reads only the store: ask [Account.Covered] whether
 // the store holds all of w.
 func (a *Account) WebLog(ctx context.Context, w cryptolens.Window, f Filter) ([]cryptolens.WebAPILog, error) {
-	var q query
-	q.eq("product_id", f.ProductID != 0, f.ProductID)
-	q.eq("key", f.Key != "", f.Key)
-	q.eq("machine_code", f.MachineCode != "", f.MachineCode)
-	if len(f.States) > 0 {
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(f.States)), ", ")
-		q.conds = append(q.conds, "state IN ("+marks+")")
-		for _, s := range f.States {
-			q.args = append(q.args, int(s))
-		}
-	}
-	var keep func(*cryptolens.WebAPILog) bool
-	if f.FriendlyName != "" {
-		needle := strings.ToLower(f.FriendlyName)
-		keep = func(r *cryptolens.WebAPILog) bool {
-			return strings.Contains(strings.ToLower(r.FriendlyName), needle)
-		}
-	}
-	return readRows(ctx, a, webLogTable, w, q, keep)
+	return readRecords(ctx, a, webLogTable, w, f)
 }
 
 // Events returns the stored events with a time in w that match f, ascending
 // by id.
 func (a *Account) Events(ctx context.Context, w cryptolens.Window, f Filter) ([]cryptolens.Event, error) {
-	var q query
-	q.eq("product_id", f.ProductID != 0, f.ProductID)
-	q.eq("key", f.Key != "", f.Key)
-	q.eq("machine_code", f.MachineCode != "", f.MachineCode)
-	q.eq("feature_name", f.FeatureName != "", f.FeatureName)
-	q.eq("event_name", f.EventName != "", f.EventName)
-	return readRows(ctx, a, eventsTable, w, q, nil)
+	return readRecords(ctx, a, eventsTable, w, f)
 }
 
 // ObjectLog returns the stored Object Log entries created in w, ascending by
 // id.
 func (a *Account) ObjectLog(ctx context.Context, w cryptolens.Window) ([]cryptolens.ObjectLogEntry, error) {
-	return readRows(ctx, a, objectLogTable, w, query{}, nil)
+	return readRecords(ctx, a, objectLogTable, w, Filter{})
 }
 
-// query collects extra WHERE conditions and their arguments.
-type query struct {
-	conds []string
-	args  []any
-}
-
-func (q *query) eq(col string, on bool, v any) {
-	if on {
-		q.conds = append(q.conds, col+" = ?")
-		q.args = append(q.args, v)
+// Columns returns the stored rows of log l with a time in w that match f
+// (the fields of f that apply to l, as in [Account.WebLog] and
+// [Account.Events]), ascending by id, column by column: what a DataFrame is
+// built from. A window of 20,000 rows or more is kept as a snapshot beside
+// the store file after its first read, so that reading it again, from this
+// process or the next, decodes the snapshot instead of converting every row
+// through SQL. It reads only the store: ask [Account.Covered] whether the
+// store holds all of w.
+func (a *Account) Columns(ctx context.Context, l Log, w cryptolens.Window, f Filter) (*Columns, error) {
+	var (
+		c   *Columns
+		err error
+	)
+	switch l {
+	case WebLog:
+		c, err = windowColumns(ctx, a, webLogTable, w)
+	case Events:
+		c, err = windowColumns(ctx, a, eventsTable, w)
+	case ObjectLog:
+		c, err = windowColumns(ctx, a, objectLogTable, w)
+	default:
+		_, err = ParseLog(string(l))
 	}
+	if err != nil {
+		return nil, err
+	}
+	return c.where(f), nil
+}
+
+func readRecords[R any](ctx context.Context, a *Account, t *table[R], w cryptolens.Window, f Filter) ([]R, error) {
+	c, err := windowColumns(ctx, a, t, w)
+	if err != nil {
+		return nil, err
+	}
+	return records(t, c.where(f)), nil
+}
+
+// windowColumns returns every row of t of the account with a time in w, as
+// columns: from the window's snapshot when there is one, else through SQL
+// (then writing the snapshot of a big window).
+func windowColumns[R any](ctx context.Context, a *Account, t *table[R], w cryptolens.Window) (*Columns, error) {
+	empty := newColumns(t.log, t.columns, nil)
+	empty.text = make([]bool, len(t.columns))
+	account, err := a.rowID(ctx, false)
+	if err != nil || account == 0 {
+		return empty, err
+	}
+	since, until := windowSeconds(w)
+	// The time index alone (no table lookups) gives the window's id bounds
+	// and size: the snapshot's name, and one ordered range of the table to
+	// read, with no lookup per row.
+	var lo, hi sql.NullInt64
+	var size int
+	if err := a.st.db.QueryRowContext(ctx, "SELECT MIN(id), MAX(id), COUNT(*) FROM "+t.name+
+		" WHERE account = ? AND "+t.timeCol+" >= ? AND "+t.timeCol+" < ?", account, since, until).
+		Scan(&lo, &hi, &size); err != nil {
+		return nil, fmt.Errorf("store: read %s: %w", t.log, a.st.explain(err))
+	}
+	if size == 0 {
+		return empty, nil
+	}
+	var key windowKey
+	if size >= snapshotMinRows {
+		id, err := a.st.storeID(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("store: read %s: %w", t.log, a.st.explain(err))
+		}
+		key = windowKey{log: t.log, since: since, until: until, lo: lo.Int64, hi: hi.Int64, count: size,
+			fingerprint: a.fingerprint, storeIdentity: id}
+		if c := a.st.loadSnapshot(key, t.columns); c != nil {
+			return c, nil
+		}
+	}
+	c, err := readColumnsSQL(ctx, a.st.db, t.log, t.name, t.timeCol, t.columns, account, since, until, lo.Int64, hi.Int64, size)
+	if err != nil {
+		return nil, fmt.Errorf("store: read %s: %w", t.log, a.st.explain(err))
+	}
+	if size >= snapshotMinRows {
+		a.st.saveSnapshot(key, c)
+	}
+	return c, nil
 }
 
 // windowSeconds returns the unix-second bounds of w: since <= t < until.
@@ -91,53 +136,4 @@ func windowSeconds(w cryptolens.Window) (since, until int64) {
 		}
 	}
 	return since, until
-}
-
-func readRows[R any](ctx context.Context, a *Account, t *table[R], w cryptolens.Window, q query, keep func(*R) bool) ([]R, error) {
-	account, err := a.rowID(ctx, false)
-	if err != nil || account == 0 {
-		return nil, err
-	}
-	since, until := windowSeconds(w)
-	where := " WHERE account = ? AND " + t.timeCol + " >= ? AND " + t.timeCol + " < ?"
-	for _, c := range q.conds {
-		where += " AND " + c
-	}
-	args := append([]any{account, since, until}, q.args...)
-	sqlText := "SELECT " + t.selectColumns() + " FROM " + t.name + where
-	size := 0
-	if len(q.conds) == 0 {
-		// The time index alone (no table lookups) gives the window's id
-		// bounds and size; the rows then come from one ordered range of
-		// the table, with no lookup per row.
-		var lo, hi sql.NullInt64
-		if err := a.st.db.QueryRowContext(ctx, "SELECT MIN(id), MAX(id), COUNT(*) FROM "+t.name+where, args...).
-			Scan(&lo, &hi, &size); err != nil {
-			return nil, fmt.Errorf("store: read %s: %w", t.log, a.st.explain(err))
-		}
-		if size == 0 {
-			return nil, nil
-		}
-		return readIDRange(ctx, a.st.db, t, account, since, until, lo.Int64, hi.Int64, size, keep)
-	}
-	sqlText += " ORDER BY id"
-	rows, err := a.st.db.QueryContext(ctx, sqlText, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: read %s: %w", t.log, a.st.explain(err))
-	}
-	defer rows.Close()
-	out := make([]R, 0, size)
-	for rows.Next() {
-		r, err := t.scan(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: read %s: %w", t.log, a.st.explain(err))
-		}
-		if keep == nil || keep(&r) {
-			out = append(out, r)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: read %s: %w", t.log, a.st.explain(err))
-	}
-	return out, nil
 }

@@ -66,10 +66,15 @@ var migrations = []string{
 		until   INTEGER NOT NULL,
 		PRIMARY KEY (account, log, lo_id)
 	) WITHOUT ROWID;`,
+	// 1 -> 2: the file's random identity, which names its window snapshots
+	// (snapshot.go), so a file deleted and made again never reads the
+	// snapshots of the one before.
+	`CREATE TABLE store_id (id TEXT NOT NULL);
+	INSERT INTO store_id (id) VALUES (lower(hex(randomblob(16))));`,
 }
 
 // SchemaVersion is the user_version of a store file this package writes.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // migrate applies the migrations the file lacks, each in one transaction
 // that re-reads user_version under the write lock, so two processes opening

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go)
@@ -24,6 +25,10 @@ type Store struct {
 	path string
 	ro   bool             // opened read-only (see Open)
 	now  func() time.Time // the local clock; tests may replace it
+
+	idOnce sync.Once // storeID (snapshot.go)
+	id     string
+	idErr  error
 }
 
 // Open opens or creates the store file at path, creating its folder, and

@@ -15,9 +15,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lensbook/lensbook/e2e/browsertest"
+	"github.com/lensbook/lensbook/internal/browsertest"
+	"github.com/lensbook/lensbook/internal/kerneltest"
 	"github.com/lensbook/lensbook/pkg/emulator"
-	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
 	"github.com/lensbook/lensbook/pkg/printpdf"
 	"github.com/lensbook/lensbook/pkg/publish"
 )

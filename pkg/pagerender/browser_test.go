@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/lensbook/lensbook/e2e/browsertest"
+	"github.com/lensbook/lensbook/internal/browsertest"
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/pagerender"
 )

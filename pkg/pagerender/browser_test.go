@@ -79,6 +79,7 @@ func TestBrowser(t *testing.T) {
 	browser := browsertest.New(t)
 	t.Run("report page", func(t *testing.T) { testReportPage(t, browser) })
 	t.Run("hostile page runs no injected script", func(t *testing.T) { testHostilePage(t, browser) })
+	t.Run("figures under a chart", func(t *testing.T) { testFiguresPage(t, browser) })
 }
 
 func testReportPage(t *testing.T, browser *browsertest.Browser) {

@@ -12,7 +12,12 @@
 // and keeps charts and tables whole.
 //
 // Charts sent by pkg/display's Chart become a <picture> of SVG renderings:
-// light and dark, wide and narrow, chosen by the reader's browser; headline
+// light and dark, wide and narrow, chosen by the reader's browser. Under a
+// chart (or image) whose output also carries the data channel
+// (application/vnd.lensbook.data.v1+json, display.DataMIME), its figures
+// show as a table folded in <details class="figures">, open when printed,
+// so that no figure is chart-only; a table's or headline's data channel is
+// never shown. Headline
 // figures (display.Headline) are shown large, and the gallery reads the
 // first (FirstHeadline). The header states the report's window in words
 // from its days, asOf and productID parameters, lists only the parameters

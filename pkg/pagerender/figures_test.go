@@ -1,12 +1,19 @@
 package pagerender_test
 
 import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/lensbook/lensbook/internal/browsertest"
 	"github.com/lensbook/lensbook/pkg/display"
 	"github.com/lensbook/lensbook/pkg/pagerender"
+	"github.com/lensbook/lensbook/pkg/printpdf"
 )
 
 // dataMIME is the data channel (display.DataMIME once pkg/display has it).
@@ -69,4 +76,137 @@ func TestChartFiguresAreAFoldedTable(t *testing.T) {
 			t.Errorf("figures reached the page as markup: %q", bad)
 		}
 	}
+}
+
+// figuresCheck reads, in the page, the first figures table: whether its
+// fold is open, whether the table shows, how many cells it has, the text of
+// its first row, how far the page scrolls sideways, and the colour of its
+// cell text over the nearest opaque background.
+const figuresCheck = `(() => {
+	const d = document.querySelector("details.figures");
+	const table = d.querySelector("table");
+	const td = table.querySelector("tbody td");
+	let bg = "";
+	for (let e = td; e && !bg; e = e.parentElement) {
+		const c = getComputedStyle(e).backgroundColor;
+		if (c !== "rgba(0, 0, 0, 0)" && c !== "transparent") { bg = c; }
+	}
+	const doc = document.scrollingElement || document.documentElement;
+	return {
+		open: d.open,
+		shown: table.checkVisibility() && table.getBoundingClientRect().height > 0,
+		cells: table.querySelectorAll("td").length,
+		firstRow: Array.from(table.querySelector("tbody tr").cells).map(c => c.textContent).join("|"),
+		sideways: doc.scrollWidth - doc.clientWidth,
+		boxFits: d.getBoundingClientRect().right <= doc.clientWidth + 1,
+		fg: getComputedStyle(td).color,
+		bg: bg || getComputedStyle(document.documentElement).backgroundColor,
+	};
+})()`
+
+type figuresState struct {
+	Open     bool   `json:"open"`
+	Shown    bool   `json:"shown"`
+	Cells    int    `json:"cells"`
+	FirstRow string `json:"firstRow"`
+	Sideways int    `json:"sideways"`
+	BoxFits  bool   `json:"boxFits"`
+	FG       string `json:"fg"`
+	BG       string `json:"bg"`
+}
+
+// rgb reads a computed "rgb(r, g, b)" colour.
+func rgb(t *testing.T, s string) [3]float64 {
+	t.Helper()
+	var c [3]float64
+	if _, err := fmt.Sscanf(s, "rgb(%g, %g, %g)", &c[0], &c[1], &c[2]); err != nil {
+		t.Fatalf("colour %q: %v", s, err)
+	}
+	return c
+}
+
+// testFiguresPage opens a page with a chart of 30 days of figures in four
+// columns, wide enough to scroll on a phone, at 390 and 1280 px, light and
+// dark: the figures are folded at first, open on a click, readable (WCAG AA
+// contrast) and scroll inside their own box; printed, they show without
+// being opened, and the PDF holds them.
+func testFiguresPage(t *testing.T, browser *browsertest.Browser) {
+	var rows []string
+	for d := 2; d <= 31; d++ {
+		rows = append(rows, fmt.Sprintf(`["2026-10-%02d",%d,%g,"Activate, GetKey and other licensing methods"]`, d, 700+d*13, float64(d)/31))
+	}
+	doc := `{"title":"Requests per day","columns":["day","requests","share of the month","methods"],"rows":[` + strings.Join(rows, ",") + `]}`
+	nb := outputsNotebook(map[string]string{display.ChartMIME: chartBundleJSON(t, "Requests per day"), dataMIME: doc, "text/plain": "Chart: Requests per day"})
+	page, err := pagerender.Render(nb, pagerender.PageMeta{Title: "Figures"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "figures.html")
+	if err := os.WriteFile(path, page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pageURL := serve(t, dir) + "/figures.html"
+	const firstRow = "2026-10-02|726|0.0645|Activate, GetKey and other licensing methods"
+
+	for _, width := range []int{390, 1280} {
+		for _, scheme := range []string{"light", "dark"} {
+			t.Run(fmt.Sprintf("%d/%s", width, scheme), func(t *testing.T) {
+				tab := browser.NewTab(t)
+				tab.SetViewport(width, 900, width < 600)
+				tab.PreferColorScheme(scheme)
+				tab.Open(pageURL)
+				var before figuresState
+				tab.Eval(figuresCheck, &before)
+				if before.Open || before.Shown {
+					t.Errorf("figures are not folded at first: %+v", before)
+				}
+				tab.Click("details.figures > summary")
+				var after figuresState
+				tab.Eval(figuresCheck, &after)
+				if !after.Open || !after.Shown || after.Cells != 30*4 || after.FirstRow != firstRow {
+					t.Errorf("opened figures: %+v, want open, shown, 120 cells, first row %q", after, firstRow)
+				}
+				if after.Sideways > 1 || !after.BoxFits {
+					t.Errorf("the page scrolls sideways by %d px (figures box fits: %v); only the figures box may scroll", after.Sideways, after.BoxFits)
+				}
+				if ratio := browsertest.ContrastRatio(rgb(t, after.FG), rgb(t, after.BG)); ratio < 4.5 {
+					t.Errorf("figures text %s on %s: contrast %.2f < 4.5", after.FG, after.BG, ratio)
+				}
+				tab.Screenshot(fmt.Sprintf("figures-%d-%s", width, scheme))
+				tab.AssertClean(pageURL)
+			})
+		}
+	}
+
+	t.Run("print", func(t *testing.T) {
+		tab := browser.NewTab(t)
+		tab.EmulateMedia("print")
+		tab.Open(pageURL)
+		var printed figuresState
+		tab.Eval(figuresCheck, &printed)
+		if printed.Open || !printed.Shown || printed.Cells != 30*4 {
+			t.Errorf("printed figures: %+v, want shown without opening the fold", printed)
+		}
+		tab.Screenshot("figures-print")
+		if _, err := exec.LookPath("pdftotext"); err != nil {
+			if os.Getenv(browsertest.RequireEnv) != "" {
+				t.Fatalf("pdftotext not found (package poppler-utils): %v", err)
+			}
+			t.Skip("pdftotext not found")
+		}
+		pdfs, err := printpdf.Pages(t.Context(), []string{path}, time.Minute)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := exec.Command("pdftotext", "-enc", "UTF-8", pdfs[0], "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"2026-10-02", "726", "2026-10-31", "1103"} {
+			if !strings.Contains(string(text), want) {
+				t.Errorf("the PDF lacks the figure %q", want)
+			}
+		}
+	})
 }

@@ -82,8 +82,8 @@ func TestSanitizeHTML(t *testing.T) {
 // SVG, and checks that the result is inert (see inertProblems) and stable.
 func TestSanitizeHTMLOWASP(t *testing.T) {
 	for _, v := range owaspVectors {
-		t.Run(v.name, func(t *testing.T) {
-			for _, in := range []string{v.vector, "<table><tr><td>" + v.vector + "</td></tr></table>", "<svg><g>" + v.vector + "</g></svg>"} {
+		t.Run(v.Name, func(t *testing.T) {
+			for _, in := range []string{v.Vector, "<table><tr><td>" + v.Vector + "</td></tr></table>", "<svg><g>" + v.Vector + "</g></svg>"} {
 				out := sanitizeHTML(in)
 				for _, p := range inertProblems(out) {
 					t.Errorf("sanitizeHTML(%q) = %q: %s", in, out, p)
@@ -195,7 +195,7 @@ func FuzzSanitizeHTML(f *testing.F) {
 		f.Add(seed)
 	}
 	for _, v := range owaspVectors {
-		f.Add(v.vector)
+		f.Add(v.Vector)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		out := sanitizeHTML(in)
@@ -213,7 +213,7 @@ func FuzzSanitizeHTML(f *testing.F) {
 // in its order, as a text/html output would carry them. Vectors that only
 // make sense outside HTML (inside a script, a URL parameter or an HTTP
 // header) are given as the markup they would end up in.
-var owaspVectors = []struct{ name, vector string }{
+var owaspVectors = []struct{ Name, Vector string }{
 	{"basic", `<SCRIPT SRC=https://cdn.jsdelivr.net/gh/Moksh45/host-xss.rocks/index.js></SCRIPT>`},
 	{"polyglot", "javascript:/*--></title></style></textarea></script></xmp>\n<svg/onload='+/\"`/+/onmouseover=1/+/[*/[]/+alert(42);//'>"},
 	{"malformed a onmouseover quoted", `<a onmouseover="alert(document.cookie)">xxs link</a>`},

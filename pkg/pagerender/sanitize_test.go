@@ -356,3 +356,36 @@ var owaspVectors = []struct{ Name, Vector string }{
 	{"character escapes of <", "&lt &lt; &LT &LT; &#60 &#060 &#0000060 &#60; &#x3c &#x000003c; &#X3C; \\x3c \\u003c %3Cscript%3Ealert(1)%3C/script%3E"},
 	{"alert obfuscation", "(alert)(1) a=alert,a(1) [1].find(alert) top[/al/.source+/ert/.source](1) al\\u0065rt(1) alert?.() `${alert``}`"},
 }
+
+// BenchmarkSanitizeHTML sanitizes a pkg/display table of 20 rows, the most
+// common text/html output of a report.
+func BenchmarkSanitizeHTML(b *testing.B) {
+	var rows [][]string
+	for i := range 20 {
+		rows = append(rows, []string{fmt.Sprintf("key %d", i), fmt.Sprintf("%d", i*37), "Activate & GetKey <m>"})
+	}
+	table := tableHTMLForBenchmark(rows)
+	b.SetBytes(int64(len(table)))
+	for b.Loop() {
+		sanitizeHTML(table)
+	}
+}
+
+// tableHTMLForBenchmark writes rows as pkg/display.TableHTML does.
+func tableHTMLForBenchmark(rows [][]string) string {
+	var s strings.Builder
+	s.WriteString(`<figure class="lensbook-table" style="margin:0">` + "\n" + `<figcaption class="lensbook-caption" style="text-align:left;font-weight:bold;padding:4px 0">20 rows × 3 columns</figcaption>` + "\n" + `<div class="lensbook-scroll" style="overflow-x:auto">` + "\n" + `<table style="border-collapse:collapse;font-variant-numeric:tabular-nums">` + "\n<thead><tr>")
+	for _, h := range []string{"key", "requests", "methods"} {
+		s.WriteString(`<th style="text-align:left;padding:2px 8px;white-space:nowrap;border-bottom:1px solid #888">` + h + `</th>`)
+	}
+	s.WriteString("</tr></thead>\n<tbody>\n")
+	for _, r := range rows {
+		s.WriteString("<tr>")
+		for _, c := range r {
+			s.WriteString(`<td style="text-align:right;padding:2px 8px;white-space:nowrap">` + html.EscapeString(c) + `</td>`)
+		}
+		s.WriteString("</tr>\n")
+	}
+	s.WriteString("</tbody>\n</table>\n</div>\n</figure>")
+	return s.String()
+}

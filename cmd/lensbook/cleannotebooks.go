@@ -23,10 +23,8 @@ func runCleanNotebooks(_ context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	if len(paths) == 0 {
-		if paths, err = notebook.List("notebooks"); err != nil || len(paths) == 0 {
-			return usagef("no notebooks given and none in notebooks/")
-		}
+	if paths, err = notebooksOrAll(paths); err != nil {
+		return err
 	}
 	problems := 0
 	for _, path := range paths {

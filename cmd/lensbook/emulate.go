@@ -64,9 +64,9 @@ func runEmulate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			ds.Config.End.Format(time.DateOnly), time.Since(start).Round(time.Millisecond))
 	}
 	return emulator.ListenAndServe(ctx, *addr, srv, func(baseURL string) {
-		asOf := "export LENSBOOK_AS_OF=" + ds.Config.End.Format(time.RFC3339)
+		asOf := "export " + envAsOf + "=" + ds.Config.End.Format(time.RFC3339)
 		if *live {
-			asOf = "unset LENSBOOK_AS_OF"
+			asOf = "unset " + envAsOf
 		}
 		fmt.Fprintf(stdout, "export CRYPTOLENS_BASE_URL=%s\nexport CRYPTOLENS_TOKEN=%s\n%s\n", baseURL, tok, asOf)
 		fmt.Fprintln(stderr, "lensbook emulate: serving; paste the lines above into a shell, stop with Ctrl-C")

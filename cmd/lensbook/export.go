@@ -25,17 +25,14 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	out := fs.String("out", "", "output file (required)")
 	format := fs.String("format", "", "csv, jsonl or parquet (default: from --out's extension)")
 	partition := fs.String("partition", "", "day or month: --out is a new folder of Parquet files, one folder per UTC day or month (day=2026-10-01/)")
-	pos, err := parseFlags(fs, args)
+	log, err := parseLogArg(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		return usagef("want one log: weblog, events or objectlog")
 	}
 	if *out == "" {
 		return usagef("--out is required")
 	}
-	o := fetchOptions{log: pos[0], out: *out, offline: true, window: wf, summary: stderr, cmd: "export"}
+	o := fetchOptions{log: log, out: *out, offline: true, window: wf, summary: stderr, cmd: "export"}
 	if err := wf.check(time.Now()); err != nil {
 		return err
 	}
@@ -47,11 +44,6 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if o.format, err = outputFormat(*format, *out, "", export.CSV, export.JSONL, export.Parquet); err != nil {
 		return err
-	}
-	switch o.log {
-	case "weblog", "events", "objectlog":
-	default:
-		return usagef("unknown log %q: want weblog, events or objectlog", o.log)
 	}
 	o.weblog = cryptolens.WebAPILogFilter{}
 	return fetch(ctx, o, stdout)

@@ -2,13 +2,14 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"slices"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/credentials"
+	"github.com/lensbook/lensbook/pkg/account"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/export"
 	"github.com/lensbook/lensbook/pkg/store"
@@ -48,17 +49,11 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	out := fs.String("out", "", "output file (default stdout)")
 	offline := fs.Bool("offline", false, "read the local store only; make no request")
 	parallel := parallelFlag(fs)
-	pos, err := parseFlags(fs, args)
+	log, err := parseLogArg(fs, args)
 	if err != nil {
 		return err
 	}
-	if err := checkParallel(*parallel); err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("want one log: weblog, events or objectlog")
-	}
-	o := fetchOptions{log: pos[0], out: *out, offline: *offline, window: wf, summary: stderr, cmd: "fetch", parallel: *parallel}
+	o := fetchOptions{log: log, out: *out, offline: *offline, window: wf, summary: stderr, cmd: "fetch", parallel: *parallel}
 	if err := wf.check(time.Now()); err != nil {
 		return err
 	}
@@ -83,12 +78,10 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return usagef("--machine-code, --friendly-name and --states filter the Web API Log only")
 		}
 		o.events = cryptolens.EventsFilter{ProductID: *product, Key: *key}
-	case "objectlog":
+	default: // objectlog
 		if *product != 0 || *key != "" || *machine != "" || *friendly != "" || st != nil {
 			return usagef("the Object Log has no filters; only --since and --until apply")
 		}
-	default:
-		return usagef("unknown log %q: want weblog, events or objectlog", o.log)
 	}
 	if isTerminal(stderr) {
 		o.progress = stderr
@@ -112,20 +105,11 @@ func fetch(ctx context.Context, o fetchOptions, stdout io.Writer) (err error) {
 			writeSummary(o.summary, o.cmd, n, o.log, o.format, w.where())
 		}
 	}()
-	var src source
-	if o.offline {
-		src, err = openStoreSource(ctx)
-	} else {
-		src, err = openAPISource(o.progress, cryptolens.WithParallel(o.parallel))
-	}
+	src, win, err := openSource(ctx, o)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	win, err := src.Window(ctx, &o.window, store.Log(o.log), time.Now())
-	if err != nil {
-		return err
-	}
 	switch o.log {
 	case "weblog":
 		if api, ok := src.(apiSource); ok { // streamed, in bounded memory
@@ -154,6 +138,23 @@ func fetch(ctx context.Context, o fetchOptions, stdout io.Writer) (err error) {
 		n = len(rows)
 		return writeRows(w, o.format, rows, func(r cryptolens.ObjectLogEntry) int64 { return r.ID })
 	}
+}
+
+// parseLogArg parses the flags of fetch or export and returns their one
+// argument, the log: weblog, events or objectlog.
+func parseLogArg(fs *flag.FlagSet, args []string) (string, error) {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return "", err
+	}
+	if len(pos) != 1 {
+		return "", usagef("want one log: weblog, events or objectlog")
+	}
+	switch pos[0] {
+	case "weblog", "events", "objectlog":
+		return pos[0], nil
+	}
+	return "", usagef("unknown log %q: want weblog, events or objectlog", pos[0])
 }
 
 func writeRows[R export.Record](w io.Writer, f export.Format, rows []R, id func(R) int64) error {
@@ -185,12 +186,10 @@ type apiSource struct {
 	c *cryptolens.Client
 }
 
-func newClient(progress io.Writer, extra ...cryptolens.Option) (*cryptolens.Client, credentials.Credentials, error) {
-	creds, err := credentials.Load()
-	if err != nil {
-		return nil, creds, err
-	}
-	opts := append([]cryptolens.Option{cryptolens.WithBaseURL(creds.BaseURL)}, extra...)
+// apiClient returns the account's client; with progress, it writes a
+// line of the rows and pages read so far there after each request.
+func apiClient(a *account.Account, progress io.Writer, extra ...cryptolens.Option) (*cryptolens.Client, error) {
+	opts := slices.Clone(extra)
 	if progress != nil {
 		var rows, pages int
 		opts = append(opts, cryptolens.WithObserver(func(ri cryptolens.RequestInfo) {
@@ -201,12 +200,36 @@ func newClient(progress io.Writer, extra ...cryptolens.Option) (*cryptolens.Clie
 			fmt.Fprintf(progress, "\r%s: %d rows in %d pages ", ri.Method, rows, pages)
 		}))
 	}
-	c, err := cryptolens.NewClient(creds.Token, opts...)
-	return c, creds, err
+	return a.Client(opts...)
+}
+
+// openSource opens where o reads rows (the store with --offline, else the
+// API) and resolves o's window there. The caller closes the source.
+func openSource(ctx context.Context, o fetchOptions) (source, cryptolens.Window, error) {
+	var src source
+	var err error
+	if o.offline {
+		src, err = openStoreSource()
+	} else {
+		src, err = openAPISource(o.progress, cryptolens.WithParallel(o.parallel))
+	}
+	if err != nil {
+		return nil, cryptolens.Window{}, err
+	}
+	win, err := src.Window(ctx, &o.window, store.Log(o.log), time.Now())
+	if err != nil {
+		src.Close()
+		return nil, cryptolens.Window{}, err
+	}
+	return src, win, nil
 }
 
 func openAPISource(progress io.Writer, opts ...cryptolens.Option) (source, error) {
-	c, _, err := newClient(progress, opts...)
+	a, err := account.Load()
+	if err != nil {
+		return nil, err
+	}
+	c, err := apiClient(a, progress, opts...)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/lensbook/lensbook/pkg/account"
 	"github.com/lensbook/lensbook/pkg/credentials"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/store"
@@ -72,7 +73,11 @@ func runLogin(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // It fails when the token may read none of them, or when the API cannot be
 // reached or does not answer as the API.
 func checkLogin(ctx context.Context, creds credentials.Credentials, stdout io.Writer) error {
-	c, err := cryptolens.NewClient(creds.Token, cryptolens.WithBaseURL(creds.BaseURL))
+	a, err := account.FromCredentials(creds)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	c, err := a.Client()
 	if err != nil {
 		return usagef("%v", err)
 	}

@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"os"
 	"path/filepath"
 	"strconv"
 	"time"
 
+	"github.com/lensbook/lensbook/pkg/account"
+	"github.com/lensbook/lensbook/pkg/credentials"
 	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/jupyterserver"
 )
@@ -98,12 +101,14 @@ func startNotebookDemo(ctx context.Context, env map[string]string, stderr io.Wri
 	if err != nil {
 		return nil, err
 	}
-	env["CRYPTOLENS_BASE_URL"] = baseURL
-	env["CRYPTOLENS_TOKEN"] = demoNotebookToken
-	env["LENSBOOK_AS_OF"] = ds.Config.End.Format(time.RFC3339)
-	env["LENSBOOK_STORE"] = filepath.Join(storeDir, "notebook-demo.db")
+	demo := &account.Account{
+		Credentials: credentials.Credentials{Token: demoNotebookToken, BaseURL: baseURL, Source: "the demo"},
+		StorePath:   filepath.Join(storeDir, "notebook-demo.db"),
+	}
+	maps.Copy(env, demo.Env())
+	env[envAsOf] = ds.Config.End.Format(time.RFC3339)
 	fmt.Fprintf(stderr, "lensbook notebook: the emulator serves the demo's data at %s (as of %s); store %s\n",
-		baseURL, env["LENSBOOK_AS_OF"], env["LENSBOOK_STORE"])
+		baseURL, env[envAsOf], demo.StorePath)
 	return finished, nil
 }
 

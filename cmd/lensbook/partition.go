@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/export"
-	"github.com/lensbook/lensbook/pkg/store"
 )
 
 // exportPartitioned writes the store's rows of the window as a folder of
@@ -22,23 +20,15 @@ func exportPartitioned(ctx context.Context, o fetchOptions, partition, format st
 	if format != "" && format != string(export.Parquet) {
 		return usagef("--partition writes Parquet: leave out --format %s", format)
 	}
-	switch o.log {
-	case "weblog", "events", "objectlog":
-	default:
-		return usagef("unknown log %q: want weblog, events or objectlog", o.log)
-	}
 	if _, err := os.Lstat(o.out); err == nil {
 		return fmt.Errorf("%s exists: remove it or choose another folder (a partitioned export writes a new folder)", o.out)
 	}
-	src, err := openStoreSource(ctx)
+	o.offline = true
+	src, win, err := openSource(ctx, o)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	win, err := src.Window(ctx, &o.window, store.Log(o.log), time.Now())
-	if err != nil {
-		return err
-	}
 	var files, n int
 	switch o.log {
 	case "weblog":

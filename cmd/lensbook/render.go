@@ -5,13 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/lensbook/lensbook/pkg/account"
 	"github.com/lensbook/lensbook/pkg/credentials"
-	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/notebook"
 	"github.com/lensbook/lensbook/pkg/printpdf"
@@ -39,24 +40,22 @@ link to the PDFs.`
 func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("render", renderUsage, stderr)
 	out := fs.String("out", "", "folder for the pages and index.html (default: ~/lensbook-reports; reports/ with --demo)")
-	var params multiFlag
-	fs.Var(&params, "param", "set a notebook parameter, name=value (repeatable)")
+	var paramFlags multiFlag
+	fs.Var(&paramFlags, "param", "set a notebook parameter, name=value (repeatable)")
 	jobs := fs.Int("jobs", publish.DefaultJobs, "notebooks executed at once")
 	timeout := fs.Duration("timeout", 10*time.Minute, "longest time one notebook may run")
 	asOf := fs.String("as-of", "", "end of every report's window: RFC 3339 time, date or span; default $LENSBOOK_AS_OF, else the moment the render starts")
 	demo := fs.Bool("demo", false, "read a local emulator with the demo's data instead of the configured account")
 	hostile := fs.Bool("hostile", false, "with --demo: seed hostile strings into every user-controlled field")
 	force := fs.Bool("force", false, "render every notebook, even unchanged ones")
-	offline := fs.Bool("offline", os.Getenv(envOffline) == "1", "read only the local store (sets LENSBOOK_OFFLINE=1 for the notebooks): no request; without --as-of the reports end at the store's last sync")
+	offline := fs.Bool("offline", os.Getenv(account.EnvOffline) == "1", "read only the local store (sets LENSBOOK_OFFLINE=1 for the notebooks): no request; without --as-of the reports end at the store's last sync")
 	pdf := fs.Bool("pdf", false, "also print every page to a PDF beside it, through headless Chromium")
 	nbs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(nbs) == 0 {
-		if nbs, err = notebook.List("notebooks"); err != nil || len(nbs) == 0 {
-			return usagef("no notebooks given and none in notebooks/")
-		}
+	if nbs, err = notebooksOrAll(nbs); err != nil {
+		return err
 	}
 	for i, arg := range nbs {
 		if nbs[i], err = findNotebook(arg); err != nil {
@@ -75,68 +74,77 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *out, err = renderOutDir(*out, *demo); err != nil {
 		return err
 	}
-	opts := publish.Options{
-		Notebooks: nbs, OutDir: *out, Params: map[string]string{}, Jobs: *jobs, Timeout: *timeout,
-		Force: *force, Env: map[string]string{}, PDF: *pdf,
-		Progress: func(r publish.Report) {
-			fmt.Fprintf(stderr, "%-32s %-9s %s\n", r.Slug, r.Status, r.Duration.Round(100*time.Millisecond))
-		},
-	}
-	for _, p := range params {
+	params := map[string]string{}
+	for _, p := range paramFlags {
 		name, value, ok := strings.Cut(p, "=")
 		if !ok || strings.TrimSpace(name) == "" {
 			return usagef("--param %q: want name=value, such as --param days=7", p)
 		}
-		if _, dup := opts.Params[name]; dup {
+		if _, dup := params[name]; dup {
 			return usagef("--param %s is given twice", name)
 		}
-		opts.Params[name] = value
+		params[name] = value
 	}
 	// One instant for the whole render, so that every notebook (and every
 	// cell of each) ends its window at the same moment: --as-of, else
-	// $LENSBOOK_AS_OF, else now. The demo pins its data's end unless
-	// --as-of says otherwise.
+	// $LENSBOOK_AS_OF, else now (with --offline, the store's last sync).
+	// The demo pins its data's end unless --as-of says otherwise. It
+	// reaches the notebooks one way: as their asOf parameter.
+	var acc *account.Account // the configured account; nil with --demo
+	var instant time.Time
 	now := time.Now().UTC().Truncate(time.Second)
-	if !*demo || *asOf != "" {
+	if *demo && *asOf == "" {
+		instant = emulator.DemoEnd
+	} else {
 		t, pinned, err := pinnedAsOf(*asOf, now)
-		if err != nil {
+		switch {
+		case err != nil:
 			return err
-		}
-		if !pinned {
-			t = now
-			if *offline {
-				if t, err = storeInstant(ctx); err != nil {
-					return err
-				}
+		case pinned:
+			instant = t
+		case *offline:
+			if acc, err = account.Load(); err != nil {
+				return err
 			}
+			if instant, err = storeInstant(ctx, acc); err != nil {
+				return err
+			}
+		default:
+			instant = now
 		}
-		opts.Env[envAsOf] = t.UTC().Format(time.RFC3339)
 	}
-	// The instant reaches every notebook through LENSBOOK_AS_OF, which
-	// report.Open reads when the asOf parameter is empty; an --as-of given
-	// on the command line also sets the parameter, as --param asOf would.
-	if _, ok := opts.Params["asOf"]; !ok && *asOf != "" {
-		opts.Params["asOf"] = opts.Env[envAsOf]
-	}
-	// Every parameter is parsed and checked against the notebooks before
-	// anything starts or runs; publish.Render binds them the same way.
-	if err := publish.Check(opts); err != nil {
+	// Every parameter is parsed and checked against the notebooks once,
+	// before anything starts or runs; the plan carries the values to each
+	// notebook's run and page.
+	plan, err := publish.NewPlan(publish.Options{
+		Notebooks: nbs, OutDir: *out, Params: params, AsOf: instant, Jobs: *jobs, Timeout: *timeout,
+		Force: *force, Env: map[string]string{}, PDF: *pdf,
+		Progress: func(r publish.Report) {
+			fmt.Fprintf(stderr, "%-32s %-9s %s\n", r.Slug, r.Status, r.Duration.Round(100*time.Millisecond))
+		},
+	})
+	if err != nil {
 		return renderPlanError(err)
 	}
+	opts := &plan.Options
 	if *demo {
-		stop, err := startDemo(ctx, &opts, *hostile, stderr)
+		stop, err := startDemo(ctx, opts, *hostile, stderr)
 		if err != nil {
 			return err
 		}
 		defer stop()
-	} else if *offline {
-		if err := configureOffline(ctx, &opts); err != nil {
+	} else {
+		if acc == nil {
+			if acc, err = account.Load(); err != nil {
+				return err
+			}
+		}
+		acc.Offline = *offline
+		if err := configureAccount(ctx, acc, opts); err != nil {
 			return err
 		}
-	} else if err := configureAccount(ctx, &opts); err != nil {
-		return err
 	}
-	sum, err := publish.Render(ctx, opts)
+	sum, err := plan.Render(ctx)
 	if sum == nil && err != nil {
 		return renderPlanError(err)
 	}
@@ -183,66 +191,56 @@ func startDemo(ctx context.Context, opts *publish.Options, hostile bool, stderr 
 		return nil, err
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() { done <- emulator.ListenAndServe(ctx, "127.0.0.1:0", srv, func(u string) { ready <- u }) }()
-	var baseURL string
-	select {
-	case baseURL = <-ready:
-	case err := <-done:
+	baseURL, finished, err := listenEmulator(ctx, srv, "127.0.0.1:0")
+	if err != nil {
 		cancel()
 		os.RemoveAll(dir)
-		return nil, fmt.Errorf("demo emulator: %w", err)
+		return nil, err
 	}
-	end := ds.Config.End.Format(time.RFC3339)
-	opts.Env["CRYPTOLENS_BASE_URL"] = baseURL
-	opts.Env["CRYPTOLENS_TOKEN"] = tok
-	opts.Env["LENSBOOK_STORE"] = filepath.Join(dir, "store.db")
-	if opts.Env["LENSBOOK_AS_OF"] == "" {
-		opts.Env["LENSBOOK_AS_OF"] = end
-	}
-	if _, ok := opts.Params["asOf"]; !ok {
-		opts.Params["asOf"] = opts.Env["LENSBOOK_AS_OF"]
-	}
-	opts.Token = tok
+	useAccount(&account.Account{
+		Credentials: credentials.Credentials{Token: tok, BaseURL: baseURL, Source: "the demo"},
+		StorePath:   filepath.Join(dir, "store.db"),
+	}, opts)
 	opts.Now = ds.Config.End
 	opts.DataWindow = fmt.Sprintf("lensbook emulator demo data (seed %d, %s – %s)",
 		ds.Config.Seed, ds.Config.Start().Format("2 Jan 2006"), ds.Config.End.Format("2 Jan 2006 15:04 UTC"))
 	opts.DataFingerprint = fmt.Sprintf("emulator seed=%d days=%d rows=%d hostile=%t as-of=%s",
-		ds.Config.Seed, ds.Config.Days, ds.Config.Rows, hostile, opts.Env["LENSBOOK_AS_OF"])
+		ds.Config.Seed, ds.Config.Days, ds.Config.Rows, hostile, opts.AsOf.Format(time.RFC3339))
 	fmt.Fprintf(stderr, "lensbook render: demo data from the emulator at %s (%d Web API Log rows)\n", baseURL, len(ds.WebLog))
 	return func() {
 		cancel()
-		<-done
+		<-finished
 		os.RemoveAll(dir)
 	}, nil
 }
 
+// useAccount points the notebooks at the account: its environment (which
+// report.Open reads), token and redactor.
+func useAccount(a *account.Account, opts *publish.Options) {
+	maps.Copy(opts.Env, a.Env())
+	opts.Token = a.Credentials.Token
+	opts.Redactor = a.Redactor()
+}
+
 // configureAccount points the notebooks at the configured account. The data
-// fingerprint is the newest Web API Log and Events ids and the as-of time, so
-// that an unchanged report is not executed again.
-func configureAccount(ctx context.Context, opts *publish.Options) error {
-	creds, err := credentials.Load()
-	if err != nil {
-		return err
+// fingerprint is the newest Web API Log and Events ids and the as-of time,
+// so that an unchanged report is not executed again. Offline, it is the
+// newest ids the store holds (see configureOffline).
+func configureAccount(ctx context.Context, a *account.Account, opts *publish.Options) error {
+	useAccount(a, opts)
+	if a.Offline {
+		return configureOffline(ctx, a, opts)
 	}
-	opts.Env["CRYPTOLENS_TOKEN"] = creds.Token
-	opts.Env["CRYPTOLENS_BASE_URL"] = creds.BaseURL
-	if p := os.Getenv("LENSBOOK_STORE"); p != "" {
-		opts.Env["LENSBOOK_STORE"] = p
-	}
-	opts.Token = creds.Token
-	opts.Redactor = creds.Redactor()
-	c, err := cryptolens.NewClient(creds.Token, cryptolens.WithBaseURL(creds.BaseURL))
+	c, err := a.Client()
 	if err != nil {
 		return err
 	}
 	// Before any notebook runs: one request per log the notebooks read.
-	newest, err := preflight(ctx, c, creds, opts.Notebooks)
+	newest, err := preflight(ctx, c, a.Credentials, opts.Notebooks)
 	if err != nil {
 		return err
 	}
-	fp := "account=" + creds.BaseURL + " as-of=" + opts.Env[envAsOf]
+	fp := "account=" + a.Credentials.BaseURL + " as-of=" + opts.AsOf.Format(time.RFC3339)
 	if id := newest[store.WebLog]; id > 0 {
 		fp += fmt.Sprintf(" weblog=%d", id)
 	}
@@ -250,7 +248,7 @@ func configureAccount(ctx context.Context, opts *publish.Options) error {
 		fp += fmt.Sprintf(" events=%d", id)
 	}
 	opts.DataFingerprint = fp
-	opts.DataWindow = "Cryptolens account at " + creds.ShownBaseURL() + ", as of " + shownInstant(opts.Env[envAsOf])
+	opts.DataWindow = "Cryptolens account at " + a.Credentials.ShownBaseURL() + ", as of " + shownInstant(opts.AsOf)
 	return nil
 }
 
@@ -260,6 +258,19 @@ func renderPlanError(err error) error {
 		return usagef("%v", err)
 	}
 	return err
+}
+
+// notebooksOrAll returns the notebooks given, or when none is, every
+// notebook in notebooks/.
+func notebooksOrAll(given []string) ([]string, error) {
+	if len(given) > 0 {
+		return given, nil
+	}
+	nbs, err := notebook.List("notebooks")
+	if err != nil || len(nbs) == 0 {
+		return nil, usagef("no notebooks given and none in notebooks/")
+	}
+	return nbs, nil
 }
 
 // findNotebook resolves a NOTEBOOK argument of render: a .ipynb file, or the
@@ -291,12 +302,6 @@ func findNotebook(arg string) (string, error) {
 	return "", usagef("no notebook %s, and no %s; the notebooks are %s", arg, name, strings.Join(names, ", "))
 }
 
-// shownInstant writes an RFC 3339 as-of instant in the pages' one instant
-// format (timespec.InstantLayout), or as it is when it is not RFC 3339.
-func shownInstant(rfc3339 string) string {
-	t, err := time.Parse(time.RFC3339, rfc3339)
-	if err != nil {
-		return rfc3339
-	}
-	return t.UTC().Format(timespec.InstantLayout)
-}
+// shownInstant writes an as-of instant in the pages' one instant format
+// (timespec.InstantLayout).
+func shownInstant(t time.Time) string { return t.UTC().Format(timespec.InstantLayout) }

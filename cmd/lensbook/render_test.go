@@ -71,22 +71,28 @@ func TestRenderArgumentsAndParameters(t *testing.T) {
 // parameter.
 func hangingNotebook(t *testing.T, dir string) string {
 	t.Helper()
+	return writeGoNBNotebook(t, filepath.Join(dir, "hang.ipynb"), "# Hangs\n\nSleeps in a cell.",
+		ipynb.Cell{CellType: "code", ID: "params", Metadata: map[string]any{"tags": []any{"parameters"}}, Source: "var (\n\tseconds = 1\n\tasOf    = \"\"\n)"},
+		ipynb.Cell{CellType: "markdown", ID: "sleep-title", Metadata: map[string]any{}, Source: "## Sleep"},
+		ipynb.Cell{CellType: "code", ID: "sleep", Metadata: map[string]any{}, Source: "import (\n\t\"os\"\n\t\"time\"\n)\n\n%%\n" +
+			"if p := os.Getenv(\"LENSBOOK_TEST_READY\"); p != \"\" {\n\tos.WriteFile(p, nil, 0o644)\n}\n" +
+			"time.Sleep(time.Duration(seconds) * time.Second)"})
+}
+
+// writeGoNBNotebook writes a GoNB notebook at path: a title cell, the
+// setup cell, then cells.
+func writeGoNBNotebook(t *testing.T, path, title string, cells ...ipynb.Cell) string {
+	t.Helper()
 	nb := &ipynb.Notebook{NBFormat: 4, NBFormatMinor: 5, Metadata: map[string]any{
 		"kernelspec": map[string]any{"name": "gonb", "display_name": "Go (gonb)", "language": "go"},
-	}, Cells: []ipynb.Cell{
-		{CellType: "markdown", ID: "title", Metadata: map[string]any{}, Source: "# Hangs\n\nSleeps in a cell."},
+	}, Cells: append([]ipynb.Cell{
+		{CellType: "markdown", ID: "title", Metadata: map[string]any{}, Source: ipynb.MultilineText(title)},
 		{CellType: "code", ID: "setup", Metadata: map[string]any{}, Source: ipynb.MultilineText(notebook.SetupCellSource)},
-		{CellType: "code", ID: "params", Metadata: map[string]any{"tags": []any{"parameters"}}, Source: "var (\n\tseconds = 1\n\tasOf    = \"\"\n)"},
-		{CellType: "markdown", ID: "sleep-title", Metadata: map[string]any{}, Source: "## Sleep"},
-		{CellType: "code", ID: "sleep", Metadata: map[string]any{}, Source: "import (\n\t\"os\"\n\t\"time\"\n)\n\n%%\n" +
-			"if p := os.Getenv(\"LENSBOOK_TEST_READY\"); p != \"\" {\n\tos.WriteFile(p, nil, 0o644)\n}\n" +
-			"time.Sleep(time.Duration(seconds) * time.Second)"},
-	}}
+	}, cells...)}
 	data, err := nb.Marshal()
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(dir, "hang.ipynb")
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -206,3 +212,27 @@ func describe(pids []int) string {
 }
 
 func syscallKill(pid int) error { return syscall.Kill(pid, syscall.SIGKILL) }
+
+// TestRenderAsOfTravelsAsTheParameter: render's one instant reaches a
+// notebook one way, as its asOf parameter; LENSBOOK_AS_OF is not how.
+func TestRenderAsOfTravelsAsTheParameter(t *testing.T) {
+	kerneltest.Paths(t)
+	dir := t.TempDir()
+	path := writeGoNBNotebook(t, filepath.Join(dir, "as-of.ipynb"), "# As of\n\nPrints its instant.",
+		ipynb.Cell{CellType: "code", ID: "params", Metadata: map[string]any{"tags": []any{"parameters"}}, Source: "var (\n\tdays = 30\n\tasOf = \"\"\n)"},
+		ipynb.Cell{CellType: "code", ID: "print", Metadata: map[string]any{}, Source: "import \"os\"\n\n%%\n" +
+			"fmt.Printf(\"param[%s] env[%s] days[%d]\\n\", asOf, os.Getenv(\"LENSBOOK_AS_OF\"), days)"})
+	t.Setenv(envAsOf, "")
+	out := filepath.Join(dir, "out")
+	code, _, errs := runCLI(t, "render", "--demo", "--as-of", "2026-10-01", "--param", "days=7", "--out", out, path)
+	if code != 0 {
+		t.Fatalf("render: exit %d: %s", code, errs)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "as-of.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "param[2026-10-01T00:00:00Z] env[] days[7]"; !strings.Contains(string(page), want) {
+		t.Errorf("the page lacks %q", want)
+	}
+}

@@ -3,21 +3,18 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"time"
 
+	"github.com/lensbook/lensbook/pkg/account"
 	"github.com/lensbook/lensbook/pkg/publish"
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
-// envOffline makes the notebooks read only the local store.
-const envOffline = "LENSBOOK_OFFLINE"
-
 // storeInstant is the as-of instant of a render from the store alone: the
 // moment up to which the store holds every log it has synced (the earliest
 // of their last syncs).
-func storeInstant(ctx context.Context) (time.Time, error) {
-	st, acc, _, err := openAccount()
+func storeInstant(ctx context.Context, a *account.Account) (time.Time, error) {
+	st, acc, err := a.OpenStore()
 	if err != nil {
 		return time.Time{}, err
 	}
@@ -38,24 +35,17 @@ func storeInstant(ctx context.Context) (time.Time, error) {
 	return t, nil
 }
 
-// configureOffline points the notebooks at the configured account's store,
-// with LENSBOOK_OFFLINE=1 so that they make no request. The data
-// fingerprint is the newest ids the store holds and the as-of time.
-func configureOffline(ctx context.Context, opts *publish.Options) error {
-	st, acc, creds, err := openAccount()
+// configureOffline is configureAccount for an offline account, whose
+// notebooks make no request (LENSBOOK_OFFLINE=1, in the account's
+// environment). The data fingerprint is the newest ids the store holds and
+// the as-of time.
+func configureOffline(ctx context.Context, a *account.Account, opts *publish.Options) error {
+	st, acc, err := a.OpenStore()
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	opts.Env["CRYPTOLENS_TOKEN"] = creds.Token
-	opts.Env["CRYPTOLENS_BASE_URL"] = creds.BaseURL
-	opts.Env[envOffline] = "1"
-	if p := os.Getenv("LENSBOOK_STORE"); p != "" {
-		opts.Env["LENSBOOK_STORE"] = p
-	}
-	opts.Token = creds.Token
-	opts.Redactor = creds.Redactor()
-	fp := "account=" + creds.BaseURL + " as-of=" + opts.Env[envAsOf] + " offline"
+	fp := "account=" + a.Credentials.BaseURL + " as-of=" + opts.AsOf.Format(time.RFC3339) + " offline"
 	for _, l := range store.Logs() {
 		cov, err := acc.Coverage(ctx, l)
 		if err != nil {
@@ -68,6 +58,6 @@ func configureOffline(ctx context.Context, opts *publish.Options) error {
 		fp += fmt.Sprintf(" %s=%d", l, top)
 	}
 	opts.DataFingerprint = fp
-	opts.DataWindow = "Cryptolens account at " + creds.ShownBaseURL() + ", from the local store, as of " + shownInstant(opts.Env[envAsOf])
+	opts.DataWindow = "Cryptolens account at " + a.Credentials.ShownBaseURL() + ", from the local store, as of " + shownInstant(opts.AsOf)
 	return nil
 }

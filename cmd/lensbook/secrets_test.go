@@ -14,9 +14,9 @@ import (
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
-// account serves a small emulated account over real HTTP and returns its
+// emulatedAccount serves a small emulated account over real HTTP and returns its
 // server, its root URL (without /api) and a token with every permission.
-func account(t *testing.T) (*emulator.Server, string) {
+func emulatedAccount(t *testing.T) (*emulator.Server, string) {
 	t.Helper()
 	srv := emulator.NewServer(emulator.Generate(emulator.Config{Seed: 9, Days: 3}))
 	ts := httptest.NewServer(srv)
@@ -42,7 +42,7 @@ func assertHidden(t *testing.T, what, text string, secrets ...string) {
 }
 
 func TestRenderStopsBeforeAnyNotebookWhenTheTokenCannotReadALog(t *testing.T) {
-	srv, root := account(t)
+	srv, root := emulatedAccount(t)
 	tests := []struct {
 		name  string
 		perms []emulator.Permission
@@ -92,7 +92,7 @@ func TestRenderStopsBeforeAnyNotebookWhenTheTokenCannotReadALog(t *testing.T) {
 }
 
 func TestPreflightPassesWithThePermissionsNeeded(t *testing.T) {
-	srv, root := account(t)
+	srv, root := emulatedAccount(t)
 	tok := srv.NewToken(emulator.PermGetWebAPILog)
 	creds := credentials.Credentials{Token: tok, BaseURL: root + "/api", Source: "test"}
 	c, err := cryptolens.NewClient(tok, cryptolens.WithBaseURL(creds.BaseURL))
@@ -136,7 +136,7 @@ func TestNeededLogsOfTheStandardNotebooks(t *testing.T) {
 }
 
 func TestLoginChecksTheTokenPerLog(t *testing.T) {
-	srv, root := account(t)
+	srv, root := emulatedAccount(t)
 	t.Setenv("CRYPTOLENS_TOKEN", "")
 	t.Setenv("CRYPTOLENS_BASE_URL", "")
 	credsPath := os.Getenv("LENSBOOK_CREDENTIALS")
@@ -188,7 +188,7 @@ func TestLoginChecksTheTokenPerLog(t *testing.T) {
 }
 
 func TestBaseURLMistakesThroughTheCLI(t *testing.T) {
-	srv, root := account(t)
+	srv, root := emulatedAccount(t)
 	tok := srv.NewToken(emulator.AllPermissions...)
 	useToken(t, root, tok)
 	withUser := strings.Replace(root, "://", "://alice-analyst:pr0xy-s3cret@", 1)
@@ -226,7 +226,7 @@ func TestBaseURLMistakesThroughTheCLI(t *testing.T) {
 }
 
 func TestAPIErrorsThroughTheCLI(t *testing.T) {
-	srv, root := account(t)
+	srv, root := emulatedAccount(t)
 	useToken(t, root, srv.NewToken(emulator.PermGetEvents))
 	code, stdout, stderr := runCLI(t, "fetch", "weblog")
 	if code != 1 || !strings.Contains(stderr, "cryptolens: GetWebAPILog: Access denied. (the access token lacks the GetWebAPILog permission") {

@@ -2,39 +2,12 @@ package main
 
 import (
 	"context"
-	"os"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/credentials"
+	"github.com/lensbook/lensbook/pkg/account"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/store"
 )
-
-// storePath returns the store file: LENSBOOK_STORE, or the default file of
-// the account in the user's cache folder.
-func storePath(creds credentials.Credentials) (string, error) {
-	if p := os.Getenv("LENSBOOK_STORE"); p != "" {
-		return p, nil
-	}
-	return store.DefaultPath(creds.BaseURL, creds.Token)
-}
-
-// openAccount opens the store of the configured account.
-func openAccount() (*store.Store, *store.Account, credentials.Credentials, error) {
-	creds, err := credentials.Load()
-	if err != nil {
-		return nil, nil, creds, err
-	}
-	path, err := storePath(creds)
-	if err != nil {
-		return nil, nil, creds, err
-	}
-	st, err := store.Open(path)
-	if err != nil {
-		return nil, nil, creds, err
-	}
-	return st, st.Account(creds.BaseURL, creds.Token), creds, nil
-}
 
 // storeSource reads rows from the local store only.
 type storeSource struct {
@@ -42,8 +15,13 @@ type storeSource struct {
 	acc *store.Account
 }
 
-func openStoreSource(context.Context) (source, error) {
-	st, acc, _, err := openAccount()
+// openStoreSource opens the configured account's store.
+func openStoreSource() (source, error) {
+	a, err := account.Load()
+	if err != nil {
+		return nil, err
+	}
+	st, acc, err := a.OpenStore()
 	if err != nil {
 		return nil, err
 	}

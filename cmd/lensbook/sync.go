@@ -6,6 +6,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/lensbook/lensbook/pkg/account"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/store"
 	"github.com/lensbook/lensbook/pkg/timespec"
@@ -26,9 +27,6 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	parallel := parallelFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
-		return err
-	}
-	if err := checkParallel(*parallel); err != nil {
 		return err
 	}
 	logs := store.Logs()
@@ -59,20 +57,24 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return usagef("--since: %v", err)
 		}
 	}
-	st, acc, creds, err := openAccount()
+	a, err := account.Load()
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	var progress io.Writer
 	if isTerminal(stderr) {
 		progress = stderr
 	}
-	c, _, err := newClient(progress, cryptolens.WithParallel(*parallel))
+	c, err := apiClient(a, progress, cryptolens.WithParallel(*parallel))
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "lensbook sync: %s into %s\n", creds, st.Path())
+	st, acc, err := a.OpenStore()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fmt.Fprintf(stderr, "lensbook sync: %s into %s\n", a.Credentials, st.Path())
 	for _, l := range logs {
 		stats, err := acc.Sync(ctx, c, l, since)
 		if progress != nil {

@@ -8,12 +8,15 @@ import (
 	"time"
 
 	"github.com/lensbook/lensbook/pkg/cryptolens"
+	"github.com/lensbook/lensbook/pkg/report"
 	"github.com/lensbook/lensbook/pkg/store"
 	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
-// envAsOf pins the as-of instant of every command and notebook.
-const envAsOf = "LENSBOOK_AS_OF"
+// envAsOf pins the as-of instant of every command (and of the notebooks
+// run by hand: report.EnvAsOf; render passes its instant as the asOf
+// parameter).
+const envAsOf = report.EnvAsOf
 
 // sinceStart is the --since value that means the log's first row.
 const sinceStart = "start"

@@ -38,6 +38,8 @@ type Chart struct {
 	legend []legendEntry
 	// empty charts draw "No data" instead of a plot.
 	empty bool
+	// figures are the numbers drawn; see Figures.
+	figures figures
 	// build returns the configured plot for a data area of the given size.
 	build func(area vg.Rectangle, th *Theme) *plot.Plot
 }

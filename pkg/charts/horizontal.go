@@ -36,7 +36,7 @@ func HorizontalBar(d HorizontalBarData) (*Chart, error) {
 	}
 	d.Categories, d.Values, d.Labels = slices.Clone(d.Categories), slices.Clone(d.Values), slices.Clone(d.Labels)
 	d.Colors = slices.Clone(d.Colors)
-	c := &Chart{title: d.Title, empty: len(d.Categories) == 0}
+	c := &Chart{title: d.Title, empty: len(d.Categories) == 0, figures: categoryFigures(d.YLabel, d.XLabel, d.Categories, d.Values)}
 	c.build = func(area vg.Rectangle, th *Theme) *plot.Plot { return buildHorizontalBar(d, area, th) }
 	return c, nil
 }

@@ -61,7 +61,7 @@ func StackedBar(d StackedBarData) (*Chart, error) {
 	if d.XLabel == "" {
 		d.XLabel = "Day (UTC)"
 	}
-	c := &Chart{title: d.Title, empty: len(days) == 0 || len(d.Series) == 0}
+	c := &Chart{title: d.Title, empty: len(days) == 0 || len(d.Series) == 0, figures: dayFigures(d.Days, d.Series, d.Overlay)}
 	for i, s := range d.Series {
 		c.legend = append(c.legend, legendEntry{name: s.Name, color: s.colorAt(i)})
 	}

@@ -50,7 +50,7 @@ func TimeSeries(d TimeSeriesData) (*Chart, error) {
 	if d.XLabel == "" {
 		d.XLabel = "Day (UTC)"
 	}
-	c := &Chart{title: d.Title, empty: !anyValue}
+	c := &Chart{title: d.Title, empty: !anyValue, figures: dayFigures(d.Days, d.Series, nil)}
 	if len(d.Series) > 1 {
 		for i, s := range d.Series {
 			c.legend = append(c.legend, legendEntry{name: s.Name, color: s.colorAt(i), line: true})

@@ -58,14 +58,22 @@ type ChartImage struct {
 
 // Chart shows c inline: as a [ChartMIME] bundle of SVG renderings (light and
 // dark, wide and narrow) for lensbook's pages, as SVG (light, wide) for
-// Jupyter, and with the chart's title as the plain-text alternative. It
-// then waits for GoNB to pass it on. Chart's own Width, Height and Theme
-// are not used: the renderings have the sizes above. It fails when c is
-// nil or cannot be rendered. The same chart gives the same bytes.
+// Jupyter, with the chart's title as the plain-text alternative and its
+// figures ([charts.Chart.Figures]) as [DataMIME], titled by the chart's
+// title. It then waits for GoNB to pass it on. Chart's own Width and Theme
+// are not used: the renderings have the sizes above, made taller in
+// proportion when c.Height is above charts.DefaultHeight. It fails when c
+// is nil or cannot be rendered. The same chart gives the same bytes.
 func Chart(c *charts.Chart) error {
 	if c == nil {
 		return errors.New("display: Chart: nil chart")
 	}
+	cols, rows := c.Figures()
+	return chart(c, Data{Title: or(c.Title(), "chart"), Columns: cols, Rows: rows})
+}
+
+// chart sends c with the figures d.
+func chart(c *charts.Chart, d Data) error {
 	bundle, err := NewChartBundle(c)
 	if err != nil {
 		return fmt.Errorf("display: Chart: %w", err)
@@ -82,6 +90,7 @@ func Chart(c *charts.Chart) error {
 		ChartMIME:              string(doc),
 		protocol.MIMEImageSVG:  bundle.Images[len(bundle.Images)-1].SVG,
 		protocol.MIMETextPlain: "Chart: " + alt,
+		DataMIME:               d.text(),
 	})
 }
 
@@ -100,12 +109,16 @@ func NewChartBundle(c *charts.Chart) (ChartBundle, error) {
 	b := ChartBundle{Alt: c.Title()}
 	for _, v := range variants {
 		cc := *c
-		cc.Width, cc.Height, cc.Theme, cc.EmbedFonts = v.w, v.h, v.theme, false
+		h := v.h
+		if c.Height > charts.DefaultHeight {
+			h = v.h * c.Height / charts.DefaultHeight
+		}
+		cc.Width, cc.Height, cc.Theme, cc.EmbedFonts = v.w, h, v.theme, false
 		var svg bytes.Buffer
 		if err := cc.SVG(&svg); err != nil {
 			return ChartBundle{}, err
 		}
-		b.Images = append(b.Images, ChartImage{Media: v.media, Theme: v.theme.Name, Width: v.w, Height: v.h,
+		b.Images = append(b.Images, ChartImage{Media: v.media, Theme: v.theme.Name, Width: v.w, Height: h,
 			SVG: svgFragment(svg.String())})
 	}
 	return b, nil
@@ -114,7 +127,8 @@ func NewChartBundle(c *charts.Chart) (ChartBundle, error) {
 // ChartSVG shows c inline as SVG. Like gonbui.DisplaySVG it sends the SVG
 // as HTML (text/html), which survives Jupyter's HTML export; the SVG keeps
 // its text as text, so it is sharp at any zoom. Report pages show it in
-// one theme only; prefer [Chart].
+// one theme only; prefer [Chart]. Like Chart, it sends the chart's figures
+// as [DataMIME].
 func ChartSVG(c *charts.Chart) error {
 	if c == nil {
 		return errors.New("display: ChartSVG: nil chart")
@@ -123,8 +137,10 @@ func ChartSVG(c *charts.Chart) error {
 	if err := c.SVG(&svg); err != nil {
 		return fmt.Errorf("display: ChartSVG: %w", err)
 	}
+	cols, rows := c.Figures()
 	return send("SVG chart "+quote(c.Title()), map[protocol.MIMEType]any{
 		protocol.MIMETextHTML: "<div>" + svgFragment(svg.String()) + "</div>",
+		DataMIME:              Data{Title: or(c.Title(), "chart"), Columns: cols, Rows: rows}.text(),
 	})
 }
 

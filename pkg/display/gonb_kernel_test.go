@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/lensbook/lensbook/pkg/display"
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/notebook"
@@ -15,6 +16,8 @@ import (
 
 // displayCell calls every display helper once from a GoNB cell.
 const displayCell = `import (
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
 	"github.com/lensbook/lensbook/pkg/charts"
 	"github.com/lensbook/lensbook/pkg/display"
 )
@@ -31,6 +34,8 @@ for _, err := range []error{
 	display.Table([]string{"key", "requests"}, [][]string{{"<script>alert(1)</script>", "1,234"}}),
 	display.Markdown("**in a notebook:** yes"),
 	display.Headline("12.9% of requests failed"),
+	display.Frame(dataframe.New(series.New([]string{"<b>AAAA</b>"}, series.String, "key"), series.New([]int{1234}, series.Int, "count")),
+		display.Options{Title: "Keys"}),
 } {
 	if err != nil {
 		panic(err)
@@ -78,8 +83,24 @@ func TestInARealGoNBKernel(t *testing.T) {
 			got = append(got, o)
 		}
 	}
-	if len(got) != 5 {
-		t.Fatalf("%d display outputs, want 5 (chart, SVG chart, table, Markdown, headline): %+v", len(got), res.Notebook.Cells[1].Outputs)
+	if len(got) != 6 {
+		t.Fatalf("%d display outputs, want 6 (chart, SVG chart, table, Markdown, headline, frame): %+v", len(got), res.Notebook.Cells[1].Outputs)
+	}
+	// The figures pass through GoNB, Jupyter and the saved notebook as the
+	// JSON text they were sent as.
+	for i, want := range map[int]display.Data{
+		0: {Title: "Outcomes", Columns: []string{"Outcome", "Share"}, Rows: [][]any{{"Success", 87.1}, {"Failure", 12.9}}},
+		4: {Title: "12.9% of requests failed", Columns: []string{}, Rows: [][]any{}},
+		5: {Title: "Keys", Columns: []string{"key", "count"}, Rows: [][]any{{"<b>AAAA</b>", 1234.0}}},
+	} {
+		var d display.Data
+		if err := json.Unmarshal([]byte(got[i].Data[display.DataMIME]), &d); err != nil {
+			t.Errorf("output %d: %s: %v (MIME types %v)", i, display.DataMIME, err, mimeTypes(got[i]))
+			continue
+		}
+		if diff := cmp.Diff(want, d); diff != "" {
+			t.Errorf("output %d figures (-want +got):\n%s", i, diff)
+		}
 	}
 	var bundle display.ChartBundle
 	if err := json.Unmarshal([]byte(got[0].Data[display.ChartMIME]), &bundle); err != nil || len(bundle.Images) != 4 {

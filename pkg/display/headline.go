@@ -17,7 +17,15 @@ const HeadlineMIME = "application/vnd.lensbook.headline.v1"
 // states a number, such as "12.3% of requests failed". The first headline
 // of a report is the one its gallery card shows. Jupyter shows it as bold
 // Markdown. It fails on an empty text or one with a line break.
+//
+// Its figures ([DataMIME]) are its text as title and no columns or rows;
+// [HeadlineFrame] gives a headline figures.
 func Headline(text string) error {
+	return headline(text, Data{Title: strings.TrimSpace(text)})
+}
+
+// headline sends a headline with the figures d.
+func headline(text string, d Data) error {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return errors.New("display: Headline: empty text")
@@ -29,6 +37,7 @@ func Headline(text string) error {
 		HeadlineMIME:              text,
 		protocol.MIMETextMarkdown: "**" + escapeMarkdown(text) + "**",
 		protocol.MIMETextPlain:    text,
+		DataMIME:                  d.text(),
 	})
 }
 

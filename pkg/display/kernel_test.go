@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
 	"github.com/google/go-cmp/cmp"
 	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
@@ -150,7 +153,11 @@ func TestOutputsReachGoNB(t *testing.T) {
 	if err := ChartSVG(c); err != nil {
 		t.Fatal(err)
 	}
-	html, _ := end.next(t).Data[protocol.MIMETextHTML].(string)
+	svgMsg := end.next(t)
+	if _, ok := svgMsg.Data[DataMIME].(string); !ok {
+		t.Errorf("ChartSVG sent no figures: %v", keys(svgMsg))
+	}
+	html, _ := svgMsg.Data[protocol.MIMETextHTML].(string)
 	if !strings.HasPrefix(html, "<div><svg ") || strings.Contains(html, "<?xml") || !strings.Contains(html, "Outcomes &lt;&amp;&gt;") {
 		t.Errorf("ChartSVG HTML starts %.80q", html)
 	}
@@ -171,6 +178,65 @@ func TestOutputsReachGoNB(t *testing.T) {
 	}
 	if got := end.next(t).Data[protocol.MIMETextMarkdown]; got != "**bold**" {
 		t.Errorf("Markdown sent %q", got)
+	}
+	figuresReachGoNB(t, end, msg)
+}
+
+// figuresReachGoNB checks that every chart, table and headline sends its
+// figures as DataMIME; table is the Table message sent above.
+func figuresReachGoNB(t *testing.T, end *gonbEnd, table *protocol.DisplayData) {
+	figures := func(msg *protocol.DisplayData) Data {
+		t.Helper()
+		text, ok := msg.Data[DataMIME].(string)
+		if !ok {
+			t.Fatalf("no %s in the bundle: %v", DataMIME, keys(msg))
+		}
+		var d Data
+		if err := json.Unmarshal([]byte(text), &d); err != nil {
+			t.Fatalf("%s is not JSON: %v: %s", DataMIME, err, text)
+		}
+		return d
+	}
+	if diff := cmp.Diff(Data{Title: "1 row × 2 columns", Columns: []string{"key", "n"}, Rows: [][]any{{"<script>", 3.0}}}, figures(table)); diff != "" {
+		t.Errorf("Table figures (-want +got):\n%s", diff)
+	}
+
+	df := dataframe.New(series.New([]string{"AAAA", "BBBB"}, series.String, "key"),
+		series.New([]int{1234, 56}, series.Int, "count"), series.New([]float64{0.9566, 0.0434}, series.Float, "share"))
+	steps := []struct {
+		name string
+		call func() error
+		want Data
+	}{
+		{"Chart", func() error {
+			c, err := charts.TimeSeries(charts.TimeSeriesData{Title: "Per day", Days: []time.Time{time.Date(2026, 10, 2, 0, 0, 0, 0, time.UTC)},
+				Series: []charts.Series{{Name: "Failure", Values: []float64{math.NaN()}}}})
+			if err != nil {
+				return err
+			}
+			return Chart(c)
+		}, Data{Title: "Per day", Columns: []string{"day", "Failure"}, Rows: [][]any{{"2026-10-02", nil}}}},
+		{"Bars", func() error {
+			return Bars(df, "key", "count", Options{Title: "Most active keys", Labels: "share"})
+		}, Data{Title: "Most active keys", Columns: []string{"key", "count", "share"},
+			Rows: [][]any{{"AAAA", 1234.0, 0.9566}, {"BBBB", 56.0, 0.0434}}}},
+		{"Frame", func() error { return Frame(df, Options{Title: "Keys", MaxRows: 1}) },
+			Data{Title: "Keys", Columns: []string{"key", "count", "share"},
+				Rows: [][]any{{"AAAA", 1234.0, 0.9566}, {"BBBB", 56.0, 0.0434}}}},
+		{"FrameTable", func() error { return FrameTable(df.Select([]string{"key"}), 1) },
+			Data{Title: "2 rows × 1 column", Columns: []string{"key"}, Rows: [][]any{{"AAAA"}, {"BBBB"}}}},
+		{"Headline", func() error { return Headline(" 95.7% of requests came from AAAA ") },
+			Data{Title: "95.7% of requests came from AAAA", Columns: []string{}, Rows: [][]any{}}},
+		{"HeadlineFrame", func() error { return HeadlineFrame("2 keys", df.Select([]string{"count"})) },
+			Data{Title: "2 keys", Columns: []string{"count"}, Rows: [][]any{{1234.0}, {56.0}}}},
+	}
+	for _, step := range steps {
+		if err := step.call(); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		if diff := cmp.Diff(step.want, figures(end.next(t))); diff != "" {
+			t.Errorf("%s figures (-want +got):\n%s", step.name, diff)
+		}
 	}
 }
 

@@ -19,7 +19,10 @@ import (
 const DefaultMaxRows = 20
 
 // Table shows rows under headers as an HTML table captioned with its size.
-// Columns whose every non-empty cell is a number are right-aligned.
+// Columns whose every non-empty cell is a number are right-aligned. Its
+// figures ([DataMIME]) are the cells, titled by the caption: a cell that
+// is a plain number (1,234 or 3.5) as a number, every other cell as text.
+// Prefer [Frame], whose figures are the frame's raw values.
 func Table(headers []string, rows [][]string) error {
 	return TableWithCaption(sizeCaption(len(rows), width(headers, rows)), headers, rows)
 }
@@ -29,21 +32,33 @@ func TableWithCaption(caption string, headers []string, rows [][]string) error {
 	return send("table", map[protocol.MIMEType]any{
 		protocol.MIMETextHTML:  TableHTML(caption, headers, rows, 0, nil),
 		protocol.MIMETextPlain: TableText(caption, headers, rows, 0),
+		DataMIME:               tableData(caption, headers, rows).text(),
 	})
 }
 
 // FrameTable shows the first maxRows rows of df (DefaultMaxRows when
 // maxRows is not positive) as an HTML table with int and float columns
 // right-aligned, a caption with the frame's size, and a line saying how many
-// rows are not shown. It fails when df carries an error.
+// rows are not shown. Its figures ([DataMIME]) are every row of df, raw,
+// titled by the caption. It fails when df carries an error.
 func FrameTable(df dataframe.DataFrame, maxRows int) error {
 	t, err := frameTable(df, maxRows)
 	if err != nil {
 		return err
 	}
+	data, err := FrameData(t.caption, df)
+	if err != nil {
+		return err
+	}
+	return sendTable(t, data)
+}
+
+// sendTable shows t with the figures data.
+func sendTable(t shownTable, data Data) error {
 	return send("table", map[protocol.MIMEType]any{
 		protocol.MIMETextHTML:  TableHTML(t.caption, t.headers, t.rows, t.more, t.numeric),
 		protocol.MIMETextPlain: TableText(t.caption, t.headers, t.rows, t.more),
+		DataMIME:               data.text(),
 	})
 }
 

@@ -46,6 +46,11 @@ type ExecOptions struct {
 	// Params are parsed and checked with Bind and injected with
 	// InjectValues before the run; an error wraps ErrParam.
 	Params map[string]string
+	// Declared, with Notebook, are the notebook's parameters with the
+	// values its caller bound and injected (WithValues): Execute returns
+	// them as Result.Params instead of reading the parameters cells again.
+	// publish binds every notebook's values once per render and sets it.
+	Declared []Param
 	// Token, when set, must not appear in the executed notebook. When empty,
 	// Env["CRYPTOLENS_TOKEN"] is used.
 	Token string
@@ -113,16 +118,18 @@ func Execute(ctx context.Context, path string, opts ExecOptions) (*Result, error
 			return nil, fmt.Errorf("notebook: %w", err)
 		}
 	}
-	if len(opts.Params) > 0 {
+	params := opts.Declared
+	switch {
+	case len(opts.Params) > 0:
 		nb = cloneNotebook(nb)
-		if err := InjectParameters(nb, opts.Params); err != nil {
+		if params, err = injectParameters(nb, opts.Params); err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 		changed = true
-	}
-	params, err := Parameters(nb)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	case params == nil || opts.Notebook == nil:
+		if params, err = Parameters(nb); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {

@@ -84,18 +84,28 @@ func InjectParameters(nb *ipynb.Notebook, values map[string]string) error {
 	if len(values) == 0 {
 		return nil
 	}
+	_, err := injectParameters(nb, values)
+	return err
+}
+
+// injectParameters is InjectParameters, returning the parameters the
+// notebook then runs with (WithValues).
+func injectParameters(nb *ipynb.Notebook, values map[string]string) ([]Param, error) {
 	if cellWithTag(nb, ParametersTag) < 0 {
-		return &ParamError{Name: strings.Join(slices.Sorted(maps.Keys(values)), ", "), Reason: fmt.Sprintf("the notebook has no cell tagged %q", ParametersTag)}
+		return nil, &ParamError{Name: strings.Join(slices.Sorted(maps.Keys(values)), ", "), Reason: fmt.Sprintf("the notebook has no cell tagged %q", ParametersTag)}
 	}
 	declared, err := Parameters(nb)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	bound, err := Bind(declared, values)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return InjectValues(nb, bound)
+	if err := InjectValues(nb, bound); err != nil {
+		return nil, err
+	}
+	return WithValues(declared, bound), nil
 }
 
 // InjectValues writes values, bound by Bind, into the notebook: it adds,

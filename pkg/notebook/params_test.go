@@ -177,3 +177,32 @@ func TestBindChecksTheReportConventions(t *testing.T) {
 		t.Errorf("a string value: %+v, %v", got, err)
 	}
 }
+
+// TestWithValuesIsWhatTheInjectedNotebookRunsWith: the parameters WithValues
+// gives from the bound values are those the notebook's cells declare once
+// the values are injected, so a caller that bound them need not read the
+// cells again (ExecOptions.Declared).
+func TestWithValuesIsWhatTheInjectedNotebookRunsWith(t *testing.T) {
+	nb := paramsNotebook(t)
+	declared, err := Parameters(nb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	values, err := Bind(declared, map[string]string{"asOf": "2026-10-01", "ratio": "2", "span": "36h", "all": "true"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := InjectValues(nb, values); err != nil {
+		t.Fatal(err)
+	}
+	fromCells, err := Parameters(nb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(fromCells, WithValues(declared, values)); diff != "" {
+		t.Errorf("WithValues and the injected cells disagree (-cells +WithValues):\n%s", diff)
+	}
+	if declared[0].Value != "30" || declared[1].Value != "" {
+		t.Errorf("WithValues changed the declared parameters: %+v", declared[:2])
+	}
+}

@@ -130,6 +130,21 @@ func Bind(declared []Param, values map[string]string) ([]Value, error) {
 	return out, nil
 }
 
+// WithValues returns the declared parameters with the values bound by
+// Bind in place of their defaults: the parameters a notebook given those
+// values with InjectValues runs with, without reading its cells again.
+func WithValues(declared []Param, values []Value) []Param {
+	out := slices.Clone(declared)
+	for _, v := range values {
+		for i := range out {
+			if out[i].Name == v.Name {
+				out[i].Value = v.Value
+			}
+		}
+	}
+	return out
+}
+
 // parseValue reads the command-line value v of parameter p.
 func parseValue(p Param, v string) (Value, error) {
 	bad := func(want string) error {

@@ -21,12 +21,17 @@ type Options struct {
 	// Params are set in every notebook whose parameters cell declares them
 	// (see notebook.InjectParameters); a name no notebook declares is an error.
 	Params map[string]string
+	// AsOf, when set, is the instant every report's window ends at: the
+	// asOf parameter (AsOfParam) of every notebook that declares one,
+	// unless Params sets it. A notebook that declares none ends its window
+	// where its own Sync does.
+	AsOf time.Time
 	// Jobs is how many notebooks execute at once; zero means 2.
 	Jobs int
 	// Timeout bounds each notebook's execution; zero means notebook.DefaultTimeout.
 	Timeout time.Duration
-	// Env is given to every notebook: CRYPTOLENS_BASE_URL, CRYPTOLENS_TOKEN,
-	// LENSBOOK_AS_OF...
+	// Env is given to every notebook: the account's (account.Account.Env:
+	// CRYPTOLENS_BASE_URL, CRYPTOLENS_TOKEN, LENSBOOK_STORE...).
 	Env map[string]string
 	// Token must not appear in any executed notebook; empty means
 	// Env["CRYPTOLENS_TOKEN"]. A notebook whose output holds it fails and
@@ -59,6 +64,10 @@ type Options struct {
 	// a time).
 	Progress func(Report)
 }
+
+// AsOfParam is the parameter that ends a report's window (report.Params.AsOf),
+// which Options.AsOf sets.
+const AsOfParam = "asOf"
 
 // Report statuses.
 const (

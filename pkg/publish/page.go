@@ -46,24 +46,23 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 	}
 	source := j.nb
 	var executed *ipynb.Notebook
-	var params []notebook.Param
 	failure, cell, leaked := "", 0, false
 	if j.parseErr != nil {
 		source = &ipynb.Notebook{NBFormat: 4, Metadata: map[string]any{}}
 		failure = j.parseErr.Error()
 	} else {
 		res, err := notebook.Execute(ctx, j.path, notebook.ExecOptions{
-			Notebook: j.nb, Timeout: opts.Timeout, Env: opts.Env, Token: opts.Token, Paths: opts.Paths,
+			Notebook: j.nb, Declared: j.declared, Timeout: opts.Timeout, Env: opts.Env, Token: opts.Token, Paths: opts.Paths,
 		})
 		switch {
 		case err != nil:
 			failure = err.Error()
 			leaked = errors.Is(err, notebook.ErrTokenLeak)
 		case !res.OK():
-			executed, params = res.Notebook, res.Params
+			executed = res.Notebook
 			failure, cell = res.Err().Error(), res.Failures[0].Cell
 		default:
-			executed, params = res.Notebook, res.Params
+			executed = res.Notebook
 		}
 	}
 	if err := context.Cause(ctx); ctx.Err() != nil {
@@ -90,11 +89,8 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 		// output): the page shows the source, without any output.
 		shown = cloneNotebook(source)
 		notebook.Strip(shown)
-		if p, err := notebook.Parameters(source); err == nil {
-			params = p
-		}
 	}
-	rec, err := writePage(opts, j, page, shown, source, params, failure, cell, now)
+	rec, err := writePage(opts, j, page, shown, source, j.declared, failure, cell, now)
 	rec.Fingerprint = fp
 	rep.Duration = time.Since(start)
 	rec.DurationMS = rep.Duration.Milliseconds()

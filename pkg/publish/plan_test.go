@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/lensbook/lensbook/pkg/notebook"
 )
 
@@ -114,5 +116,57 @@ func TestRenderStoppedKeepsEarlierPages(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(page); string(data) != "earlier page" {
 		t.Errorf("a stopped render overwrote the earlier page: %q", data)
+	}
+}
+
+// TestPlanBindsTheAsOfInstantOnce: Options.AsOf reaches every notebook that
+// declares asOf as that parameter, bound once with the other values, and
+// the same values are what the run and the page get; a notebook without
+// asOf is not refused for it, and a given asOf wins.
+func TestPlanBindsTheAsOfInstantOnce(t *testing.T) {
+	at := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	p, err := NewPlan(Options{
+		Notebooks: []string{"testdata/window.ipynb", "testdata/weblog-chart.ipynb"}, OutDir: t.TempDir(),
+		Params: map[string]string{"days": "7"}, AsOf: at,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	window, chart := p.jobs[0], p.jobs[1]
+	if got := window.params; got["asOf"] != "2026-11-01T00:00:00Z" || got["days"] != "7" {
+		t.Errorf("window.ipynb binds %v", got)
+	}
+	ran := map[string]string{}
+	for _, d := range window.declared {
+		ran[d.Name] = d.Value
+	}
+	if ran["asOf"] != "2026-11-01T00:00:00Z" || ran["days"] != "7" || ran["productID"] != "0" {
+		t.Errorf("window.ipynb runs with %v", ran)
+	}
+	injected, err := notebook.Parameters(window.nb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(injected, window.declared); diff != "" {
+		t.Errorf("the injected notebook and the plan disagree (-cells +plan):\n%s", diff)
+	}
+	if _, ok := chart.params["asOf"]; ok {
+		t.Errorf("weblog-chart.ipynb, which has no asOf, was given one: %v", chart.params)
+	}
+
+	p, err = NewPlan(Options{Notebooks: []string{"testdata/window.ipynb"}, OutDir: t.TempDir(),
+		Params: map[string]string{"asOf": "2026-10-01"}, AsOf: at})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.jobs[0].params["asOf"]; got != "2026-10-01" {
+		t.Errorf("--param asOf lost to Options.AsOf: %q", got)
+	}
+
+	// The days are checked against the instant the window ends at.
+	_, err = NewPlan(Options{Notebooks: []string{"testdata/window.ipynb"}, OutDir: t.TempDir(),
+		Params: map[string]string{"days": "30"}, AsOf: time.Date(1970, 1, 10, 0, 0, 0, 0, time.UTC)})
+	if !errors.Is(err, notebook.ErrParam) || !strings.Contains(err.Error(), "would start before 1970") {
+		t.Errorf("30 days to 1970-01-10: %v", err)
 	}
 }

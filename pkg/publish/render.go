@@ -22,17 +22,48 @@ import (
 const DefaultJobs = 2
 
 // Render executes the notebooks and writes one page each, the gallery and
-// the manifest into opts.OutDir. A failing notebook does not stop the
-// others: its page is marked failed and its Report says which cell failed
-// and why (Summary.Err joins them). The error is for a render that could
-// not happen: no notebooks, two notebooks with the same name, a parameter
-// that no notebook declares or whose value does not parse or gives an empty
-// window (these wrap notebook.ErrParam), or an OutDir that cannot be written.
+// the manifest into opts.OutDir: [NewPlan] then [Plan.Render]. A failing
+// notebook does not stop the others: its page is marked failed and its
+// Report says which cell failed and why (Summary.Err joins them). The error
+// is for a render that could not happen: no notebooks, two notebooks with
+// the same name, a parameter that no notebook declares or whose value does
+// not parse or gives an empty window (these wrap notebook.ErrParam), or an
+// OutDir that cannot be written.
 func Render(ctx context.Context, opts Options) (*Summary, error) {
+	p, err := NewPlan(opts)
+	if err != nil {
+		return nil, err
+	}
+	return p.Render(ctx)
+}
+
+// Plan is a render whose notebooks have been read and whose parameters
+// have been parsed and checked, once: each notebook's values travel from
+// here to its execution and its page unchanged.
+type Plan struct {
+	// Options are the render's options. NewPlan has read Notebooks,
+	// Params and AsOf; the others (the environment, the token, the data
+	// fingerprint...) are read by Render and may still be set before it.
+	Options Options
+	jobs    []job
+}
+
+// NewPlan reads the notebooks of opts and binds its parameters (and
+// Options.AsOf) to those that declare them, without running anything: it
+// returns the error Render would return before running the first notebook
+// (a parameter mistake wraps notebook.ErrParam).
+func NewPlan(opts Options) (*Plan, error) {
 	jobs, err := plan(opts)
 	if err != nil {
 		return nil, err
 	}
+	return &Plan{Options: opts, jobs: jobs}, nil
+}
+
+// Render executes the plan's notebooks and writes their pages, the gallery
+// and the manifest (see [Render]).
+func (p *Plan) Render(ctx context.Context) (*Summary, error) {
+	opts, jobs := p.Options, p.jobs
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return nil, fmt.Errorf("publish: creating %s: %w", opts.OutDir, err)
 	}
@@ -87,15 +118,6 @@ func Render(ctx context.Context, opts Options) (*Summary, error) {
 	return finish(opts, results, old, now)
 }
 
-// Check reads the notebooks of opts and binds its parameters as Render
-// does, without running anything: it returns the error Render would return
-// before running the first notebook (a parameter mistake wraps
-// notebook.ErrParam).
-func Check(opts Options) error {
-	_, err := plan(opts)
-	return err
-}
-
 // job is one notebook to render, read and given its parameters once.
 type job struct {
 	path     string
@@ -103,13 +125,15 @@ type job struct {
 	source   []byte
 	nb       *ipynb.Notebook   // the notebook with its parameters injected; nil when it does not parse
 	parseErr error             // why the notebook does not parse
-	values   []notebook.Value  // the Options.Params it declares, parsed and checked
-	params   map[string]string // the same values, in their canonical text, for the fingerprint
+	declared []notebook.Param  // its parameters, with the values it runs with (notebook.WithValues)
+	params   map[string]string // the values set, in their canonical text, for the fingerprint
 }
 
 // plan reads the notebooks and binds the parameters to those that declare
 // them, parsing and checking each value once, so that mistakes are reported
-// before anything runs. Parameter mistakes wrap notebook.ErrParam.
+// before anything runs. Options.AsOf becomes the asOf parameter of every
+// notebook that declares one and is not given it in Options.Params.
+// Parameter mistakes wrap notebook.ErrParam.
 func plan(opts Options) ([]job, error) {
 	if len(opts.Notebooks) == 0 {
 		return nil, errors.New("publish: no notebooks to render")
@@ -150,18 +174,21 @@ func plan(opts Options) ([]job, error) {
 			if v, ok := opts.Params[p.Name]; ok {
 				given[p.Name] = v
 				used[p.Name] = true
+			} else if p.Name == AsOfParam && !opts.AsOf.IsZero() {
+				given[p.Name] = opts.AsOf.UTC().Format(time.RFC3339)
 			}
 		}
-		if j.values, err = notebook.Bind(declared, given); err != nil {
+		values, err := notebook.Bind(declared, given)
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		if err := notebook.InjectValues(nb, j.values); err != nil {
+		if err := notebook.InjectValues(nb, values); err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		for _, v := range j.values {
+		for _, v := range values {
 			j.params[v.Name] = v.Value
 		}
-		j.nb = nb
+		j.nb, j.declared = nb, notebook.WithValues(declared, values)
 		jobs = append(jobs, j)
 	}
 	for _, name := range slices.Sorted(maps.Keys(opts.Params)) {

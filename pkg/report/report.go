@@ -30,19 +30,21 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/credentials"
+	"github.com/lensbook/lensbook/pkg/account"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/store"
 	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
-// Environment variables read by [Open].
+// Environment variables read by [Open]. The account's own (the store file,
+// offline) are package account's, named here too for notebook authors.
 const (
-	EnvAsOf    = "LENSBOOK_AS_OF"   // the as-of time when Params.AsOf is empty; the demo pins it
-	EnvStore   = "LENSBOOK_STORE"   // the store file; default: the account's file in the user's cache folder
-	EnvOffline = "LENSBOOK_OFFLINE" // "1": Sync only checks that the store covers the window
+	EnvAsOf    = "LENSBOOK_AS_OF"   // the as-of time when Params.AsOf is empty, for notebooks run by hand (lensbook notebook --demo sets it)
+	EnvStore   = account.EnvStore   // the store file; default: the account's file in the user's cache folder
+	EnvOffline = account.EnvOffline // "1": Sync only checks that the store covers the window
 )
 
 // DefaultDays is the window length when Params.Days is 0.
@@ -60,20 +62,24 @@ type Params struct {
 	LookBackDays int
 }
 
-// Session is an open report: its window and the account it reads.
+// Session is an open report: its window and the account it reads. It
+// opens the account's store once, at its first read, and keeps that one
+// handle (see [Session.Close]).
 type Session struct {
 	Params Params
 	AsOf   time.Time
 	Window cryptolens.Window // [AsOf - Days, AsOf)
 
-	creds     credentials.Credentials
-	storePath string
-	offline   bool
-	pinned    bool // AsOf came from the parameters or $LENSBOOK_AS_OF
+	acc    *account.Account
+	pinned bool // AsOf came from the parameters or $LENSBOOK_AS_OF
+
+	mu    sync.Mutex
+	st    *store.Store   // nil until the first read
+	stAcc *store.Account // the account's handle in st
 }
 
-// Open resolves the parameters and the account's credentials. It makes no
-// request.
+// Open resolves the parameters and opens the account (account.Load). It
+// makes no request.
 //
 // The window ends at the as-of instant: Params.AsOf, else $LENSBOOK_AS_OF,
 // else the run's instant: the one the last Sync of this process or of this
@@ -99,23 +105,11 @@ func Open(p Params) (*Session, error) {
 		}
 		now = t
 	}
-	creds, err := credentials.Load()
+	acc, err := account.Load()
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	path := os.Getenv(EnvStore)
-	if path == "" {
-		if path, err = store.DefaultPath(creds.BaseURL, creds.Token); err != nil {
-			return nil, fmt.Errorf("report: %w", err)
-		}
-	}
-	s := &Session{
-		Params:    p,
-		creds:     creds,
-		storePath: path,
-		offline:   os.Getenv(EnvOffline) == "1",
-		pinned:    asOf != "",
-	}
+	s := &Session{Params: p, acc: acc, pinned: asOf != ""}
 	if !s.pinned {
 		if t, ok := recordedInstant(s.runKey()); ok {
 			now = t
@@ -129,10 +123,41 @@ func Open(p Params) (*Session, error) {
 	return s, nil
 }
 
+// Close closes the session's store, if a read opened it. A notebook cell
+// need not call it: the cell's program ends.
+func (s *Session) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.st == nil {
+		return nil
+	}
+	err := s.st.Close()
+	s.st, s.stAcc = nil, nil
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}
+
+// handle returns the account's handle in the session's store, opening the
+// store at the first call.
+func (s *Session) handle() (*store.Account, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stAcc == nil {
+		st, acc, err := s.acc.OpenStore()
+		if err != nil {
+			return nil, fmt.Errorf("report: %w", err)
+		}
+		s.st, s.stAcc = st, acc
+	}
+	return s.stAcc, nil
+}
+
 // runKey names the run's instant of this session's store and account, so
 // that two stores or accounts never share one.
 func (s *Session) runKey() string {
-	sum := sha256.Sum256([]byte(s.storePath + "\x00" + store.Fingerprint(s.creds.BaseURL, s.creds.Token)))
+	sum := sha256.Sum256([]byte(s.acc.StorePath + "\x00" + s.acc.Fingerprint()))
 	return hex.EncodeToString(sum[:8])
 }
 
@@ -148,14 +173,13 @@ func (s *Session) setAsOf(t time.Time) {
 // synced are left out, and ok is false when none was. A store file that
 // does not exist is not created.
 func (s *Session) lastSync(ctx context.Context, logs []store.Log, every bool) (t time.Time, ok bool, err error) {
-	if _, err := os.Stat(s.storePath); errors.Is(err, os.ErrNotExist) {
+	if !s.acc.StoreExists() {
 		return t, false, nil
 	}
-	st, acc, err := s.open()
+	acc, err := s.handle()
 	if err != nil {
 		return t, false, err
 	}
-	defer st.Close()
 	for _, l := range logs {
 		c, synced, err := acc.Synced(ctx, l)
 		if err != nil {
@@ -189,14 +213,6 @@ func (s *Session) Period() string {
 	return timespec.WindowText(s.Window.Since, s.Window.Until, s.Params.Days)
 }
 
-func (s *Session) open() (*store.Store, *store.Account, error) {
-	st, err := store.Open(s.storePath)
-	if err != nil {
-		return nil, nil, fmt.Errorf("report: %w", err)
-	}
-	return st, st.Account(s.creds.BaseURL, s.creds.Token), nil
-}
-
 // Sync brings the store's copy of each log up to date and back to the start
 // of the window. Its output does not depend on what was new, so a report
 // renders the same whether it was its first run or not. In offline mode
@@ -211,17 +227,16 @@ func (s *Session) open() (*store.Store, *store.Account, error) {
 // its window at the same instant.
 func (s *Session) Sync(logs ...store.Log) ([]store.SyncStats, error) {
 	ctx := context.Background()
-	if s.offline {
+	if s.acc.Offline {
 		if !s.pinned {
 			if err := s.fixInstant(ctx, logs); err != nil {
 				return nil, err
 			}
 		}
-		st, acc, err := s.open()
+		acc, err := s.handle()
 		if err != nil {
 			return nil, err
 		}
-		defer st.Close()
 		for _, l := range logs {
 			if err := s.covered(ctx, acc, l); err != nil {
 				return nil, err
@@ -235,11 +250,11 @@ func (s *Session) Sync(logs ...store.Log) ([]store.SyncStats, error) {
 		// moves to (and its look-back) starts no earlier than this.
 		since = time.Now().UTC().Truncate(time.Second).AddDate(0, 0, -s.Params.Days-s.Params.LookBackDays)
 	}
-	c, err := cryptolens.NewClient(s.creds.Token, cryptolens.WithBaseURL(s.creds.BaseURL))
+	c, err := s.acc.Client()
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	st, acc, err := s.open()
+	acc, err := s.handle()
 	if err != nil {
 		return nil, err
 	}
@@ -247,13 +262,9 @@ func (s *Session) Sync(logs ...store.Log) ([]store.SyncStats, error) {
 	for _, l := range logs {
 		stats, err := acc.Sync(ctx, c, l, since)
 		if err != nil {
-			st.Close()
 			return all, fmt.Errorf("report: sync %s: %w", l, err)
 		}
 		all = append(all, stats)
-	}
-	if err := st.Close(); err != nil {
-		return all, fmt.Errorf("report: %w", err)
 	}
 	if !s.pinned {
 		if err := s.fixInstant(ctx, logs); err != nil {
@@ -272,7 +283,7 @@ func (s *Session) fixInstant(ctx context.Context, logs []store.Log) error {
 	}
 	if !ok {
 		return fmt.Errorf("report: the local store at %s has never synced the %s: run the notebook's fetch cell (Sync) without LENSBOOK_OFFLINE, or `lensbook sync %s --since %dd`",
-			s.storePath, logNames(logs), syncArg(logs), s.Params.Days)
+			s.acc.StorePath, logNames(logs), syncArg(logs), s.Params.Days)
 	}
 	s.setAsOf(t)
 	return recordInstant(s.runKey(), t)
@@ -319,14 +330,14 @@ func (s *Session) covered(ctx context.Context, acc *store.Account, l store.Log) 
 	return nil
 }
 
-// read opens the store, checks that it covers the window and calls f.
+// read checks that the session's store covers the window and calls f with
+// the account's handle in it.
 func read[R any](s *Session, l store.Log, f func(context.Context, *store.Account) ([]R, error)) ([]R, error) {
 	ctx := context.Background()
-	st, acc, err := s.open()
+	acc, err := s.handle()
 	if err != nil {
 		return nil, err
 	}
-	defer st.Close()
 	if err := s.covered(ctx, acc, l); err != nil {
 		return nil, err
 	}

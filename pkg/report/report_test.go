@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,7 +15,7 @@ import (
 )
 
 // startEmulator serves a small dataset and points the environment at it.
-func startEmulator(t *testing.T) (*emulator.Server, *emulator.Dataset) {
+func startEmulator(t testing.TB) (*emulator.Server, *emulator.Dataset) {
 	t.Helper()
 	ds := emulator.Generate(emulator.Config{Seed: 3, Days: 20})
 	srv := emulator.NewServer(ds)
@@ -187,5 +188,48 @@ func TestWebLogHistoryReadsWhatEarlierSyncsFetched(t *testing.T) {
 		if !held[r.ID] {
 			t.Errorf("history lacks row %d of %s", r.ID, r.Time)
 		}
+	}
+}
+
+// TestSessionKeepsOneStoreHandle: a session opens its store once and reads
+// through that handle: after its first read, the file at the store's path
+// can be moved away and the session still reads the same rows, where
+// opening the path again would find an empty store.
+func TestSessionKeepsOneStoreHandle(t *testing.T) {
+	startEmulator(t)
+	s, err := report.Open(report.Params{Days: 3, AsOf: "2026-11-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Sync(store.ObjectLog, store.Events); err != nil {
+		t.Fatal(err)
+	}
+	first, err := s.ObjectLog()
+	if err != nil || len(first) == 0 {
+		t.Fatalf("first read: %d rows, %v", len(first), err)
+	}
+	path := os.Getenv(report.EnvStore)
+	if err := os.Rename(path, path+".moved"); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		again, err := s.ObjectLog()
+		if err != nil || len(again) != len(first) {
+			t.Fatalf("read after the file moved: %d rows, %v; want %d", len(again), err, len(first))
+		}
+		if _, err := s.Events(); err != nil {
+			t.Fatalf("events after the file moved: %v", err)
+		}
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("a read opened the store's path again")
+	}
+	// After Close, the next read opens the path: the moved file is not there.
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ObjectLog(); err == nil {
+		t.Error("a read after Close found the moved store")
 	}
 }

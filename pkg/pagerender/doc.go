@@ -13,7 +13,8 @@
 //
 // Charts sent by pkg/display's Chart become a <picture> of SVG renderings:
 // light and dark, wide and narrow, chosen by the reader's browser. Under a
-// chart (or image) whose output also carries the data channel
+// chart (a chart bundle, an image, or inline SVG as display.ChartSVG sends)
+// whose output also carries the data channel
 // (application/vnd.lensbook.data.v1+json, display.DataMIME), its figures
 // show as a table folded in <details class="figures">, open when printed,
 // so that no figure is chart-only; a table's or headline's data channel is

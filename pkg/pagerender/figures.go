@@ -21,6 +21,9 @@ type figuresView struct {
 	Title   string
 	Columns []figuresColumn
 	Rows    [][]figureCell
+	// More says how many rows the data channel left out (its "omitted"
+	// count), as "1,234 more rows"; empty when none were.
+	More string
 }
 
 // figureCell is one cell of a figures table.
@@ -41,6 +44,7 @@ type dataDoc struct {
 	Title   string            `json:"title"`
 	Columns []string          `json:"columns"`
 	Rows    []json.RawMessage `json:"rows"`
+	Omitted int               `json:"omitted"`
 }
 
 // figures reads a dataMIME document into the table shown under a chart:
@@ -58,7 +62,7 @@ func figures(doc string) (*figuresView, error) {
 	if len(d.Columns) == 0 || len(d.Rows) == 0 {
 		return nil, nil
 	}
-	v := &figuresView{Title: oneLineText(d.Title), Columns: make([]figuresColumn, len(d.Columns))}
+	v := &figuresView{Title: oneLineText(d.Title), Columns: make([]figuresColumn, len(d.Columns)), More: moreRows(d.Omitted)}
 	numbers := make([]int, len(d.Columns))
 	values := make([]int, len(d.Columns))
 	for i, raw := range d.Rows {
@@ -119,4 +123,23 @@ func figureText(c any) string {
 		b, _ := json.Marshal(x)
 		return string(b)
 	}
+}
+
+// moreRows reads "1 more row" or "1,234 more rows", and "" for n <= 0.
+func moreRows(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if n == 1 {
+		return "1 more row"
+	}
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String() + " more rows"
 }

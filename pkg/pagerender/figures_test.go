@@ -16,8 +16,9 @@ import (
 	"github.com/lensbook/lensbook/pkg/printpdf"
 )
 
-// dataMIME is the data channel (display.DataMIME once pkg/display has it).
-const dataMIME = "application/vnd.lensbook.data.v1+json"
+// dataMIME is the data channel; the page renderer spells it out on its own,
+// and must spell it as pkg/display does.
+const dataMIME = display.DataMIME
 
 // figuresData are the figures of a chart (with markup in its title and
 // cells) and of a table, as the data channel carries them.
@@ -30,9 +31,10 @@ func figuresData() map[string]string {
 
 // TestChartFiguresAreAFoldedTable renders a chart with figures, a table
 // with its figures, a headline with its (empty) figures, an output with
-// nothing but the data channel, and a chart whose figures are not valid:
-// only the first chart gets a folded table, escaped, and the broken one a
-// note.
+// nothing but the data channel, a chart whose figures are not valid and an
+// inline SVG chart with figures of which some rows were left out: the two
+// charts with valid figures get a folded table, escaped, and the broken one
+// a note.
 func TestChartFiguresAreAFoldedTable(t *testing.T) {
 	data := figuresData()
 	nb := outputsNotebook(
@@ -41,6 +43,7 @@ func TestChartFiguresAreAFoldedTable(t *testing.T) {
 		map[string]string{display.HeadlineMIME: "1,522 requests", dataMIME: `{"title":"1,522 requests","columns":[],"rows":[]}`},
 		map[string]string{dataMIME: data["table"]},
 		map[string]string{display.ChartMIME: chartBundleJSON(t, "Broken"), dataMIME: `{"title":"Broken","columns":["a"],"rows":[[1,2]]}`},
+		map[string]string{"text/html": `<div><svg viewBox="0 0 10 10"><rect width="1" height="2"/></svg></div>`, dataMIME: `{"title":"Inline","columns":["x","y"],"rows":[["a",5]],"omitted":1234}`},
 	)
 	page, err := pagerender.Render(nb, pagerender.PageMeta{})
 	if err != nil {
@@ -59,8 +62,15 @@ func TestChartFiguresAreAFoldedTable(t *testing.T) {
 	if !regexp.MustCompile(`(?s)<figure class="output output-chart"><picture>.*?</picture>\n<details class="figures">`).MatchString(html) {
 		t.Error("the figures are not inside the chart's figure, under its picture")
 	}
-	if n := strings.Count(html, `<details class="figures">`); n != 1 {
-		t.Errorf("page has %d figures tables, want 1 (the table, the headline and the data-only output show none)", n)
+	if n := strings.Count(html, `<details class="figures">`); n != 2 {
+		t.Errorf("page has %d figures tables, want 2 (the table, the headline and the data-only output show none)", n)
+	}
+	inline := `<div class="output output-html"><div><svg viewBox="0 0 10 10"><rect width="1" height="2"></rect></svg></div>
+<details class="figures"><summary>Figures</summary><div class="figures-scroll"><table aria-label="Figures: Inline"><thead><tr><th scope="col">x</th><th scope="col" class="num">y</th></tr></thead><tbody>
+<tr><td>a</td><td class="num">5</td></tr>
+</tbody><tfoot><tr><td colspan="2">1,234 more rows</td></tr></tfoot></table></div></details></div>`
+	if !strings.Contains(html, inline) {
+		t.Errorf("an inline SVG chart (display.ChartSVG) lacks its figures, or the omitted rows are not counted; want\n%s", inline)
 	}
 	if strings.Contains(html, dataMIME) || strings.Contains(html, "is not shown") {
 		t.Error("the data channel is named on the page")

@@ -121,9 +121,10 @@ func renderOutput(out ipynb.Output, cellNumber int, ids *headingIDs) (outputView
 }
 
 // renderDisplay picks the preferred MIME type of a display output. A chart
-// or image with figures in the data channel (dataMIME) shows them folded
-// under it; any other rendering (a table, a headline) shows only itself, and
-// an output with nothing but the data channel shows nothing.
+// (a chart bundle, an image, or HTML holding an inline SVG as
+// display.ChartSVG sends) with figures in the data channel (dataMIME) shows
+// them folded under it; any other rendering (a table, a headline) shows only
+// itself, and an output with nothing but the data channel shows nothing.
 func renderDisplay(data map[string]ipynb.MultilineText, cellNumber int, ids *headingIDs) (outputView, error) {
 	v, err := pickDisplay(data, cellNumber, ids)
 	if err != nil {
@@ -132,7 +133,7 @@ func renderDisplay(data map[string]ipynb.MultilineText, cellNumber int, ids *hea
 	doc, ok := data[dataMIME]
 	switch {
 	case !ok:
-	case v.Kind == "chart" || v.Kind == "image":
+	case v.Kind == "chart" || v.Kind == "image" || v.Kind == "html" && strings.Contains(string(v.HTML), "<svg"):
 		f, err := figures(string(doc))
 		if err != nil {
 			v.FiguresNote = err.Error()

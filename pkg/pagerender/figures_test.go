@@ -50,7 +50,7 @@ func TestChartFiguresAreAFoldedTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := string(page)
-	want := `<details class="figures"><summary>Figures</summary><div class="figures-scroll"><table aria-label="Figures: Requests &lt;b&gt;per&lt;/b&gt; day"><thead><tr><th scope="col">day</th><th scope="col" class="num">count</th><th scope="col" class="num">share</th><th scope="col">note</th></tr></thead><tbody>
+	want := `<details class="figures"><summary>Figures</summary><div class="figures-scroll"><table aria-label="Figures: Requests per day"><thead><tr><th scope="col">day</th><th scope="col" class="num">count</th><th scope="col" class="num">share</th><th scope="col">note</th></tr></thead><tbody>
 <tr><td>2026-10-02</td><td class="num">812</td><td class="num">0.1235</td><td>&lt;script&gt;window.__pwned=&#39;figures&#39;&lt;/script&gt;</td></tr>
 <tr><td>2026-10-03</td><td class="num">1204</td><td class="num">1</td><td></td></tr>
 <tr><td>2026-10-04</td><td class="num">0</td><td class="num">0</td><td>x &amp; y</td></tr>

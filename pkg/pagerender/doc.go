@@ -16,9 +16,9 @@
 // chart (a chart bundle, an image, or inline SVG as display.ChartSVG sends)
 // whose output also carries the data channel
 // (application/vnd.lensbook.data.v1+json, display.DataMIME), its figures
-// show as a table folded in <details class="figures">, open when printed,
-// so that no figure is chart-only; a table's or headline's data channel is
-// never shown. Headline
+// show as a table folded in <details class="figures">, so that no figure is
+// chart-only on screen (print leaves them out, to keep PDFs short); a
+// table's or headline's data channel is never shown. Headline
 // figures (display.Headline) are shown large, and the gallery reads the
 // first (FirstHeadline). The header states the report's window in words
 // from its days, asOf and productID parameters, lists only the parameters

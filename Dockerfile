@@ -76,7 +76,7 @@ RUN umask 0 \
 # module and build caches are left out of the image. (Its last step, go build ./..., finds
 # no source yet.)
 COPY --chown=1000:1000 tools/go.mod tools/go.sum tools/
-COPY --chown=1000:1000 scripts/setup.sh scripts/env.sh scripts/
+COPY --chown=1000:1000 scripts/setup.sh scripts/env.sh scripts/gonb-kernel.sh scripts/
 RUN export GOMODCACHE=/tmp/tools/mod GOCACHE=/tmp/tools/cache \
  && scripts/setup.sh \
  && go clean -modcache && rm -rf /tmp/tools

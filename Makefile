@@ -7,6 +7,7 @@
 #   make notebook         Jupyter notebook server on 127.0.0.1 serving notebooks/ (lensbook notebook)
 #   make notebook DEMO=1  the same, reading the emulator's demo data (on a free port)
 #   make clean-notebooks  strip outputs and execution counts from notebooks/*.ipynb
+#   make notebook-stats   code lines, longest cell and boilerplate of notebooks/*.ipynb against their targets
 #   make docker-check     build the Docker image with Podman and prove it (scripts/docker-check.sh)
 #
 # Every recipe line sources scripts/env.sh (PATH, JUPYTER_DATA_DIR, LENSBOOK_ROOT).
@@ -25,7 +26,7 @@ IP ?= 127.0.0.1
 BINDIR ?= $(or $(shell go env GOBIN 2>/dev/null),$(firstword $(subst :, ,$(shell go env GOPATH 2>/dev/null)))/bin)
 
 .NOTPARALLEL:
-.PHONY: setup install demo test fmt-check vet staticcheck go-test notebook clean-notebooks docker-check
+.PHONY: setup install demo test fmt-check vet staticcheck go-test notebook clean-notebooks notebook-stats docker-check
 
 setup:
 	@scripts/setup.sh
@@ -68,6 +69,9 @@ notebook: setup
 
 clean-notebooks:
 	$(ENV) go run ./cmd/lensbook clean-notebooks $(NOTEBOOKS)
+
+notebook-stats:
+	go run ./cmd/notebookstats $(NOTEBOOKS)
 
 docker-check:
 	scripts/docker-check.sh

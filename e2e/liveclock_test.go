@@ -194,7 +194,11 @@ func (u *liveUser) topIDs() map[store.Log]int64 {
 			base = v
 		}
 	}
-	acc := st.Account(base, u.token)
+	c, err := cryptolens.NewClient(u.token, cryptolens.WithBaseURL(base))
+	if err != nil {
+		u.t.Fatal(err)
+	}
+	acc := st.Account(c)
 	top := map[store.Log]int64{}
 	for _, l := range store.Logs() {
 		cov, err := acc.Coverage(u.t.Context(), l)

@@ -111,14 +111,18 @@ fi
 kernel_json="$JUPYTER_DATA_DIR/kernels/gonb/kernel.json"
 gonb_bin="$LENSBOOK_BUILD_DIR/bin/gonb"
 kernel_path="$LENSBOOK_BUILD_DIR/bin:$(go env GOROOT)/bin:\${PATH}"
+# scripts/gonb-kernel.sh starts gonb with -go_work=<checkout>, so notebooks
+# need no setup cell (docs/notebook-setup.md).
+kernel_wrapper="$LENSBOOK_ROOT/scripts/gonb-kernel.sh"
 # gonb --install copies itself next to kernel.json when it lives under /tmp
 # (a checkout in /tmp): either binary is ours.
 kernel_ok() {
-	[ -f "$kernel_json" ] && /usr/bin/python3 - "$kernel_json" "$gonb_bin" "$kernel_path" <<'PY'
+	[ -f "$kernel_json" ] && /usr/bin/python3 - "$kernel_json" "$gonb_bin" "$kernel_path" "$kernel_wrapper" <<'PY'
 import json, os, sys
-path, gonb, want_path = sys.argv[1:]
+path, gonb, want_path, wrapper = sys.argv[1:]
 k = json.load(open(path))
-ok = k["argv"][0] in (gonb, os.path.join(os.path.dirname(path), "gonb")) and "-raw_error=true" in k["argv"] and "-stderrthreshold=3" in k["argv"] and k.get("env", {}).get("PATH") == want_path
+a = k["argv"]
+ok = a[:2] == ["/bin/sh", wrapper] and a[2] in (gonb, os.path.join(os.path.dirname(path), "gonb")) and "-raw_error=true" in a and "-stderrthreshold=3" in a and k.get("env", {}).get("PATH") == want_path
 sys.exit(0 if ok else 1)
 PY
 }
@@ -130,12 +134,15 @@ else
 		--log_file="$LENSBOOK_BUILD_DIR/gonb-kernel.log" 2>>"$LENSBOOK_BUILD_DIR/gonb-install.log" ||
 		die "gonb --install failed; see $LENSBOOK_BUILD_DIR/gonb-install.log"
 	# The kernel runs goimports and go at every cell: give it a PATH that
-	# finds ours whoever starts Jupyter (jupyter_client expands ${PATH}).
-	/usr/bin/python3 - "$kernel_json" "$kernel_path" <<'PY'
+	# finds ours whoever starts Jupyter (jupyter_client expands ${PATH}),
+	# and start it through scripts/gonb-kernel.sh (the checkout's go.work).
+	/usr/bin/python3 - "$kernel_json" "$kernel_path" "$kernel_wrapper" <<'PY'
 import json, sys
-path, want_path = sys.argv[1:]
+path, want_path, wrapper = sys.argv[1:]
 k = json.load(open(path))
 k.setdefault("env", {})["PATH"] = want_path
+if k["argv"][:2] != ["/bin/sh", wrapper]:
+    k["argv"] = ["/bin/sh", wrapper] + k["argv"]
 with open(path, "w") as f:
     json.dump(k, f, indent=1, sort_keys=True)
     f.write("\n")

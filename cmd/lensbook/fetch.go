@@ -189,6 +189,12 @@ type apiSource struct {
 // apiClient returns the account's client; with progress, it writes a
 // line of the rows and pages read so far there after each request.
 func apiClient(a *account.Account, progress io.Writer, extra ...cryptolens.Option) (*cryptolens.Client, error) {
+	return a.Client(withProgress(progress, extra...)...)
+}
+
+// withProgress is extra and, when progress is set, an observer that
+// writes a progress line there.
+func withProgress(progress io.Writer, extra ...cryptolens.Option) []cryptolens.Option {
 	opts := slices.Clone(extra)
 	if progress != nil {
 		var rows, pages int
@@ -200,7 +206,7 @@ func apiClient(a *account.Account, progress io.Writer, extra ...cryptolens.Optio
 			fmt.Fprintf(progress, "\r%s: %d rows in %d pages ", ri.Method, rows, pages)
 		}))
 	}
-	return a.Client(opts...)
+	return opts
 }
 
 // openSource opens where o reads rows (the store with --offline, else the

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"errors"
 	"fmt"
 	"io"
@@ -13,18 +14,30 @@ import (
 
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/pkg/pagerender"
 )
 
-const newUsage = `NAME [--from NOTEBOOK] [--dir notebooks]
+const newUsage = `NAME [--from NOTEBOOK] [--title TITLE] [--dir notebooks]
 
-Writes notebooks/NAME.ipynb from the report template, or from a copy of an
-existing report (outputs stripped), ready to edit. It never overwrites.`
+Writes notebooks/NAME.ipynb from the report template (cmd/lensbook/templates/report.ipynb),
+or from a copy of an existing report (--from: a path, or the name of a notebook in --dir;
+outputs stripped), ready to edit. Its title is TITLE, else one made from NAME
+("churn-by-product": "Churn by product"); a title that another notebook in --dir
+already has is refused, so the gallery never shows two cards with one name.
+It never overwrites.`
 
 var reportName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
 
+// reportTemplate is the notebook `lensbook new` starts from: a real .ipynb,
+// reviewed, checked and executed by the tests like the standard reports.
+//
+//go:embed templates/report.ipynb
+var reportTemplate []byte
+
 func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fset := newFlagSet("new", newUsage, stderr)
-	from := fset.String("from", "", "copy this notebook instead of the template")
+	from := fset.String("from", "", "copy this notebook (a path, or a name in --dir) instead of the template")
+	title := fset.String("title", "", "the report's title (default: made from NAME)")
 	dir := fset.String("dir", "notebooks", "folder of the notebooks")
 	pos, err := parseFlags(fset, args)
 	if err != nil {
@@ -37,14 +50,35 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if !reportName.MatchString(name) {
 		return usagef("NAME %q: use lower-case letters, digits and dashes, such as churn-by-product", name)
 	}
+	if *title == "" {
+		*title = titleOf(name)
+	}
+	*title = strings.Join(strings.Fields(*title), " ")
 	var nb *ipynb.Notebook
 	if *from != "" {
-		if nb, err = ipynb.ReadFile(*from); err != nil {
+		src, err := sourcePath(*from, *dir)
+		if err != nil {
+			return err
+		}
+		if nb, err = ipynb.ReadFile(src); err != nil {
 			return err
 		}
 		notebook.Strip(nb)
 	} else {
-		nb = templateNotebook(name)
+		if nb, err = ipynb.Parse(reportTemplate); err != nil {
+			return fmt.Errorf("the report template: %w", err)
+		}
+		nb.Metadata["language_info"] = gonbLanguageInfo()
+	}
+	path := filepath.Join(*dir, name+".ipynb")
+	if _, err := os.Stat(path); err == nil {
+		return usagef("%s exists: choose another NAME (lensbook new never overwrites)", path)
+	}
+	setTitle(nb, *title)
+	if other, err := titleTaken(*dir, *title); err != nil {
+		return err
+	} else if other != "" {
+		return usagef("%s already has the title %q: give another with --title (the gallery names reports by their titles)", other, *title)
 	}
 	for i := range nb.Cells {
 		nb.Cells[i].ID = fmt.Sprintf("%s-%02d", name, i)
@@ -53,7 +87,6 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	path := filepath.Join(*dir, name+".ipynb")
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		return usagef("%s exists: choose another NAME (lensbook new never overwrites)", path)
@@ -69,72 +102,66 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s: edit its title and description, then `make notebook` to open it, and `lensbook render %s` to render it\n", path, path)
+	fmt.Fprintf(stdout, "wrote %s (%q): edit its description and cells, then `make notebook` to open it, and `lensbook render %s` to render it\n", path, *title, path)
 	return nil
 }
 
-// templateNotebook is the standard structure of a report: title and
-// description, the setup cell, the parameters, the fetch, a first chart.
-func templateNotebook(name string) *ipynb.Notebook {
-	title := strings.ToUpper(name[:1]) + strings.ReplaceAll(name[1:], "-", " ")
-	md := func(s string) ipynb.Cell { return ipynb.Cell{CellType: "markdown", Source: ipynb.MultilineText(s)} }
-	code := func(s string) ipynb.Cell { return ipynb.Cell{CellType: "code", Source: ipynb.MultilineText(s)} }
-	params := code(`// Parameters: edit them and re-run the notebook (lensbook render --param name=value overrides them).
-var (
-	days      = 30 // length of the window in days, ending at asOf
-	productID = 0  // one product's requests; 0 means every product
-	asOf      = "" // end of the window, RFC 3339 or a date; "" means up to the fetch cell's sync (render pins one instant)
-)`)
-	params.Metadata = map[string]any{"tags": []any{"parameters"}}
-	return &ipynb.Notebook{
-		Cells: []ipynb.Cell{
-			md("# " + title + "\n\nOne or two sentences on the question this report answers: the gallery shows them under the title."),
-			code(notebook.SetupCellSource),
-			params,
-			md("## Fetch the window\n\nSyncs the local store: the first run downloads the window, later runs only what is new."),
-			code(`import (
-	"fmt"
-
-	"github.com/lensbook/lensbook/pkg/report"
-	"github.com/lensbook/lensbook/pkg/store"
-)
-
-// session opens the report's window; every later cell calls it.
-func session() *report.Session {
-	return report.Must(report.Open(report.Params{Days: days, ProductID: productID, AsOf: asOf}))
+// titleOf makes a report's title from its file name: "churn-by-product"
+// gives "Churn by product".
+func titleOf(name string) string {
+	return strings.ToUpper(name[:1]) + strings.ReplaceAll(name[1:], "-", " ")
 }
 
-%%
-s := session()
-report.Must(s.Sync(store.WebLog))
-fmt.Printf("Web API Log, %s: %d requests\n", s, len(report.Must(s.WebLog())))`),
-			md("## Requests per day\n\nA first chart to replace with your own: the window's requests per UTC day, successes and failures stacked."),
-			code(`import (
-	"github.com/lensbook/lensbook/pkg/analysis"
-	"github.com/lensbook/lensbook/pkg/charts"
-	"github.com/lensbook/lensbook/pkg/display"
-)
-
-%%
-s := session()
-days := analysis.RequestsPerDay(report.Must(s.WebLog()), s.Window)
-data := charts.StackedBarData{Title: "Requests per day", XLabel: "Day (UTC)", YLabel: "Requests"}
-succeeded := charts.Series{Name: "Success"}
-failed := charts.Series{Name: "Failure"}
-for _, d := range days {
-	data.Days = append(data.Days, d.Day)
-	succeeded.Values = append(succeeded.Values, float64(d.Succeeded))
-	failed.Values = append(failed.Values, float64(d.Failed))
-}
-data.Series = []charts.Series{succeeded, failed}
-report.Check(display.Chart(report.Must(charts.StackedBar(data))))`),
-		},
-		Metadata: map[string]any{
-			"kernelspec":    map[string]any{"display_name": "Go (gonb)", "language": "go", "name": "gonb"},
-			"language_info": gonbLanguageInfo(),
-			"lensbook":      map[string]any{"group": "Web API Log"},
-		},
-		NBFormat:      4,
-		NBFormatMinor: 5,
+// sourcePath resolves --from: a notebook file, else the notebook of that
+// name in dir.
+func sourcePath(from, dir string) (string, error) {
+	if _, err := os.Stat(from); err == nil {
+		return from, nil
 	}
+	named := filepath.Join(dir, strings.TrimSuffix(from, ".ipynb")+".ipynb")
+	if _, err := os.Stat(named); err == nil {
+		return named, nil
+	}
+	return "", usagef("--from %s: no such notebook, and no %s", from, named)
+}
+
+// setTitle replaces the first level-1 heading of nb's first markdown cell
+// with title; a notebook without one gets it as a first line.
+func setTitle(nb *ipynb.Notebook, title string) {
+	for i, c := range nb.Cells {
+		if c.CellType != "markdown" {
+			continue
+		}
+		lines := strings.SplitAfter(string(c.Source), "\n")
+		for j, l := range lines {
+			if strings.HasPrefix(l, "# ") {
+				end := l[len(strings.TrimRight(l, "\n")):]
+				lines[j] = "# " + title + end
+				nb.Cells[i].Source = ipynb.MultilineText(strings.Join(lines, ""))
+				return
+			}
+		}
+		nb.Cells[i].Source = ipynb.MultilineText("# " + title + "\n\n" + string(c.Source))
+		return
+	}
+	nb.Cells = append([]ipynb.Cell{{CellType: "markdown", Metadata: map[string]any{}, Source: ipynb.MultilineText("# " + title)}}, nb.Cells...)
+}
+
+// titleTaken returns the notebook in dir whose title (as the gallery reads
+// it) is title, regardless of case, or "".
+func titleTaken(dir, title string) (string, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.ipynb"))
+	if err != nil {
+		return "", err
+	}
+	for _, p := range paths {
+		nb, err := ipynb.ReadFile(p)
+		if err != nil {
+			continue // not ours to judge: render reports it
+		}
+		if t, _ := pagerender.TitleAndDescription(nb); strings.EqualFold(t, title) {
+			return p, nil
+		}
+	}
+	return "", nil
 }

@@ -78,17 +78,17 @@ func probeLogs(ctx context.Context, c *cryptolens.Client, logs []store.Log) []lo
 		a := logAccess{log: l}
 		switch l {
 		case store.WebLog:
-			rows, err := c.GetWebAPILog(ctx, cryptolens.WebAPILogQuery{Limit: 1, OrderBy: "Id descending"})
+			rows, err := c.WebAPILogPages(cryptolens.WebAPILogFilter{}).Before(ctx, 0, 1)
 			if a.err = err; err == nil && len(rows) > 0 {
 				a.newest = rows[0].ID
 			}
 		case store.Events:
-			rows, err := c.GetEvents(ctx, cryptolens.EventsQuery{Limit: 1, EndingBefore: 1 << 62})
+			rows, err := c.EventsPages(cryptolens.EventsFilter{}).Before(ctx, 0, 1)
 			if a.err = err; err == nil && len(rows) > 0 {
 				a.newest = rows[0].ID
 			}
 		case store.ObjectLog:
-			_, a.err = c.GetObjectLog(ctx, cryptolens.ObjectLogQuery{Limit: 1})
+			_, a.err = c.ObjectLogPages().After(ctx, 0, 1)
 		}
 		out = append(out, a)
 		if ctx.Err() != nil {

@@ -65,18 +65,14 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if isTerminal(stderr) {
 		progress = stderr
 	}
-	c, err := apiClient(a, progress, cryptolens.WithParallel(*parallel))
-	if err != nil {
-		return err
-	}
-	st, acc, err := a.OpenStore()
+	st, acc, err := a.OpenStore(withProgress(progress, cryptolens.WithParallel(*parallel))...)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	fmt.Fprintf(stderr, "lensbook sync: %s into %s\n", a.Credentials, st.Path())
 	for _, l := range logs {
-		stats, err := acc.Sync(ctx, c, l, since)
+		stats, err := acc.Sync(ctx, l, since)
 		if progress != nil {
 			fmt.Fprintln(progress)
 		}

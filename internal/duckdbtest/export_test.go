@@ -33,9 +33,9 @@ func TestDuckDBReadsThePartitionedExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	acct := st.Account(ts.URL+"/api", tok)
+	acct := st.Account(c)
 	win := cryptolens.Window{Since: ds.Config.End.AddDate(0, 0, -14), Until: ds.Config.End}
-	if _, err := acct.Sync(t.Context(), c, store.WebLog, win.Since); err != nil {
+	if _, err := acct.Sync(t.Context(), store.WebLog, win.Since); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := acct.WebLog(t.Context(), win, store.Filter{})

@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	checks["active-keys-and-machines"] = func(t *testing.T, d *demo, out string) {
+	checks["active-keys-and-machines"] = func(t *testing.T, d *demo, r *run) {
 		normalise := func(code string) string {
 			code = strings.TrimSpace(strings.Map(func(r rune) rune {
 				if unicode.IsControl(r) {
@@ -75,11 +75,22 @@ func init() {
 			want["sumkeys"] += len(keysOn[day])
 			want["summachines"] += len(machinesOn[day])
 		}
-		got := figures(t, out, "days")
+		perDay := r.figures(t, "Active license keys and machines per day")
+		figs := r.figures(t, "The figures")
+		got := map[string]int{"days": perDay.len(), "keys": int(figs.floats("figure", "keys")["Distinct in the whole window"]),
+			"machines": int(figs.floats("figure", "machines")["Distinct in the whole window"])}
+		for i := range perDay.len() {
+			k, m := perDay.int(i, "keys"), perDay.int(i, "machines")
+			got["peakkeys"], got["peakmachines"] = max(got["peakkeys"], k), max(got["peakmachines"], m)
+			got["sumkeys"], got["summachines"] = got["sumkeys"]+k, got["summachines"]+m
+		}
 		for _, k := range []string{"days", "keys", "machines", "peakkeys", "peakmachines", "sumkeys", "summachines"} {
 			if got[k] != want[k] {
 				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])
 			}
+		}
+		if peak := figs.floats("figure", "keys")["Busiest day"]; int(peak) != want["peakkeys"] {
+			t.Errorf("busiest day's keys %v, ground truth %d", peak, want["peakkeys"])
 		}
 	}
 }

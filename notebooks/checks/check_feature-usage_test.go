@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/lensbook/lensbook/pkg/analysis"
 )
 
 func init() {
-	checks["feature-usage"] = func(t *testing.T, d *demo, out string) {
+	checks["feature-usage"] = func(t *testing.T, d *demo, r *run) {
 		// osOf reads the OS field of an event's metadata as encoding/json
 		// matches names: exactly first, else without regard to case.
 		osOf := func(metadata string) string {
@@ -29,8 +31,12 @@ func init() {
 		perFeature, pairs, systems := map[string]int{}, map[[2]string]bool{}, map[string]bool{}
 		want := map[string]int{}
 		for _, e := range d.data.Events {
+			if !window.Contains(e.Time) {
+				continue
+			}
 			// Purchases are not feature usage: the page leaves them out.
-			if !window.Contains(e.Time) || strings.EqualFold(strings.TrimSpace(e.EventName), "purchase") {
+			if strings.EqualFold(strings.TrimSpace(e.EventName), "purchase") {
+				want["purchases"]++
 				continue
 			}
 			want["events"]++
@@ -46,10 +52,24 @@ func init() {
 		for _, n := range perFeature {
 			want["top"] = max(want["top"], n)
 		}
-		got := figures(t, out, "events")
-		for _, k := range []string{"events", "features", "pairs", "top", "systems", "unknownos"} {
+		figs := r.figures(t, "The figures").ints("figure", "value")
+		byFeature := r.figures(t, "Events per feature")
+		got := map[string]int{
+			"events": figs[analysis.FigureUsageEvents], "features": figs[analysis.FigureFeatures],
+			"purchases": figs[analysis.FigurePurchaseEvents],
+			"pairs":     r.figures(t, "Events per feature and event name").len(),
+			"top":       byFeature.int(0, "events"),
+			"systems":   r.figures(t, "Events by operating system").len(),
+			"unknownos": r.figures(t, "Events by operating system").ints("os", "events")["(unknown)"],
+		}
+		for _, k := range []string{"events", "features", "purchases", "pairs", "top", "systems", "unknownos"} {
 			if got[k] != want[k] {
 				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])
+			}
+		}
+		for i := range byFeature.len() {
+			if f := byFeature.str(i, "feature"); f == "Credits" || f == "Upgrade" || f == "ExtraSeat" {
+				t.Errorf("purchase feature %s counted as usage", f)
 			}
 		}
 	}

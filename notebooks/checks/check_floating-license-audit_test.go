@@ -1,17 +1,18 @@
 package checks_test
 
 import (
-	"regexp"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/pkg/analysis"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/emulator"
 )
 
 func init() {
-	checks["floating-license-audit"] = func(t *testing.T, d *demo, out string) {
+	checks["floating-license-audit"] = func(t *testing.T, d *demo, r *run) {
 		floating := func(s cryptolens.State) bool { return s == 2014 || s == 2015 || s == 6011 || s == 2024 }
 		// The audited key: the most seat-limit refusals (2024) in the
 		// window, then the most floating rows, then the lower product id,
@@ -39,8 +40,9 @@ func init() {
 		if refusals[best] == 0 {
 			t.Errorf("the audited key %s has no seat-limit refusal: the demo data changed", best.key)
 		}
-		if m := regexp.MustCompile(`audited key: (\S+) of product (\d+)`).FindStringSubmatch(out); m == nil || m[1] != best.key {
-			t.Errorf("audited key line %q, ground truth %s of product %d", m, best.key, best.product)
+		audited := r.figures(t, "The audited key")
+		if audited.len() != 1 || audited.str(0, "key") != best.key || audited.str(0, "productId") != strconv.Itoa(best.product) {
+			t.Errorf("audited key %v, ground truth %s of product %d", audited.Rows, best.key, best.product)
 		}
 		// Its rows: from 10000 s before the window, kept as FloatingLicenseAudit keeps them.
 		var rows []cryptolens.WebAPILog
@@ -109,11 +111,32 @@ func init() {
 		}
 		expire(emulator.DemoEnd)
 
-		got := figures(t, out, "activations")
+		figs := r.figures(t, "The figures").ints("figure", "value")
+		got := map[string]int{
+			"activations": figs[analysis.FigureActivations], "verifications": figs[analysis.FigureVerifications],
+			"releases": figs[analysis.FigureReleases], "expiries": figs[analysis.FigureExpiries],
+			"overdrafts": figs[analysis.FigureOverdrafts], "limitreached": figs[analysis.FigureLimitReached],
+			"seats": figs[analysis.FigureSeatLimit],
+		}
 		for _, k := range []string{"activations", "verifications", "releases", "expiries", "overdrafts", "limitreached", "seats"} {
 			if got[k] != want[k] {
 				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])
 			}
+		}
+		// The seats held, drawn as steps, reach the estimated limit and
+		// never pass it; the limit is drawn with them.
+		steps, most := r.figures(t, "Seats held"), 0
+		for i := range steps.len() {
+			most = max(most, steps.int(i, "seatsHeld"))
+			if steps.int(i, "seatLimit") != want["seats"] {
+				t.Fatalf("step %d: seat limit %d, ground truth %d", i, steps.int(i, "seatLimit"), want["seats"])
+			}
+		}
+		if most != want["seats"] {
+			t.Errorf("most seats held on the steps %d, ground truth %d", most, want["seats"])
+		}
+		if days := r.figures(t, "Free seats per day").len(); days != 30 {
+			t.Errorf("free seats on %d days, want 30", days)
 		}
 	}
 }

@@ -7,16 +7,28 @@ import (
 )
 
 func init() {
-	checks["requests-per-friendly-name"] = func(t *testing.T, d *demo, out string) {
+	checks["requests-per-friendly-name"] = func(t *testing.T, d *demo, r *run) {
 		const topN = 10 // the notebook's default
 		perName := map[string]int{}
-		want := map[string]int{}
-		for _, r := range d.data.WebLog {
-			// Only the rows that name a machine are ranked.
-			if window.Contains(r.Time) && strings.TrimSpace(r.MachineCode) != "" {
-				perName[r.FriendlyName]++
-				want["total"]++
+		machines := map[string]map[string]bool{}
+		total := 0
+		for _, row := range d.data.WebLog {
+			// Only the rows that name a machine are ranked; a name's machines
+			// are its distinct machine codes (trimmed, upper-cased).
+			code := strings.ToUpper(strings.TrimSpace(row.MachineCode))
+			if !window.Contains(row.Time) || code == "" {
+				continue
 			}
+			name := row.FriendlyName
+			if name == "" {
+				name = "(none)"
+			}
+			perName[name]++
+			if machines[name] == nil {
+				machines[name] = map[string]bool{}
+			}
+			machines[name][code] = true
+			total++
 		}
 		var counts []int
 		for _, n := range perName {
@@ -24,17 +36,31 @@ func init() {
 		}
 		slices.Sort(counts)
 		slices.Reverse(counts)
-		want["names"] = len(counts)
-		want["top"] = counts[0]
-		want["rest"] = want["total"]
+		rest := total
 		for _, n := range counts[:topN] {
-			want["rest"] -= n
+			rest -= n
 		}
-		got := figures(t, out, "names")
-		for _, k := range []string{"names", "top", "rest", "total"} {
-			if got[k] != want[k] {
-				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])
+		table := r.figures(t, "Requests per friendly name, ")
+		if table.len() != topN+2 {
+			t.Fatalf("%d rows, want the top %d, (rest) and the total", table.len(), topN)
+		}
+		for i := range topN {
+			name := table.str(i, "friendlyName")
+			if n := table.int(i, "requests"); n != perName[name] || n != counts[i] {
+				t.Errorf("rank %d, %q: %d requests, ground truth %d (rank %d: %d)", i+1, name, n, perName[name], i+1, counts[i])
 			}
+			if m := table.int(i, "machines"); m != len(machines[name]) {
+				t.Errorf("%q: %d machines, ground truth %d", name, m, len(machines[name]))
+			}
+		}
+		if got := table.int(topN, "requests"); table.str(topN, "friendlyName") != "(rest)" || got != rest {
+			t.Errorf("(rest): %v, ground truth %d requests", table.Rows[topN], rest)
+		}
+		if got := table.int(topN+1, "requests"); got != total {
+			t.Errorf("total %d requests, ground truth %d", got, total)
+		}
+		if got := table.int(topN+1, "names"); got != len(perName) {
+			t.Errorf("%d names, ground truth %d", got, len(perName))
 		}
 	}
 }

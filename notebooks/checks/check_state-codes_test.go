@@ -1,31 +1,47 @@
 package checks_test
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 func init() {
-	checks["state-codes"] = func(t *testing.T, d *demo, out string) {
+	checks["state-codes"] = func(t *testing.T, d *demo, r *run) {
 		perCode := map[int]int{}
-		groups := map[int]bool{}
-		want := map[string]int{}
-		for _, r := range d.data.WebLog {
-			if !window.Contains(r.Time) {
+		methods := map[int]bool{}
+		total, failed := 0, 0
+		for _, row := range d.data.WebLog {
+			if !window.Contains(row.Time) {
 				continue
 			}
-			perCode[int(r.State)]++
-			groups[int(r.State)/100] = true
-			want["total"]++
-			if int(r.State)%100/10 == 2 {
-				want["failed"]++
+			perCode[int(row.State)]++
+			methods[int(row.State)/100] = true
+			total++
+			if int(row.State)%100/10 == 2 {
+				failed++
 			}
 		}
-		want["codes"], want["groups"] = len(perCode), len(groups)
-		for _, n := range perCode {
-			want["top"] = max(want["top"], n)
+		table := r.figures(t, "Requests by method and state code")
+		last := table.len() - 1
+		if table.str(last, "method") != "All methods" || table.int(last, "requests") != total {
+			t.Errorf("last row %v, want All methods: %d", table.Rows[last], total)
 		}
-		got := figures(t, out, "codes")
-		for _, k := range []string{"codes", "groups", "total", "top", "failed"} {
-			if got[k] != want[k] {
-				t.Errorf("%s = %d, ground truth %d", k, got[k], want[k])
+		got := map[int]int{}
+		gotMethods := map[string]bool{}
+		gotFailed := 0
+		for i := range last {
+			got[table.int(i, "state")] = table.int(i, "requests")
+			gotMethods[table.str(i, "method")] = true
+			if table.str(i, "outcome") == "Failure" {
+				gotFailed += table.int(i, "requests")
+			}
+		}
+		if len(got) != len(perCode) || len(gotMethods) != len(methods) || gotFailed != failed {
+			t.Errorf("%d codes, %d methods, %d failed; ground truth %d, %d, %d", len(got), len(gotMethods), gotFailed, len(perCode), len(methods), failed)
+		}
+		for code, n := range perCode {
+			if got[code] != n {
+				t.Errorf("state %s: %d requests, ground truth %d", strconv.Itoa(code), got[code], n)
 			}
 		}
 	}

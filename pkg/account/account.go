@@ -83,13 +83,19 @@ func (a *Account) Client(opts ...cryptolens.Option) (*cryptolens.Client, error) 
 }
 
 // OpenStore opens (creating it when needed) the account's store file and
-// returns it with the account's handle in it. The caller closes the store.
-func (a *Account) OpenStore() (*store.Store, *store.Account, error) {
+// returns it with the account's handle in it, bound to a client of the
+// account built with opts (see [Account.Client]): the handle's syncs go
+// through that client. The caller closes the store.
+func (a *Account) OpenStore(opts ...cryptolens.Option) (*store.Store, *store.Account, error) {
+	c, err := a.Client(opts...)
+	if err != nil {
+		return nil, nil, err
+	}
 	st, err := store.Open(a.StorePath)
 	if err != nil {
 		return nil, nil, err
 	}
-	return st, st.Account(a.Credentials.BaseURL, a.Credentials.Token), nil
+	return st, st.Account(c), nil
 }
 
 // StoreExists reports whether the store file exists, so that a read that

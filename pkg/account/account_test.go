@@ -77,16 +77,15 @@ func TestClientAndStoreAreTheAccounts(t *testing.T) {
 	if a.StoreExists() {
 		t.Fatal("Load created the store file")
 	}
-	c, err := a.Client()
-	if err != nil {
-		t.Fatal(err)
-	}
 	st, acc, err := a.OpenStore()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	stats, err := acc.Sync(t.Context(), c, store.ObjectLog, ds.Config.Start())
+	if acc.Fingerprint() != a.Fingerprint() {
+		t.Fatalf("the store handle's fingerprint %s is not the account's %s", acc.Fingerprint(), a.Fingerprint())
+	}
+	stats, err := acc.Sync(t.Context(), store.ObjectLog, ds.Config.Start())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,14 @@
 // the three Cryptolens logs ([cryptolens.WebAPILog], [cryptolens.Event] and
 // [cryptolens.ObjectLogEntry]).
 //
+// The complex reports also have DataFrame entry points, which take a log's
+// frame (as pkg/frames and pkg/report's Session frames make it) and return
+// the report's frames, ready for pkg/display: [FloatingLicenseReport],
+// [TeamAudit], [Revenue], [FeatureUsageReport], [InactiveKeysReport] and
+// [ActiveKeysAndMachines]. They run the typed functions below on the frame's
+// rows, so both give the same figures; [ColumnTitles] names their columns
+// on a page.
+//
 // Every function is pure: it takes plain parameters (a [cryptolens.Window],
 // an explicit as-of time where one is needed) and never reads the clock. Its
 // result is sorted and deterministic: equal inputs give equal results, and

@@ -3,40 +3,22 @@ package analysis
 import "github.com/lensbook/lensbook/pkg/cryptolens"
 
 // Outcome is the result class of a request by the Cryptolens documentation's
-// rule, state%100/10 - 1 ([cryptolens.State.Failure]).
-type Outcome int
+// rule, state%100/10 - 1: [cryptolens.RequestOutcome], where the rule lives
+// ([cryptolens.State.Result]). Its String gives "Success", "Failure" or
+// "Other", the labels of the reference notebook.
+type Outcome = cryptolens.RequestOutcome
 
-// The outcome classes.
+// The outcome classes ([cryptolens.OutcomeSuccess] and the others).
 const (
-	OutcomeSuccess Outcome = iota // the rule gives 0: third digit 1
-	OutcomeFailure                // the rule gives 1: third digit 2
-	OutcomeOther                  // any other third digit
+	OutcomeSuccess = cryptolens.OutcomeSuccess // the rule gives 0: third digit 1
+	OutcomeFailure = cryptolens.OutcomeFailure // the rule gives 1: third digit 2
+	OutcomeOther   = cryptolens.OutcomeOther   // any other third digit
 )
 
-var outcomeNames = [...]string{"Success", "Failure", "Other"}
-
-// String returns "Success", "Failure" or "Other", the labels of the
-// reference notebook.
-func (o Outcome) String() string {
-	if o >= 0 && int(o) < len(outcomeNames) {
-		return outcomeNames[o]
-	}
-	return "Other"
-}
-
-// OutcomeOf classifies a state code: [OutcomeSuccess] when
-// state%100/10 - 1 == 0, [OutcomeFailure] when it is 1, [OutcomeOther]
-// otherwise.
-func OutcomeOf(s cryptolens.State) Outcome {
-	switch s.Failure() {
-	case 0:
-		return OutcomeSuccess
-	case 1:
-		return OutcomeFailure
-	default:
-		return OutcomeOther
-	}
-}
+// OutcomeOf classifies a state code ([cryptolens.State.Result]):
+// [OutcomeSuccess] when state%100/10 - 1 == 0, [OutcomeFailure] when it is
+// 1, [OutcomeOther] otherwise.
+func OutcomeOf(s cryptolens.State) Outcome { return s.Result() }
 
 // OutcomeSummary holds the counts of the "successful vs. unsuccessful"
 // report and their shares of Total.

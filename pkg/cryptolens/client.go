@@ -26,6 +26,7 @@ type Client struct {
 	token    string
 	baseURL  string // the /api root, without a trailing slash
 	shownURL string // baseURL without user name and password, for messages
+	rawURL   string // the base URL as given, for Fingerprint
 	http     *http.Client
 	ownHTTP  bool // http was built by NewClient from timeouts
 	timeouts Timeouts
@@ -122,6 +123,7 @@ func NewClient(token string, opts ...Option) (*Client, error) {
 		token:    token,
 		baseURL:  DefaultBaseURL,
 		shownURL: DefaultBaseURL,
+		rawURL:   DefaultBaseURL,
 		retry:    DefaultRetryPolicy,
 		timeouts: DefaultTimeouts,
 		redactor: secret.NewRedactor(token),
@@ -181,6 +183,7 @@ func (c *Client) setBaseURL(u string) error {
 	parsed, _ := url.Parse(u) // CheckBaseURL parsed it
 	c.baseURL = strings.TrimRight(parsed.String(), "/")
 	c.shownURL = strings.TrimRight(shown, "/")
+	c.rawURL = u
 	return nil
 }
 

@@ -559,6 +559,21 @@ func TestIteratorsRejectPagesInTheWrongOrder(t *testing.T) {
 		{"web log after, cursor ignored", ascending, func(c *Client) error {
 			return firstErr(c.WebAPILogAfter(t.Context(), WebAPILogFilter{}, 5))
 		}},
+		{"web log pages before, ascending page", ascending, func(c *Client) error {
+			_, err := c.WebAPILogPages(WebAPILogFilter{}).Before(t.Context(), 0, 0)
+			return err
+		}},
+		{"events pages before, cursor ignored", descending, func(c *Client) error {
+			_, err := c.EventsPages(EventsFilter{}).Before(t.Context(), 5, 0)
+			return err
+		}},
+		{"object log pages after, descending page", descending, func(c *Client) error {
+			_, err := c.ObjectLogPages().After(t.Context(), 0, 0)
+			return err
+		}},
+		{"web log pages ascending, cursor ignored", ascending, func(c *Client) error {
+			return firstErr(c.WebAPILogPages(WebAPILogFilter{}).Ascending(t.Context(), 1))
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,43 +2,24 @@ package cryptolens
 
 import "fmt"
 
-// The schemas of the three row types: the API's names in the API's order.
+// The scanner's view of the three schemas and the builders of their
+// records: the page iterators (weblog.go, events.go, objectlog.go) and
+// UnmarshalJSON pass them to [rowsDecoder] and [decodeOne]. The builders
+// start as the schemas' own; the generated file schema_fill_gen.go
+// replaces them with its faster ones at init.
 var (
-	webAPILogSchema = rowSchema{names: WebAPILogFields, kinds: []fieldKind{
-		intField, intField, stringField, stringField, intField, intField,
-		stringField, stringField, intField, intField, intField}}
-	eventSchema = rowSchema{names: EventFields, kinds: []fieldKind{
-		intField, intField, stringField, stringField, stringField,
-		stringField, intField, stringField, intField, stringField}}
-	objectLogSchema = rowSchema{names: ObjectLogFields, kinds: []fieldKind{
-		intField, intField, intField, intField, intField, intField, stringField, stringField}}
+	webAPILogSchema = WebAPILogSchema.row
+	eventSchema     = EventSchema.row
+	objectLogSchema = ObjectLogSchema.row
+
+	webAPILogFrom = WebAPILogSchema.build
+	eventFrom     = EventSchema.build
+	objectLogFrom = ObjectLogSchema.build
 )
 
-// maxFields is at least the field count of every schema.
-const maxFields = 12
-
-func webAPILogFrom(v *[maxFields]int64, s *[maxFields]string) WebAPILog {
-	return WebAPILog{
-		ID: v[0], ProductID: int(v[1]), Key: s[2], IP: s[3], Time: unixTime(v[4]),
-		State: State(v[5]), MachineCode: s[6], FriendlyName: s[7],
-		FloatingExpires: unixTime(v[8]), DOIntValue: int(v[9]), DOID: v[10],
-	}
-}
-
-func eventFrom(v *[maxFields]int64, s *[maxFields]string) Event {
-	return Event{
-		ID: v[0], ProductID: int(v[1]), Key: s[2], MachineCode: s[3], FeatureName: s[4],
-		EventName: s[5], Value: v[6], Currency: s[7], Time: unixTime(v[8]), Metadata: s[9],
-	}
-}
-
-func objectLogFrom(v *[maxFields]int64, s *[maxFields]string) ObjectLogEntry {
-	return ObjectLogEntry{
-		ID: v[0], Created: unixTime(v[1]), ResourceType: ResourceType(v[2]),
-		ResourceAction: ResourceAction(v[3]), AffectedObjectID: v[4], ObjectOwnerUserID: v[5],
-		PerformedByUserID: s[6], Data: s[7],
-	}
-}
+// maxFields is the most fields a schema may have: the size of the arrays
+// that a row decodes into before its record is built.
+const maxFields = 32
 
 // decodeOne decodes a single row object (or null, which leaves *dst as is).
 func decodeOne[T any](b []byte, schema *rowSchema, build func(*[maxFields]int64, *[maxFields]string) T, dst *T) error {
@@ -76,7 +57,7 @@ func (e envelope) ok() bool { return e.hasResult && e.result == 0 }
 // onList consumes. Other members are checked and ignored.
 func decodeEnvelope(body []byte, listKey string, onList func(*scanner) error, in *interner) (envelope, error) {
 	var env envelope
-	s := scanner{buf: body, intern: in}
+	s := newScanner(body, in)
 	if err := s.expect('{'); err != nil {
 		return env, err
 	}

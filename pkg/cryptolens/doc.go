@@ -21,6 +21,12 @@
 //   - [Client.WebAPILogAfter], [Client.EventsAfter], [Client.ObjectLogAfter]:
 //     every row after an id, ascending, for incremental sync.
 //
+// Every walk pages through [Pages] ([Client.WebAPILogPages],
+// [Client.EventsPages], [Client.ObjectLogPages]): one page at a time, each
+// checked to lie beyond its cursor and in order, so that a server that
+// ignores a cursor stops the walk with an error instead of looping. A
+// store's sync pages through them too.
+//
 // An iterator yields every row of its window or, on failure, one error and
 // stops: a page is decoded whole or retried, never used in part. Breaking
 // out of the loop stops it without further requests.

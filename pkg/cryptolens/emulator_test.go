@@ -472,3 +472,63 @@ func TestWebAPILogWindowFarInThePast(t *testing.T) {
 		t.Errorf("%d requests for a window at the start of the log, want at most 40", n)
 	}
 }
+
+// TestPages reads each log through its checked pages on the emulator: the
+// pages in both directions hold the dataset's rows, the Events Log's newest
+// page comes without a cursor, and the Object Log has no backward page.
+func TestPages(t *testing.T) {
+	w := newWorld(t, testConfig)
+	ctx := t.Context()
+	web := w.client.WebAPILogPages(cryptolens.WebAPILogFilter{})
+	var up []cryptolens.WebAPILog
+	for rows, err := range web.Ascending(ctx, 0) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		up = append(up, rows...)
+	}
+	if d := rowsDiff(ids(w.data.WebLog, webID), ids(up, webID)); d != "" {
+		t.Fatalf("web log ascending pages: %s", d)
+	}
+	var down []cryptolens.WebAPILog
+	for cursor := int64(0); ; {
+		rows, err := web.Before(ctx, cursor, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) == 0 {
+			break
+		}
+		down = append(down, rows...)
+		cursor = rows[len(rows)-1].ID
+	}
+	slices.Reverse(down)
+	if d := rowsDiff(ids(w.data.WebLog, webID), ids(down, webID)); d != "" {
+		t.Fatalf("web log pages before: %s", d)
+	}
+
+	events := w.client.EventsPages(cryptolens.EventsFilter{})
+	newest, err := events.Before(ctx, 0, 1)
+	if err != nil || len(newest) != 1 || newest[0].ID != w.data.Events[len(w.data.Events)-1].ID {
+		t.Fatalf("events newest page = %v, %v; want the last event", newest, err)
+	}
+	first, err := events.After(ctx, 0, 2)
+	if err != nil || len(first) != 2 || first[0].ID != w.data.Events[0].ID {
+		t.Fatalf("events first page = %v, %v; want the first two events", first, err)
+	}
+	if got := events.MaxLimit(); got != cryptolens.MaxEventsLimit {
+		t.Fatalf("events MaxLimit %d", got)
+	}
+
+	objects := w.client.ObjectLogPages()
+	if objects.Backward() {
+		t.Fatal("the Object Log pages backwards")
+	}
+	if _, err := objects.Before(ctx, 0, 0); !errors.Is(err, cryptolens.ErrNoBackwardCursor) {
+		t.Fatalf("object log Before: %v, want ErrNoBackwardCursor", err)
+	}
+	rows, err := objects.After(ctx, w.data.ObjectLog[0].ID, 0)
+	if err != nil || len(rows) == 0 || rows[0].ID != w.data.ObjectLog[1].ID {
+		t.Fatalf("object log After the first entry: %d rows, %v", len(rows), err)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"math"
 	"net/url"
 	"time"
 )
@@ -41,18 +40,7 @@ func (c *Client) GetEvents(ctx context.Context, q EventsQuery) ([]Event, error) 
 }
 
 func (c *Client) getEvents(ctx context.Context, q EventsQuery, in *interner, buf []Event) ([]Event, error) {
-	rows := buf[:0]
-	p := page{
-		listKey: "events",
-		onList:  rowsDecoder(&eventSchema, eventFrom, &rows),
-		rows:    func() int { return len(rows) },
-		reset:   func() { rows = rows[:0] },
-		intern:  in,
-	}
-	if err := c.call(ctx, "GetEvents", q.params(), p); err != nil {
-		return nil, err
-	}
-	return rows, nil
+	return getRows(ctx, c, "GetEvents", "events", q.params(), &eventSchema, eventFrom, in, buf)
 }
 
 // EventsFilter selects Events Log rows for the iterators.
@@ -69,59 +57,24 @@ func (f EventsFilter) query() EventsQuery {
 // EventsWindow yields the events that match f with w.Since <= Time <
 // w.Until, newest first. The server filters by time (Time {"gte":Since,
 // "lt":Until}) and the client pages backwards with EndingBefore at Limit 100
-// (the first page with EndingBefore = MaxInt64, which asks for descending
-// order), so a window of n events costs n/100 + 1 requests. It stops on an
+// (see [Client.EventsPages] for how the first page asks for the newest), so a window of n events costs n/100 + 1 requests. It stops on an
 // empty page; rows outside the window, should a server ignore the Time
 // filter, are skipped and end the walk once older than Since.
 func (c *Client) EventsWindow(ctx context.Context, f EventsFilter, w Window) iter.Seq2[Event, error] {
 	base := f.query()
 	base.Time = TimeFilter{GTE: w.Since, LT: w.Until}
+	pages := c.eventsPages(base)
 	return func(yield func(Event, error) bool) {
-		in := newInterner()
-		cursor := int64(math.MaxInt64)
-		var rows []Event
-		for {
-			q := base
-			q.Limit, q.EndingBefore = MaxEventsLimit, cursor
-			var err error
-			rows, err = c.getEvents(ctx, q, in, rows)
-			if err != nil {
-				yield(Event{}, err)
-				return
-			}
-			if len(rows) == 0 {
-				return
-			}
-			if err := checkPage(rows, "GetEvents", "EndingBefore", cursor, true); err != nil {
-				yield(Event{}, err)
-				return
-			}
-			for _, e := range rows {
-				if w.Contains(e.Time) && !yield(e, nil) {
-					return
-				}
-			}
-			oldest := rows[len(rows)-1]
-			if !w.Since.IsZero() && oldest.Time.Before(w.Since) {
-				return
-			}
-			cursor = oldest.ID
-		}
+		pages.backward(ctx, w, func(e *Event) time.Time { return e.Time }, nil, yield)
 	}
 }
 
 // EventsAfter yields the events that match f with ID > afterID, ascending by
 // id, in pages of 100 until an empty page: the incremental sync.
 func (c *Client) EventsAfter(ctx context.Context, f EventsFilter, afterID int64) iter.Seq2[Event, error] {
-	base := f.query()
+	pages := c.EventsPages(f)
 	return func(yield func(Event, error) bool) {
-		in := newInterner()
-		fetch := func(cursor int64, buf []Event) ([]Event, error) {
-			q := base
-			q.Limit, q.StartingAfter = MaxEventsLimit, cursor
-			return c.getEvents(ctx, q, in, buf)
-		}
-		pageForward("GetEvents", afterID, fetch, nil, nil, yield)
+		pages.forward(ctx, afterID, nil, nil, yield)
 	}
 }
 

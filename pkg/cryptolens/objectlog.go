@@ -22,21 +22,10 @@ func (c *Client) GetObjectLog(ctx context.Context, q ObjectLogQuery) ([]ObjectLo
 }
 
 func (c *Client) getObjectLog(ctx context.Context, q ObjectLogQuery, in *interner, buf []ObjectLogEntry) ([]ObjectLogEntry, error) {
-	rows := buf[:0]
-	p := page{
-		listKey: "events",
-		onList:  rowsDecoder(&objectLogSchema, objectLogFrom, &rows),
-		rows:    func() int { return len(rows) },
-		reset:   func() { rows = rows[:0] },
-		intern:  in,
-	}
 	v := params{}
 	v.int("Limit", int64(q.Limit))
 	v.int("StartingAfter", q.StartingAfter)
-	if err := c.call(ctx, "GetObjectLog", url.Values(v), p); err != nil {
-		return nil, err
-	}
-	return rows, nil
+	return getRows(ctx, c, "GetObjectLog", "events", url.Values(v), &objectLogSchema, objectLogFrom, in, buf)
 }
 
 // ObjectLogAfter yields the entries with ID > afterID, ascending by id, in
@@ -78,14 +67,12 @@ func (c *Client) ObjectLogWindow(ctx context.Context, w Window) iter.Seq2[Object
 // Invariant: every entry with ID <= lo is before Since; every entry with
 // ID > hi (when hi is known) is at or after Since.
 func (c *Client) objectLogStart(ctx context.Context, w Window) (int64, error) {
+	pages := c.ObjectLogPages()
 	// probe returns the first entry after id, and whether there is one.
 	probe := func(after int64) (ObjectLogEntry, bool, error) {
-		rows, err := c.getObjectLog(ctx, ObjectLogQuery{Limit: 1, StartingAfter: after}, nil, nil)
+		rows, err := pages.After(ctx, after, 1)
 		if err != nil || len(rows) == 0 {
 			return ObjectLogEntry{}, false, err
-		}
-		if rows[0].ID <= after {
-			return ObjectLogEntry{}, false, cursorIgnored("GetObjectLog", "StartingAfter", after, rows[0].ID)
 		}
 		return rows[0], true, nil
 	}
@@ -131,11 +118,7 @@ func (c *Client) objectLogStart(ctx context.Context, w Window) (int64, error) {
 // objectLogFrom pages forward from the cursor, yielding entries in w until
 // an entry at or after w.Until or an empty page.
 func (c *Client) objectLogFrom(ctx context.Context, cursor int64, w Window, yield func(ObjectLogEntry, error) bool) {
-	in := newInterner()
-	fetch := func(cursor int64, buf []ObjectLogEntry) ([]ObjectLogEntry, error) {
-		return c.getObjectLog(ctx, ObjectLogQuery{Limit: MaxObjectLogLimit, StartingAfter: cursor}, in, buf)
-	}
 	keep := func(e ObjectLogEntry) bool { return w.Contains(e.Created) }
 	past := func(e ObjectLogEntry) bool { return !w.Until.IsZero() && !e.Created.Before(w.Until) }
-	pageForward("GetObjectLog", cursor, fetch, keep, past, yield)
+	c.ObjectLogPages().forward(ctx, cursor, keep, past, yield)
 }

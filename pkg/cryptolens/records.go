@@ -1,6 +1,7 @@
 package cryptolens
 
 import (
+	"slices"
 	"strconv"
 	"time"
 )
@@ -23,13 +24,14 @@ type WebAPILog struct {
 }
 
 // WebAPILogFields are the API's field names of a Web API Log row, in the
-// API's order. CSV and JSONL output use them.
-var WebAPILogFields = []string{"id", "productId", "key", "ip", "time", "state",
-	"machineCode", "friendlyName", "floatingExpires", "doIntValue", "doId"}
+// API's order: the names of [WebAPILogSchema].
+var WebAPILogFields = slices.Clone(WebAPILogSchema.Names())
 
 // Event is one row of the Events Log, registered by a vendor's application
 // through RegisterEvent or RegisterEvents. Value is an integer amount, such
-// as cents; Metadata is JSON text, kept as sent.
+// as cents; Metadata is JSON text, kept as sent. Its fields from FeatureName
+// on are those of [BatchEvent], the shape an event is registered in; the two
+// types stay apart by design (a registered event has no id of its own).
 type Event struct {
 	ID          int64
 	ProductID   int
@@ -44,9 +46,8 @@ type Event struct {
 }
 
 // EventFields are the API's field names of an Events Log row, in the API's
-// order.
-var EventFields = []string{"id", "productId", "key", "machineCode", "featureName",
-	"eventName", "value", "currency", "time", "metadata"}
+// order: the names of [EventSchema].
+var EventFields = slices.Clone(EventSchema.Names())
 
 // ResourceType is the kind of object an Object Log entry is about.
 type ResourceType int
@@ -111,9 +112,8 @@ type ObjectLogEntry struct {
 }
 
 // ObjectLogFields are the API's field names of an Object Log row, in the
-// API's order.
-var ObjectLogFields = []string{"id", "created", "resourceType", "resourceAction",
-	"affectedObjectId", "objectOwnerUserId", "performedByUserId", "data"}
+// API's order: the names of [ObjectLogSchema].
+var ObjectLogFields = slices.Clone(ObjectLogSchema.Names())
 
 // unixTime converts API seconds to a UTC time; 0 gives the zero time.
 func unixTime(sec int64) time.Time {

@@ -80,9 +80,9 @@ func checkAgainstReference[T any](t *testing.T, b []byte, schema *rowSchema,
 
 func checkAllAgainstReference(t *testing.T, b []byte) {
 	t.Helper()
-	checkAgainstReference(t, b, &webAPILogSchema, webAPILogFrom, refDecodeWebAPILog)
-	checkAgainstReference(t, b, &eventSchema, eventFrom, refDecodeEvent)
-	checkAgainstReference(t, b, &objectLogSchema, objectLogFrom, refDecodeObjectLog)
+	checkAgainstReference(t, b, &webAPILogSchema, webAPILogFrom, refWebAPILog.decode)
+	checkAgainstReference(t, b, &eventSchema, eventFrom, refEvent.decode)
+	checkAgainstReference(t, b, &objectLogSchema, objectLogFrom, refObjectLog.decode)
 }
 
 func TestUnmarshalMatchesReference(t *testing.T) {
@@ -209,7 +209,7 @@ func FuzzDecodeEnvelope(f *testing.F) {
 		}
 		for i, raw := range ref.Logs {
 			var want WebAPILog
-			if err := refDecodeWebAPILog(raw, &want); err != nil {
+			if err := refWebAPILog.decode(raw, &want); err != nil {
 				t.Fatalf("%q: row %d: reference error %v", body, i, err)
 			}
 			if diff := cmp.Diff(want, rows[i]); diff != "" {

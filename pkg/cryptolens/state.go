@@ -45,6 +45,8 @@ const (
 	GroupDataObject    StateGroup = 80
 )
 
+// groupNames and stateNames (below) are two tables of readable names, read
+// the same way by design (a deliberate pair of lookups, not one rule twice).
 var groupNames = map[StateGroup]string{
 	GroupValidation:    "validation",
 	GroupActivation:    "activation",
@@ -72,11 +74,13 @@ func (s State) Group() StateGroup { return StateGroup(int(s) / 100) }
 // unsuccessful one.
 func (s State) Outcome() int { return (int(s) / 10) % 10 }
 
-// Succeeded reports whether the third digit is 1.
-func (s State) Succeeded() bool { return s.Outcome() == 1 }
+// Succeeded reports whether the request succeeded: [State.Result] is
+// [OutcomeSuccess] (the third digit is 1).
+func (s State) Succeeded() bool { return s.Result() == OutcomeSuccess }
 
-// Failed reports whether the third digit is 2.
-func (s State) Failed() bool { return s.Outcome() == 2 }
+// Failed reports whether the request failed: [State.Result] is
+// [OutcomeFailure] (the third digit is 2).
+func (s State) Failed() bool { return s.Result() == OutcomeFailure }
 
 // Detail returns the optional fourth digit.
 func (s State) Detail() int { return int(s) % 10 }
@@ -85,6 +89,44 @@ func (s State) Detail() int { return int(s) % 10 }
 // state%100/10 - 1: 0 for a successful request and 1 for a failed one.
 // Codes with another third digit give -1 or more than 1.
 func (s State) Failure() int { return int(s)%100/10 - 1 }
+
+// RequestOutcome is the result class of a request. It is the one place of
+// the success/failure rule: [State.Result] classifies, and pkg/analysis
+// (its Outcome) and pkg/frames (the outcome column) both call it.
+type RequestOutcome int
+
+// The outcome classes, by the Cryptolens documentation's rule
+// state%100/10 - 1 ([State.Failure]).
+const (
+	OutcomeSuccess RequestOutcome = iota // the rule gives 0: third digit 1
+	OutcomeFailure                       // the rule gives 1: third digit 2
+	OutcomeOther                         // any other third digit
+)
+
+var outcomeNames = [...]string{"Success", "Failure", "Other"}
+
+// String returns "Success", "Failure" or "Other", the labels of the
+// reference notebook.
+func (o RequestOutcome) String() string {
+	if o >= 0 && int(o) < len(outcomeNames) {
+		return outcomeNames[o]
+	}
+	return "Other"
+}
+
+// Result classifies the request: [OutcomeSuccess] when
+// state%100/10 - 1 == 0, [OutcomeFailure] when it is 1, [OutcomeOther]
+// otherwise.
+func (s State) Result() RequestOutcome {
+	switch s.Failure() {
+	case 0:
+		return OutcomeSuccess
+	case 1:
+		return OutcomeFailure
+	default:
+		return OutcomeOther
+	}
+}
 
 var stateNames = map[State]string{
 	StateValidation:           "validation",

@@ -49,18 +49,7 @@ func (c *Client) GetWebAPILog(ctx context.Context, q WebAPILogQuery) ([]WebAPILo
 
 // getWebAPILog fetches a page into buf's storage, interning strings in in.
 func (c *Client) getWebAPILog(ctx context.Context, q WebAPILogQuery, in *interner, buf []WebAPILog) ([]WebAPILog, error) {
-	rows := buf[:0]
-	p := page{
-		listKey: "logs",
-		onList:  rowsDecoder(&webAPILogSchema, webAPILogFrom, &rows),
-		rows:    func() int { return len(rows) },
-		reset:   func() { rows = rows[:0] },
-		intern:  in,
-	}
-	if err := c.call(ctx, "GetWebAPILog", q.params(), p); err != nil {
-		return nil, err
-	}
-	return rows, nil
+	return getRows(ctx, c, "GetWebAPILog", "logs", q.params(), &webAPILogSchema, webAPILogFrom, in, buf)
 }
 
 // WebAPILogFilter selects Web API Log rows for the iterators.
@@ -91,54 +80,19 @@ func (f WebAPILogFilter) query() WebAPILogQuery {
 // Each page is decoded whole or retried; on an error the iterator yields it
 // once and stops, so a caller sees every row of the window or an error.
 func (c *Client) WebAPILogWindow(ctx context.Context, f WebAPILogFilter, w Window) iter.Seq2[WebAPILog, error] {
-	base := f.query()
+	pages := c.WebAPILogPages(f)
+	jump := func(first []WebAPILog) (int64, bool, error) {
+		// Jump if paging down to Until would cost more.
+		return webAPILogCursorBefore(ctx, pages, first, w.Until)
+	}
 	return func(yield func(WebAPILog, error) bool) {
-		in := newInterner()
-		var cursor int64
-		var rows []WebAPILog
-		for {
-			q := base
-			q.Limit, q.OrderBy, q.EndingBefore = MaxWebAPILogLimit, "Id descending", cursor
-			var err error
-			rows, err = c.getWebAPILog(ctx, q, in, rows)
-			if err != nil {
-				yield(WebAPILog{}, err)
-				return
-			}
-			if len(rows) == 0 {
-				return
-			}
-			if err := checkPage(rows, "GetWebAPILog", "EndingBefore", cursor, true); err != nil {
-				yield(WebAPILog{}, err)
-				return
-			}
-			for _, r := range rows {
-				if w.Contains(r.Time) && !yield(r, nil) {
-					return
-				}
-			}
-			oldest := rows[len(rows)-1]
-			if !w.Since.IsZero() && oldest.Time.Before(w.Since) {
-				return
-			}
-			if cursor == 0 && !w.Until.IsZero() && !oldest.Time.Before(w.Until) {
-				// The window ends before the first page: jump if paging there would cost more.
-				if jump, ok, err := c.webAPILogCursorBefore(ctx, base, rows, w.Until); err != nil {
-					yield(WebAPILog{}, err)
-					return
-				} else if ok {
-					cursor = jump
-					continue
-				}
-			}
-			cursor = oldest.ID
-		}
+		pages.backward(ctx, w, func(r *WebAPILog) time.Time { return r.Time }, jump, yield)
 	}
 }
 
 // webAPILogCursorBefore returns an EndingBefore cursor below which every row
-// matching base is before until, and above which none is: one more than the
-// id of the newest such row. page is the first page, newest first, all of it
+// of pages is before until, and above which none is: one more than the id
+// of the newest such row. page is the first page, newest first, all of it
 // at or after until. It searches only when paging down to until would likely
 // cost more requests than the search (about log2 of the page's oldest id);
 // otherwise it returns false.
@@ -146,7 +100,7 @@ func (c *Client) WebAPILogWindow(ctx context.Context, f WebAPILogFilter, w Windo
 // It relies on ids growing with time. P(c) = "the newest row with id < c is
 // before until, or there is none" is true up to the answer and false above;
 // lo is the largest c known true, hi the smallest c known false minus one.
-func (c *Client) webAPILogCursorBefore(ctx context.Context, base WebAPILogQuery, page []WebAPILog, until time.Time) (int64, bool, error) {
+func webAPILogCursorBefore(ctx context.Context, pages *Pages[WebAPILog], page []WebAPILog, until time.Time) (int64, bool, error) {
 	newest, oldest := page[0], page[len(page)-1]
 	pageSpan := max(newest.Time.Sub(oldest.Time), time.Second)
 	pagesToGo := int64(oldest.Time.Sub(until) / pageSpan)
@@ -156,16 +110,12 @@ func (c *Client) webAPILogCursorBefore(ctx context.Context, base WebAPILogQuery,
 	lo, hi := int64(1), oldest.ID
 	for lo < hi {
 		mid := lo + (hi-lo+1)/2
-		q := base
-		q.Limit, q.OrderBy, q.EndingBefore = 1, "Id descending", mid
-		rows, err := c.getWebAPILog(ctx, q, nil, nil)
+		rows, err := pages.Before(ctx, mid, 1)
 		switch {
 		case err != nil:
 			return 0, false, err
 		case len(rows) == 0 || rows[0].Time.Before(until):
 			lo = mid
-		case rows[0].ID >= mid:
-			return 0, false, cursorIgnored("GetWebAPILog", "EndingBefore", mid, rows[0].ID)
 		default:
 			hi = rows[0].ID
 		}
@@ -177,14 +127,8 @@ func (c *Client) webAPILogCursorBefore(ctx context.Context, base WebAPILogQuery,
 // id: pages of 1000 with the StartingAfter cursor, until an empty page. It
 // is the incremental sync: pass the largest id already stored.
 func (c *Client) WebAPILogAfter(ctx context.Context, f WebAPILogFilter, afterID int64) iter.Seq2[WebAPILog, error] {
-	base := f.query()
+	pages := c.WebAPILogPages(f)
 	return func(yield func(WebAPILog, error) bool) {
-		in := newInterner()
-		fetch := func(cursor int64, buf []WebAPILog) ([]WebAPILog, error) {
-			q := base
-			q.Limit, q.StartingAfter = MaxWebAPILogLimit, cursor
-			return c.getWebAPILog(ctx, q, in, buf)
-		}
-		pageForward("GetWebAPILog", afterID, fetch, nil, nil, yield)
+		pages.forward(ctx, afterID, nil, nil, yield)
 	}
 }

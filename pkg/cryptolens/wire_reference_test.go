@@ -1,13 +1,14 @@
 package cryptolens
 
-// The reflective decoders that wire.go started with, kept as the reference
-// that the scanner's fast decoding is compared with.
+// The reflective reference decoder that the scanner's fast decoding is
+// compared with.
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
 	"strconv"
 )
 
@@ -65,84 +66,58 @@ func (f *flexString) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// webAPILogWire is the API's JSON shape of a Web API Log row.
-type webAPILogWire struct {
-	ID              flexInt    `json:"id"`
-	ProductID       flexInt    `json:"productId"`
-	Key             flexString `json:"key"`
-	IP              flexString `json:"ip"`
-	Time            flexInt    `json:"time"`
-	State           flexInt    `json:"state"`
-	MachineCode     flexString `json:"machineCode"`
-	FriendlyName    flexString `json:"friendlyName"`
-	FloatingExpires flexInt    `json:"floatingExpires"`
-	DOIntValue      flexInt    `json:"doIntValue"`
-	DOID            flexInt    `json:"doId"`
+// refDecoder is the schema-driven reference decoder of one log: encoding/json
+// decodes a row into a struct built from the schema at run time (one
+// flexInt or flexString per field, tagged with the field's name), so that
+// it matches names, cases, duplicates and nesting exactly as encoding/json
+// does; the schema's setters then fill the record. It lists no field.
+type refDecoder[R any] struct {
+	schema *Schema[R]
+	wire   reflect.Type
 }
 
-// refDecode... decodes a row as the API sends it (Unix seconds, lower camel
+func newRefDecoder[R any](schema *Schema[R]) *refDecoder[R] {
+	fields := make([]reflect.StructField, len(schema.Fields))
+	for i, f := range schema.Fields {
+		t := reflect.TypeFor[flexInt]()
+		if f.Kind == TextField {
+			t = reflect.TypeFor[flexString]()
+		}
+		fields[i] = reflect.StructField{Name: "F" + strconv.Itoa(i), Type: t,
+			Tag: reflect.StructTag(`json:"` + f.Name + `"`)}
+	}
+	return &refDecoder[R]{schema: schema, wire: reflect.StructOf(fields)}
+}
+
+// decode decodes a row as the API sends it (Unix seconds, lower camel
 // case, names matched without regard to case, null strings as "", unknown
-// fields ignored).
-func refDecodeWebAPILog(b []byte, r *WebAPILog) error {
-	var w webAPILogWire
-	if err := json.Unmarshal(b, &w); err != nil {
+// fields ignored); null leaves *r as is.
+func (d *refDecoder[R]) decode(b []byte, r *R) error {
+	w := reflect.New(d.wire)
+	if err := json.Unmarshal(b, w.Interface()); err != nil {
 		return err
 	}
-	*r = WebAPILog{
-		ID: int64(w.ID), ProductID: int(w.ProductID), Key: string(w.Key), IP: string(w.IP),
-		Time: unixTime(int64(w.Time)), State: State(w.State), MachineCode: string(w.MachineCode),
-		FriendlyName: string(w.FriendlyName), FloatingExpires: unixTime(int64(w.FloatingExpires)),
-		DOIntValue: int(w.DOIntValue), DOID: int64(w.DOID),
+	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
+		return nil
 	}
+	var rec R
+	for i, f := range d.schema.Fields {
+		v := w.Elem().Field(i)
+		switch f.Kind {
+		case TextField:
+			*f.Text(&rec) = v.String()
+		case TimeField:
+			*f.Time(&rec) = unixTime(v.Int())
+		default:
+			f.SetIntValue(&rec, v.Int())
+		}
+	}
+	*r = rec
 	return nil
 }
 
-// refDecode... decodes an event as the API sends it.
-func refDecodeEvent(b []byte, e *Event) error {
-	var w struct {
-		ID          flexInt    `json:"id"`
-		ProductID   flexInt    `json:"productId"`
-		Key         flexString `json:"key"`
-		MachineCode flexString `json:"machineCode"`
-		FeatureName flexString `json:"featureName"`
-		EventName   flexString `json:"eventName"`
-		Value       flexInt    `json:"value"`
-		Currency    flexString `json:"currency"`
-		Time        flexInt    `json:"time"`
-		Metadata    flexString `json:"metadata"`
-	}
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
-	}
-	*e = Event{
-		ID: int64(w.ID), ProductID: int(w.ProductID), Key: string(w.Key),
-		MachineCode: string(w.MachineCode), FeatureName: string(w.FeatureName),
-		EventName: string(w.EventName), Value: int64(w.Value), Currency: string(w.Currency),
-		Time: unixTime(int64(w.Time)), Metadata: string(w.Metadata),
-	}
-	return nil
-}
-
-// refDecode... decodes an Object Log entry as the API sends it.
-func refDecodeObjectLog(b []byte, o *ObjectLogEntry) error {
-	var w struct {
-		ID                flexInt    `json:"id"`
-		Created           flexInt    `json:"created"`
-		ResourceType      flexInt    `json:"resourceType"`
-		ResourceAction    flexInt    `json:"resourceAction"`
-		AffectedObjectID  flexInt    `json:"affectedObjectId"`
-		ObjectOwnerUserID flexInt    `json:"objectOwnerUserId"`
-		PerformedByUserID flexString `json:"performedByUserId"`
-		Data              flexString `json:"data"`
-	}
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
-	}
-	*o = ObjectLogEntry{
-		ID: int64(w.ID), Created: unixTime(int64(w.Created)),
-		ResourceType: ResourceType(w.ResourceType), ResourceAction: ResourceAction(w.ResourceAction),
-		AffectedObjectID: int64(w.AffectedObjectID), ObjectOwnerUserID: int64(w.ObjectOwnerUserID),
-		PerformedByUserID: string(w.PerformedByUserID), Data: string(w.Data),
-	}
-	return nil
-}
+var (
+	refWebAPILog = newRefDecoder(WebAPILogSchema)
+	refEvent     = newRefDecoder(EventSchema)
+	refObjectLog = newRefDecoder(ObjectLogSchema)
+)

@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"bytes"
 	"net/http"
 	"strconv"
 )
@@ -13,27 +12,6 @@ func errorBody(message string) []byte {
 
 // successBody is the envelope of a successful call without a payload.
 func successBody() []byte { return []byte(`{"result":0,"message":""}`) }
-
-// listBody builds {"<key>":[rows...],"result":0,"message":null}.
-func listBody[T interface{ MarshalJSON() ([]byte, error) }](key string, rows []T) []byte {
-	var b bytes.Buffer
-	b.Grow(64 + 220*len(rows))
-	b.WriteString(`{"`)
-	b.WriteString(key)
-	b.WriteString(`":[`)
-	for i, row := range rows {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		j, err := row.MarshalJSON()
-		if err != nil { // the records' MarshalJSON cannot fail
-			panic("emulator: encoding a row: " + err.Error())
-		}
-		b.Write(j)
-	}
-	b.WriteString(`],"result":0,"message":null}`)
-	return b.Bytes()
-}
 
 // writeJSON writes a complete JSON answer.
 func writeJSON(w http.ResponseWriter, status int, body []byte) {

@@ -97,12 +97,12 @@ func (s *Server) getWebAPILog(req *request) []byte {
 		return errorBody(msgBadInput)
 	}
 	if !inScope {
-		return webLogBody(nil)
+		return listBody[cryptolens.WebAPILog]("logs", nil)
 	}
 	q.upTo, q.live = s.cutoff()
 	rows := s.web.query(q)
 	s.countRows(MethodGetWebAPILog, len(rows))
-	return webLogBody(rows)
+	return listBody("logs", rows)
 }
 
 // query runs q against the index. It narrows by the product or key index,

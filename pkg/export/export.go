@@ -4,9 +4,9 @@
 // CSV and JSONL carry each value as the Cryptolens API sends it: times are
 // Unix seconds (UTC), ids and state codes integers, and text exactly as
 // stored, quotes, commas, newlines, markup and unicode included. The header
-// row of a CSV file, and the keys of every JSONL object, are
-// [cryptolens.WebAPILogFields], [cryptolens.EventFields] or
-// [cryptolens.ObjectLogFields].
+// row of a CSV file, and the keys of every JSONL object, are the names of
+// the log's schema ([cryptolens.WebAPILogSchema], [cryptolens.EventSchema],
+// [cryptolens.ObjectLogSchema]), from which every column is written.
 package export
 
 import (
@@ -68,18 +68,9 @@ func NewWriter[R Record](w io.Writer, f Format) (Writer[R], error) {
 	return nil, fmt.Errorf("export: format %q has no row writer", f)
 }
 
-// Fields returns the API's field names of the record type, in the API's order.
-func Fields[R Record]() []string {
-	var zero R
-	switch any(zero).(type) {
-	case cryptolens.WebAPILog:
-		return cryptolens.WebAPILogFields
-	case cryptolens.Event:
-		return cryptolens.EventFields
-	default:
-		return cryptolens.ObjectLogFields
-	}
-}
+// Fields returns the API's field names of the record type, in the API's
+// order: the names of its [cryptolens.Schema].
+func Fields[R Record]() []string { return cryptolens.SchemaOf[R]().Names() }
 
 type jsonlWriter[R Record] struct {
 	w *bufio.Writer
@@ -97,13 +88,14 @@ func (j *jsonlWriter[R]) Write(r R) error {
 func (j *jsonlWriter[R]) Close() error { return j.w.Flush() }
 
 type csvWriter[R Record] struct {
-	w    *bufio.Writer
-	line []byte
+	w      *bufio.Writer
+	schema *cryptolens.Schema[R]
+	line   []byte
 }
 
 func newCSVWriter[R Record](w io.Writer) (*csvWriter[R], error) {
-	cw := &csvWriter[R]{w: bufio.NewWriterSize(w, 64<<10)}
-	for i, f := range Fields[R]() {
+	cw := &csvWriter[R]{w: bufio.NewWriterSize(w, 64<<10), schema: cryptolens.SchemaOf[R]()}
+	for i, f := range cw.schema.Names() {
 		if i > 0 {
 			cw.line = append(cw.line, ',')
 		}
@@ -119,51 +111,32 @@ func newCSVWriter[R Record](w io.Writer) (*csvWriter[R], error) {
 // Write writes the record as one CSV line, byte for byte as encoding/csv
 // writes it (LF line ends), without building a []string first.
 func (c *csvWriter[R]) Write(r R) error {
-	c.line = appendCSVLine(c.line[:0], any(r))
+	c.line = appendCSVLine(c.line[:0], c.schema, &r)
 	_, err := c.w.Write(c.line)
 	return err
 }
 
 func (c *csvWriter[R]) Close() error { return c.w.Flush() }
 
-// appendCSVLine appends the record's values in the API's field order, as
-// a CSV line ending in LF.
-func appendCSVLine(b []byte, r any) []byte {
-	switch r := r.(type) {
-	case cryptolens.WebAPILog:
-		b = strconv.AppendInt(b, r.ID, 10)
-		b = strconv.AppendInt(append(b, ','), int64(r.ProductID), 10)
-		b = appendCSVField(append(b, ','), r.Key)
-		b = appendCSVField(append(b, ','), r.IP)
-		b = appendUnix(append(b, ','), r.Time)
-		b = strconv.AppendInt(append(b, ','), int64(r.State), 10)
-		b = appendCSVField(append(b, ','), r.MachineCode)
-		b = appendCSVField(append(b, ','), r.FriendlyName)
-		b = appendUnix(append(b, ','), r.FloatingExpires)
-		b = strconv.AppendInt(append(b, ','), int64(r.DOIntValue), 10)
-		b = strconv.AppendInt(append(b, ','), r.DOID, 10)
-	case cryptolens.Event:
-		b = strconv.AppendInt(b, r.ID, 10)
-		b = strconv.AppendInt(append(b, ','), int64(r.ProductID), 10)
-		b = appendCSVField(append(b, ','), r.Key)
-		b = appendCSVField(append(b, ','), r.MachineCode)
-		b = appendCSVField(append(b, ','), r.FeatureName)
-		b = appendCSVField(append(b, ','), r.EventName)
-		b = strconv.AppendInt(append(b, ','), r.Value, 10)
-		b = appendCSVField(append(b, ','), r.Currency)
-		b = appendUnix(append(b, ','), r.Time)
-		b = appendCSVField(append(b, ','), r.Metadata)
-	case cryptolens.ObjectLogEntry:
-		b = strconv.AppendInt(b, r.ID, 10)
-		b = appendUnix(append(b, ','), r.Created)
-		b = strconv.AppendInt(append(b, ','), int64(r.ResourceType), 10)
-		b = strconv.AppendInt(append(b, ','), int64(r.ResourceAction), 10)
-		b = strconv.AppendInt(append(b, ','), r.AffectedObjectID, 10)
-		b = strconv.AppendInt(append(b, ','), r.ObjectOwnerUserID, 10)
-		b = appendCSVField(append(b, ','), r.PerformedByUserID)
-		b = appendCSVField(append(b, ','), r.Data)
-	default:
-		panic(fmt.Sprintf("export: unsupported record %T", r))
+// appendCSVLine appends the record's values in the schema's order, as a CSV
+// line ending in LF: ints in decimal, times in Unix seconds (0 for none),
+// text as encoding/csv quotes it.
+func appendCSVLine[R any](b []byte, schema *cryptolens.Schema[R], r *R) []byte {
+	for i := range schema.Fields {
+		f := &schema.Fields[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		switch f.Kind {
+		case cryptolens.IntField:
+			b = strconv.AppendInt(b, int64(*f.Int(r)), 10)
+		case cryptolens.Int64Field:
+			b = strconv.AppendInt(b, *f.Int64(r), 10)
+		case cryptolens.TextField:
+			b = appendCSVField(b, *f.Text(r))
+		case cryptolens.TimeField:
+			b = appendUnix(b, *f.Time(r))
+		}
 	}
 	return append(b, '\n')
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"strconv"
 	"time"
 
 	"github.com/lensbook/lensbook/pkg/cryptolens"
@@ -11,10 +13,12 @@ import (
 	"github.com/parquet-go/parquet-go/compress/snappy"
 )
 
-// Parquet schemas. Every column is named by the API's field name and comes
-// in the API's order ([cryptolens.WebAPILogFields], [cryptolens.EventFields],
-// [cryptolens.ObjectLogFields]); columns are required unless marked
-// optional, and snappy-compressed.
+// Parquet schemas. A log's Parquet schema is its [cryptolens.Schema]: one
+// column per field, named by the API's field name, in the API's order; an
+// [cryptolens.IntField] is INT32, an [cryptolens.Int64Field] INT64, a
+// [cryptolens.TextField] STRING, a [cryptolens.TimeField]
+// TIMESTAMP(MILLIS, UTC), null when the field is Optional and the row has
+// none. Columns are required unless optional, and snappy-compressed:
 //
 //	Web API Log: id INT64, productId INT32, key STRING, ip STRING,
 //	  time TIMESTAMP(MILLIS, UTC), state INT32, machineCode STRING,
@@ -29,43 +33,43 @@ import (
 //
 // STRING is BYTE_ARRAY with the STRING (UTF8) logical type; text is written
 // byte for byte as stored.
-type (
-	webAPILogParquet struct {
-		ID              int64  `parquet:"id"`
-		ProductID       int32  `parquet:"productId"`
-		Key             string `parquet:"key"`
-		IP              string `parquet:"ip"`
-		Time            int64  `parquet:"time,timestamp(millisecond:utc)"`
-		State           int32  `parquet:"state"`
-		MachineCode     string `parquet:"machineCode"`
-		FriendlyName    string `parquet:"friendlyName"`
-		FloatingExpires *int64 `parquet:"floatingExpires,timestamp(millisecond:utc)"`
-		DOIntValue      int32  `parquet:"doIntValue"`
-		DOID            int64  `parquet:"doId"`
+
+// parquetRootNames are the names of the files' root schema elements, as
+// files have always had them (the names of the Go types that first
+// described them).
+var parquetRootNames = map[string]string{
+	cryptolens.WebAPILogSchema.Log: "webAPILogParquet",
+	cryptolens.EventSchema.Log:     "eventParquet",
+	cryptolens.ObjectLogSchema.Log: "objectLogParquet",
+}
+
+// parquetSchemaOf builds the Parquet schema of a log from its fields,
+// through the struct type that parquet-go reads column types from, so that
+// the schema is exactly what struct tags describe.
+func parquetSchemaOf[R any](log *cryptolens.Schema[R]) *parquet.Schema {
+	fields := make([]reflect.StructField, len(log.Fields))
+	for i, f := range log.Fields {
+		tag := f.Name
+		var t reflect.Type
+		switch f.Kind {
+		case cryptolens.IntField:
+			t = reflect.TypeFor[int32]()
+		case cryptolens.Int64Field:
+			t = reflect.TypeFor[int64]()
+		case cryptolens.TextField:
+			t = reflect.TypeFor[string]()
+		case cryptolens.TimeField:
+			t, tag = reflect.TypeFor[int64](), tag+",timestamp(millisecond:utc)"
+			if f.Optional {
+				t = reflect.TypeFor[*int64]()
+			}
+		}
+		fields[i] = reflect.StructField{Name: "F" + strconv.Itoa(i), Type: t,
+			Tag: reflect.StructTag(`parquet:"` + tag + `"`)}
 	}
-	eventParquet struct {
-		ID          int64  `parquet:"id"`
-		ProductID   int32  `parquet:"productId"`
-		Key         string `parquet:"key"`
-		MachineCode string `parquet:"machineCode"`
-		FeatureName string `parquet:"featureName"`
-		EventName   string `parquet:"eventName"`
-		Value       int64  `parquet:"value"`
-		Currency    string `parquet:"currency"`
-		Time        int64  `parquet:"time,timestamp(millisecond:utc)"`
-		Metadata    string `parquet:"metadata"`
-	}
-	objectLogParquet struct {
-		ID                int64  `parquet:"id"`
-		Created           int64  `parquet:"created,timestamp(millisecond:utc)"`
-		ResourceType      int32  `parquet:"resourceType"`
-		ResourceAction    int32  `parquet:"resourceAction"`
-		AffectedObjectID  int64  `parquet:"affectedObjectId"`
-		ObjectOwnerUserID int64  `parquet:"objectOwnerUserId"`
-		PerformedByUserID string `parquet:"performedByUserId"`
-		Data              string `parquet:"data"`
-	}
-)
+	row := reflect.New(reflect.StructOf(fields)).Elem().Interface()
+	return parquet.NewSchema(parquetRootNames[log.Log], parquet.SchemaOf(row))
+}
 
 // parquetRowGroup is the most rows a row group holds, which bounds the
 // writer's memory (a variable so that a test can make it small).
@@ -79,60 +83,83 @@ const parquetBatch = 1024
 // most 100,000, so memory stays bounded however many rows are written. Close
 // writes the footer; it does not close w. The same rows give the same bytes.
 func NewParquetWriter[R Record](w io.Writer) (Writer[R], error) {
-	var zero R
-	switch any(zero).(type) {
-	case cryptolens.WebAPILog:
-		return newParquetWriter[R](w, webAPILogToParquet), nil
-	case cryptolens.Event:
-		return newParquetWriter[R](w, eventToParquet), nil
-	case cryptolens.ObjectLogEntry:
-		return newParquetWriter[R](w, objectLogToParquet), nil
-	}
-	return nil, fmt.Errorf("export: parquet: unsupported record %T", zero)
-}
-
-type parquetWriter[R Record, P any] struct {
-	w       *parquet.GenericWriter[P]
-	convert func(any) P
-	batch   []P
-	closed  bool
-}
-
-func newParquetWriter[R Record, P any](w io.Writer, convert func(any) P) *parquetWriter[R, P] {
-	return &parquetWriter[R, P]{
-		w: parquet.NewGenericWriter[P](w, parquet.Compression(&snappy.Codec{}),
+	log := cryptolens.SchemaOf[R]()
+	return &parquetWriter[R]{
+		w: parquet.NewGenericWriter[any](w, parquetSchemaOf(log), parquet.Compression(&snappy.Codec{}),
 			parquet.MaxRowsPerRowGroup(parquetRowGroup), parquet.CreatedBy("lensbook", "1", "")),
-		convert: convert,
-		batch:   make([]P, 0, parquetBatch),
-	}
+		log:   log,
+		batch: make([]parquet.Row, 0, parquetBatch),
+	}, nil
+}
+
+type parquetWriter[R Record] struct {
+	w      *parquet.GenericWriter[any]
+	log    *cryptolens.Schema[R]
+	batch  []parquet.Row
+	text   []byte // the batch's text values, which its rows point into
+	closed bool
 }
 
 // Write adds one record.
-func (p *parquetWriter[R, P]) Write(r R) error {
+func (p *parquetWriter[R]) Write(r R) error {
 	if p.closed {
 		return errors.New("export: parquet: write after close")
 	}
-	p.batch = append(p.batch, p.convert(any(r)))
+	n := len(p.batch)
+	p.batch = p.batch[:n+1]
+	p.batch[n] = p.appendRow(p.batch[n][:0], &r)
 	if len(p.batch) == cap(p.batch) {
 		return p.flush()
 	}
 	return nil
 }
 
-func (p *parquetWriter[R, P]) flush() error {
+// appendRow appends the record's values, one per column. Text is copied
+// into p.text, which holds it until the batch is flushed.
+func (p *parquetWriter[R]) appendRow(row parquet.Row, r *R) parquet.Row {
+	for i := range p.log.Fields {
+		f := &p.log.Fields[i]
+		var v parquet.Value
+		def := 0
+		switch f.Kind {
+		case cryptolens.IntField:
+			v = parquet.Int32Value(int32(*f.Int(r)))
+		case cryptolens.Int64Field:
+			v = parquet.Int64Value(*f.Int64(r))
+		case cryptolens.TextField:
+			start := len(p.text)
+			p.text = append(p.text, *f.Text(r)...)
+			v = parquet.ByteArrayValue(p.text[start:len(p.text):len(p.text)])
+		case cryptolens.TimeField:
+			t := *f.Time(r)
+			switch {
+			case !f.Optional:
+				v = parquet.Int64Value(millis(t))
+			case t.IsZero():
+				v = parquet.NullValue()
+			default:
+				v, def = parquet.Int64Value(t.UnixMilli()), 1
+			}
+		}
+		row = append(row, v.Level(0, def, i))
+	}
+	return row
+}
+
+func (p *parquetWriter[R]) flush() error {
 	if len(p.batch) == 0 {
 		return nil
 	}
-	if _, err := p.w.Write(p.batch); err != nil {
+	if _, err := p.w.WriteRows(p.batch); err != nil {
 		return fmt.Errorf("export: parquet: write rows: %w", err)
 	}
-	clear(p.batch)
 	p.batch = p.batch[:0]
+	p.text = p.text[:0]
 	return nil
 }
 
 // Close writes the buffered rows and the file footer.
-func (p *parquetWriter[R, P]) Close() error {
+func (p *parquetWriter[R]) Close() error {
 	if p.closed {
 		return nil
 	}
@@ -149,28 +176,54 @@ func (p *parquetWriter[R, P]) Close() error {
 // ReadParquet reads a whole Parquet file written by [NewParquetWriter] back
 // into records; size is the file's length.
 func ReadParquet[R Record](r io.ReaderAt, size int64) ([]R, error) {
-	var zero R
-	switch any(zero).(type) {
-	case cryptolens.WebAPILog:
-		return readParquet[R](r, size, webAPILogFromParquet)
-	case cryptolens.Event:
-		return readParquet[R](r, size, eventFromParquet)
-	case cryptolens.ObjectLogEntry:
-		return readParquet[R](r, size, objectLogFromParquet)
-	}
-	return nil, fmt.Errorf("export: parquet: unsupported record %T", zero)
-}
-
-func readParquet[R Record, P any](r io.ReaderAt, size int64, convert func(P) any) ([]R, error) {
-	rows, err := parquet.Read[P](r, size)
+	log := cryptolens.SchemaOf[R]()
+	f, err := parquet.OpenFile(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("export: read parquet: %w", err)
 	}
-	out := make([]R, len(rows))
-	for i, row := range rows {
-		out[i] = convert(row).(R)
+	if got, want := len(f.Schema().Fields()), len(log.Fields); got != want {
+		return nil, fmt.Errorf("export: read parquet: %d columns, want the %d of the %s", got, want, log.Log)
 	}
-	return out, nil
+	reader := parquet.NewReader(f)
+	defer reader.Close()
+	out := make([]R, 0, f.NumRows())
+	rows := make([]parquet.Row, 256)
+	for {
+		n, err := reader.ReadRows(rows)
+		for _, row := range rows[:n] {
+			var rec R
+			for _, v := range row {
+				setFromParquet(&log.Fields[v.Column()], &rec, v)
+			}
+			out = append(out, rec)
+		}
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("export: read parquet: %w", err)
+		}
+	}
+}
+
+// setFromParquet sets a record's field from its Parquet value.
+func setFromParquet[R any](f *cryptolens.Field[R], r *R, v parquet.Value) {
+	switch f.Kind {
+	case cryptolens.IntField:
+		*f.Int(r) = int(v.Int32())
+	case cryptolens.Int64Field:
+		*f.Int64(r) = v.Int64()
+	case cryptolens.TextField:
+		*f.Text(r) = string(v.ByteArray())
+	case cryptolens.TimeField:
+		switch {
+		case v.IsNull():
+		case f.Optional:
+			*f.Time(r) = time.UnixMilli(v.Int64()).UTC()
+		default:
+			*f.Time(r) = fromMillis(v.Int64())
+		}
+	}
 }
 
 // millis converts a time to Unix milliseconds; the zero time gives 0.
@@ -187,53 +240,4 @@ func fromMillis(ms int64) time.Time {
 		return time.Time{}
 	}
 	return time.UnixMilli(ms).UTC()
-}
-
-func webAPILogToParquet(v any) webAPILogParquet {
-	r := v.(cryptolens.WebAPILog)
-	p := webAPILogParquet{ID: r.ID, ProductID: int32(r.ProductID), Key: r.Key, IP: r.IP,
-		Time: millis(r.Time), State: int32(r.State), MachineCode: r.MachineCode,
-		FriendlyName: r.FriendlyName, DOIntValue: int32(r.DOIntValue), DOID: r.DOID}
-	if !r.FloatingExpires.IsZero() {
-		ms := r.FloatingExpires.UnixMilli()
-		p.FloatingExpires = &ms
-	}
-	return p
-}
-
-func webAPILogFromParquet(p webAPILogParquet) any {
-	r := cryptolens.WebAPILog{ID: p.ID, ProductID: int(p.ProductID), Key: p.Key, IP: p.IP,
-		Time: fromMillis(p.Time), State: cryptolens.State(p.State), MachineCode: p.MachineCode,
-		FriendlyName: p.FriendlyName, DOIntValue: int(p.DOIntValue), DOID: p.DOID}
-	if p.FloatingExpires != nil {
-		r.FloatingExpires = time.UnixMilli(*p.FloatingExpires).UTC()
-	}
-	return r
-}
-
-func eventToParquet(v any) eventParquet {
-	e := v.(cryptolens.Event)
-	return eventParquet{ID: e.ID, ProductID: int32(e.ProductID), Key: e.Key, MachineCode: e.MachineCode,
-		FeatureName: e.FeatureName, EventName: e.EventName, Value: e.Value, Currency: e.Currency,
-		Time: millis(e.Time), Metadata: e.Metadata}
-}
-
-func eventFromParquet(p eventParquet) any {
-	return cryptolens.Event{ID: p.ID, ProductID: int(p.ProductID), Key: p.Key, MachineCode: p.MachineCode,
-		FeatureName: p.FeatureName, EventName: p.EventName, Value: p.Value, Currency: p.Currency,
-		Time: fromMillis(p.Time), Metadata: p.Metadata}
-}
-
-func objectLogToParquet(v any) objectLogParquet {
-	o := v.(cryptolens.ObjectLogEntry)
-	return objectLogParquet{ID: o.ID, Created: millis(o.Created), ResourceType: int32(o.ResourceType),
-		ResourceAction: int32(o.ResourceAction), AffectedObjectID: o.AffectedObjectID,
-		ObjectOwnerUserID: o.ObjectOwnerUserID, PerformedByUserID: o.PerformedByUserID, Data: o.Data}
-}
-
-func objectLogFromParquet(p objectLogParquet) any {
-	return cryptolens.ObjectLogEntry{ID: p.ID, Created: fromMillis(p.Created),
-		ResourceType: cryptolens.ResourceType(p.ResourceType), ResourceAction: cryptolens.ResourceAction(p.ResourceAction),
-		AffectedObjectID: p.AffectedObjectID, ObjectOwnerUserID: p.ObjectOwnerUserID,
-		PerformedByUserID: p.PerformedByUserID, Data: p.Data}
 }

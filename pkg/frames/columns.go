@@ -5,6 +5,7 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
+	"github.com/lensbook/lensbook/pkg/cryptolens"
 )
 
 // Column names shared by more than one log.
@@ -22,19 +23,20 @@ const (
 const dayLayout = "2006-01-02"
 
 // column describes one column of a frame of records of type R: its name and
-// how to read its value from a record, as text or as an int.
+// how to fill its values from the records, as text or as ints (out[i] from
+// rows[i]).
 type column[R any] struct {
-	name string
-	text func(*R) string // for a string column
-	num  func(*R) int    // for an int column
+	name  string
+	texts func(rows []R, out []string) // for a string column
+	nums  func(rows []R, out []int)    // for an int column
 }
 
 func textColumn[R any](name string, f func(*R) string) column[R] {
-	return column[R]{name: name, text: f}
-}
-
-func intColumn[R any](name string, f func(*R) int) column[R] {
-	return column[R]{name: name, num: f}
+	return column[R]{name: name, texts: func(rows []R, out []string) {
+		for i := range rows {
+			out[i] = f(&rows[i])
+		}
+	}}
 }
 
 // names returns the column names in order.
@@ -57,22 +59,18 @@ func build[R any](rows []R, cols []column[R]) dataframe.DataFrame {
 		ss    = make([]series.Series, 0, len(cols))
 	)
 	for _, c := range cols {
-		if c.text != nil {
+		if c.texts != nil {
 			if texts == nil {
 				texts = make([]string, len(rows))
 			}
-			for i := range rows {
-				texts[i] = c.text(&rows[i])
-			}
+			c.texts(rows, texts)
 			ss = append(ss, series.New(texts, series.String, c.name))
 			continue
 		}
 		if nums == nil {
 			nums = make([]int, len(rows))
 		}
-		for i := range rows {
-			nums[i] = c.num(&rows[i])
-		}
+		c.nums(rows, nums)
 		ss = append(ss, series.New(nums, series.Int, c.name))
 	}
 	return dataframe.New(ss...)
@@ -110,6 +108,47 @@ func (d *dayCache) day(t time.Time) string {
 	}
 	d.last, d.lastText, d.valid = n, u.Format(dayLayout), true
 	return d.lastText
+}
+
+// schemaColumns are the columns of a log's fields, one per field of its
+// schema in order, named by the API's field name: ints ([cryptolens.IntField],
+// [cryptolens.Int64Field]) are int columns, text is a string column, a time
+// is RFC 3339 UTC text ("" for none).
+func schemaColumns[R any](schema *cryptolens.Schema[R]) []column[R] {
+	cols := make([]column[R], 0, len(schema.Fields)+3)
+	for _, f := range schema.Fields {
+		// One loop per kind, deliberately alike: each calls the field's
+		// accessor once a cell, with no conversion closure between.
+		c := column[R]{name: f.Name}
+		switch p, q, t, tm := f.Int, f.Int64, f.Text, f.Time; f.Kind {
+		case cryptolens.IntField:
+			c.nums = func(rows []R, out []int) {
+				for i := range rows {
+					out[i] = *p(&rows[i])
+				}
+			}
+		case cryptolens.Int64Field:
+			c.nums = func(rows []R, out []int) {
+				for i := range rows {
+					out[i] = int(*q(&rows[i]))
+				}
+			}
+		case cryptolens.TextField:
+			c.texts = func(rows []R, out []string) {
+				for i := range rows {
+					out[i] = *t(&rows[i])
+				}
+			}
+		case cryptolens.TimeField:
+			c.texts = func(rows []R, out []string) {
+				for i := range rows {
+					out[i] = timeText(*tm(&rows[i]))
+				}
+			}
+		}
+		cols = append(cols, c)
+	}
+	return cols
 }
 
 // dayColumn is the derived day column of the time that at reads.

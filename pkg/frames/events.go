@@ -7,7 +7,10 @@ import (
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 )
 
-// Columns of an Events Log frame besides the shared ones.
+// Columns of an Events Log frame besides the shared ones. The field columns
+// are named by [cryptolens.EventSchema]; these constants spell the names for
+// callers (a deliberate list of names, like the Object Log's and the Web API
+// Log's, which TestSchemaConsumers holds to the schema through the frames).
 const (
 	ColFeatureName = "featureName"
 	ColEventName   = "eventName"
@@ -20,21 +23,12 @@ const (
 
 type eventRow = cryptolens.Event
 
-// eventsColumns is the schema of an Events frame.
+// eventsColumns are the columns of an Events frame: the fields of
+// [cryptolens.EventSchema], then day.
 func eventsColumns() []column[eventRow] {
-	return []column[eventRow]{
-		intColumn(ColID, func(r *eventRow) int { return int(r.ID) }),
-		intColumn(ColProductID, func(r *eventRow) int { return r.ProductID }),
-		textColumn(ColKey, func(r *eventRow) string { return r.Key }),
-		textColumn(ColMachineCode, func(r *eventRow) string { return r.MachineCode }),
-		textColumn(ColFeatureName, func(r *eventRow) string { return r.FeatureName }),
-		textColumn(ColEventName, func(r *eventRow) string { return r.EventName }),
-		intColumn(ColValue, func(r *eventRow) int { return int(r.Value) }),
-		textColumn(ColCurrency, func(r *eventRow) string { return r.Currency }),
-		textColumn(ColTime, func(r *eventRow) string { return timeText(r.Time) }),
-		textColumn(ColMetadata, func(r *eventRow) string { return r.Metadata }),
+	return append(schemaColumns(cryptolens.EventSchema),
 		dayColumn(func(r *eventRow) time.Time { return r.Time }),
-	}
+	)
 }
 
 // EventsColumns returns the column names of an [Events] frame, in order: the

@@ -7,7 +7,9 @@ import (
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 )
 
-// Columns of an Object Log frame besides the shared ones.
+// Columns of an Object Log frame besides the shared ones. The field columns
+// are named by [cryptolens.ObjectLogSchema]; these constants spell the names
+// for callers (a deliberate list of names, as for the Events Log).
 const (
 	ColCreated           = "created"
 	ColResourceType      = "resourceType"
@@ -27,21 +29,14 @@ const (
 
 type objectRow = cryptolens.ObjectLogEntry
 
-// objectLogColumns is the schema of an ObjectLog frame.
+// objectLogColumns are the columns of an ObjectLog frame: the fields of
+// [cryptolens.ObjectLogSchema], then the derived ones.
 func objectLogColumns() []column[objectRow] {
-	return []column[objectRow]{
-		intColumn(ColID, func(r *objectRow) int { return int(r.ID) }),
-		textColumn(ColCreated, func(r *objectRow) string { return timeText(r.Created) }),
-		intColumn(ColResourceType, func(r *objectRow) int { return int(r.ResourceType) }),
-		intColumn(ColResourceAction, func(r *objectRow) int { return int(r.ResourceAction) }),
-		intColumn(ColAffectedObjectID, func(r *objectRow) int { return int(r.AffectedObjectID) }),
-		intColumn(ColObjectOwnerUserID, func(r *objectRow) int { return int(r.ObjectOwnerUserID) }),
-		textColumn(ColPerformedByUserID, func(r *objectRow) string { return r.PerformedByUserID }),
-		textColumn(ColData, func(r *objectRow) string { return r.Data }),
+	return append(schemaColumns(cryptolens.ObjectLogSchema),
 		dayColumn(func(r *objectRow) time.Time { return r.Created }),
 		textColumn(ColResourceTypeName, func(r *objectRow) string { return r.ResourceType.String() }),
 		textColumn(ColResourceActionName, func(r *objectRow) string { return r.ResourceAction.String() }),
-	}
+	)
 }
 
 // ObjectLogColumns returns the column names of an [ObjectLog] frame, in

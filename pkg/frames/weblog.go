@@ -23,47 +23,30 @@ const (
 	ColOutcome = "outcome"
 )
 
-// Values of the outcome column, by the Cryptolens documentation's rule
-// state%100/10 - 1: 0 is a success, 1 a failure, anything else "Other".
+// Values of the outcome column: the labels of [cryptolens.RequestOutcome]
+// (the documentation's rule state%100/10 - 1: 0 is a success, 1 a failure,
+// anything else "Other").
 const (
 	OutcomeSuccess = "Success"
 	OutcomeFailure = "Failure"
 	OutcomeOther   = "Other"
 )
 
-// Outcome returns the outcome column's value for a state code.
-func Outcome(s cryptolens.State) string {
-	switch s.Failure() {
-	case 0:
-		return OutcomeSuccess
-	case 1:
-		return OutcomeFailure
-	default:
-		return OutcomeOther
-	}
-}
+// Outcome returns the outcome column's value for a state code: the label
+// of [cryptolens.State.Result].
+func Outcome(s cryptolens.State) string { return s.Result().String() }
 
 type webRow = cryptolens.WebAPILog
 
-// webLogColumns is the schema of a WebLog frame. It is a function because
-// derived columns keep per-frame caches.
+// webLogColumns are the columns of a WebLog frame: the fields of
+// [cryptolens.WebAPILogSchema], then the derived ones. It is a function
+// because derived columns keep per-frame caches.
 func webLogColumns() []column[webRow] {
 	var (
 		lastGroup  cryptolens.StateGroup = -1
 		lastMethod string
 	)
-	return []column[webRow]{
-		intColumn(ColID, func(r *webRow) int { return int(r.ID) }),
-		intColumn(ColProductID, func(r *webRow) int { return r.ProductID }),
-		textColumn(ColKey, func(r *webRow) string { return r.Key }),
-		textColumn(ColIP, func(r *webRow) string { return r.IP }),
-		textColumn(ColTime, func(r *webRow) string { return timeText(r.Time) }),
-		intColumn(ColState, func(r *webRow) int { return int(r.State) }),
-		textColumn(ColMachineCode, func(r *webRow) string { return r.MachineCode }),
-		textColumn(ColFriendlyName, func(r *webRow) string { return r.FriendlyName }),
-		textColumn(ColFloatingExpires, func(r *webRow) string { return timeText(r.FloatingExpires) }),
-		intColumn(ColDOIntValue, func(r *webRow) int { return r.DOIntValue }),
-		intColumn(ColDOID, func(r *webRow) int { return int(r.DOID) }),
+	return append(schemaColumns(cryptolens.WebAPILogSchema),
 		dayColumn(func(r *webRow) time.Time { return r.Time }),
 		textColumn(ColMethod, func(r *webRow) string {
 			if g := r.State.Group(); g != lastGroup {
@@ -72,7 +55,7 @@ func webLogColumns() []column[webRow] {
 			return lastMethod
 		}),
 		textColumn(ColOutcome, func(r *webRow) string { return Outcome(r.State) }),
-	}
+	)
 }
 
 // WebLogColumns returns the column names of a [WebLog] frame, in order: the

@@ -23,7 +23,7 @@ func (p Problem) String() string {
 
 // Check lists what stops nb from being committed to notebooks/: nbformat 4
 // validity (required keys, cell types, unique cell ids), a gonb kernelspec,
-// the setup cell as the first code cell, outputs or execution counts left
+// outputs or execution counts left
 // from a run, an injected-parameters cell, and anything that looks like a
 // token or other secret in sources or text outputs. Nil means clean.
 func Check(nb *ipynb.Notebook) []Problem {
@@ -51,7 +51,6 @@ func checkCells(nb *ipynb.Notebook) []Problem {
 		probs = append(probs, Problem{cell, fmt.Sprintf(format, args...)})
 	}
 	ids := map[string]int{}
-	firstCode := true
 	for i, c := range nb.Cells {
 		n := i + 1
 		switch c.CellType {
@@ -80,12 +79,6 @@ func checkCells(nb *ipynb.Notebook) []Problem {
 				add(n, "a %s cell with outputs or an execution count", c.CellType)
 			}
 			continue
-		}
-		if firstCode {
-			firstCode = false
-			if !IsSetupCell(string(c.Source)) {
-				add(n, "the first code cell is not the setup cell (notebook.SetupCellSource, docs/notebook-setup.md)")
-			}
 		}
 		if c.HasTag(InjectedParametersTag) {
 			add(n, "an injected-parameters cell (run make clean-notebooks)")

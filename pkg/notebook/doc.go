@@ -18,7 +18,8 @@
 // a parent-death signal, the kernel's process group dies with nbconvert, and
 // CleanDeadRuns (called by Execute) removes the files of runs whose process
 // was killed. Check and Strip keep committed notebooks
-// clean. SetupCellSource is the canonical first code cell that makes
-// github.com/lensbook/lensbook/... importable from a notebook (see
-// docs/notebook-setup.md).
+// clean. Notebooks need no setup cell: the kernel that scripts/setup.sh
+// registers starts each notebook with a go.work using the checkout, so
+// cells import github.com/lensbook/lensbook/... (docs/notebook-setup.md);
+// SetupCellSource is the setup cell older notebooks still carry.
 package notebook

@@ -28,8 +28,8 @@ func TestExecuteImportsLensbookPackage(t *testing.T) {
 		t.Fatalf("cells failed: %v", err)
 	}
 	want := "web API log fields: 11\nenv: from-the-environment\n"
-	if diff := cmp.Diff(want, stdout(res.Notebook, 2)); diff != "" {
-		t.Errorf("cell 3 stdout (-want +got):\n%s", diff)
+	if diff := cmp.Diff(want, stdout(res.Notebook, 1)); diff != "" {
+		t.Errorf("cell 2 stdout (-want +got):\n%s", diff)
 	}
 	t.Logf("hello.ipynb executed in %s", res.Duration.Round(time.Millisecond))
 }
@@ -153,7 +153,8 @@ func TestExecuteRejectsUnknownParameterBeforeRunning(t *testing.T) {
 	}
 }
 
-func TestSetupCellWithSpacesInTheCheckoutPath(t *testing.T) {
+// The kernel's go.work takes a checkout path with spaces.
+func TestKernelWithSpacesInTheCheckoutPath(t *testing.T) {
 	paths := kernelPaths(t)
 	t.Parallel()
 	link := filepath.Join(t.TempDir(), "a checkout with spaces")
@@ -169,14 +170,14 @@ func TestSetupCellWithSpacesInTheCheckoutPath(t *testing.T) {
 	if err := res.Err(); err != nil {
 		t.Fatalf("cells failed: %v", err)
 	}
-	if got := stdout(res.Notebook, 2); !strings.HasPrefix(got, "web API log fields: 11\n") {
-		t.Errorf("cell 3 stdout = %q", got)
+	if got := stdout(res.Notebook, 1); !strings.HasPrefix(got, "web API log fields: 11\n") {
+		t.Errorf("cell 2 stdout = %q", got)
 	}
 }
 
-// Without LENSBOOK_ROOT the setup cell finds the module enclosing the
-// notebook's folder, as for a Jupyter server started by hand.
-func TestSetupCellFindsTheEnclosingModule(t *testing.T) {
+// Without LENSBOOK_ROOT the kernel uses the checkout it was installed from
+// (scripts/gonb-kernel.sh's own), as for a Jupyter server started by hand.
+func TestKernelFindsItsCheckoutWithoutLensbookRoot(t *testing.T) {
 	paths := kernelPaths(t)
 	t.Parallel()
 	res, err := Execute(t.Context(), "testdata/hello.ipynb", ExecOptions{
@@ -188,8 +189,8 @@ func TestSetupCellFindsTheEnclosingModule(t *testing.T) {
 	if err := res.Err(); err != nil {
 		t.Fatalf("cells failed: %v", err)
 	}
-	if got := stdout(res.Notebook, 2); !strings.HasPrefix(got, "web API log fields: 11\n") {
-		t.Errorf("cell 3 stdout = %q", got)
+	if got := stdout(res.Notebook, 1); !strings.HasPrefix(got, "web API log fields: 11\n") {
+		t.Errorf("cell 2 stdout = %q", got)
 	}
 }
 

@@ -3,11 +3,18 @@ package notebook
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/lensbook/lensbook/pkg/ipynb"
 )
+
+// ReportedFailureStatus is the exit status of a cell program that reported
+// its own failure as one line on stderr and stopped: report.Must and
+// report.Check in a notebook cell. Failures gives that line as the
+// failure's message, as it is.
+const ReportedFailureStatus = 3
 
 // FailureKind says how a cell failed.
 type FailureKind string
@@ -147,7 +154,9 @@ func lastHeading(markdown string) string {
 // message with its cell line, GoNB's own message, the panic's message for a
 // program that panicked (without "panic: " when report.Must or report.Check
 // raised it: the error is the message), or for a program that exited
-// (log.Fatal, os.Exit) the first line it wrote to stderr.
+// (log.Fatal, os.Exit) the first line it wrote to stderr, and for one that
+// exited with [ReportedFailureStatus] (report.Must, report.Check) the last
+// line it wrote, alone: it is the failure, in one line.
 func errorMessage(o ipynb.Output, stderr string) string {
 	if msg, ok := panicMessage(stderr); ok {
 		return msg
@@ -164,7 +173,12 @@ func errorMessage(o ipynb.Output, stderr string) string {
 			}
 			return m[1]
 		}
-		if exitStatusLine.MatchString(line) {
+		if m := exitStatusLine.FindStringSubmatch(line); m != nil {
+			if m[1] == strconv.Itoa(ReportedFailureStatus) {
+				if msg := lastStderrLine(stderr); msg != "" {
+					return msg // the line report.Must wrote just before it exited
+				}
+			}
 			return withStderr(line, stderr)
 		}
 		return cut(line)
@@ -221,6 +235,18 @@ func withStderr(status, stderr string) string {
 		return cut(logTimestamp.ReplaceAllString(line, "")) + " (" + status + ")"
 	}
 	return status
+}
+
+// lastStderrLine is the last line of stderr that is not blank and not an
+// "exit status N" line, cut to one line's length; "" when none.
+func lastStderrLine(stderr string) string {
+	last := ""
+	for line := range strings.Lines(stderr) {
+		if line = strings.TrimSpace(line); line != "" && !exitStatusLine.MatchString(line) {
+			last = line
+		}
+	}
+	return cut(last)
 }
 
 // errorText is the error's value, or its traceback when the value is empty.

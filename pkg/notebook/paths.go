@@ -32,6 +32,9 @@ func (p Paths) KernelInstalled() (bool, string) {
 	if _, err := os.Stat(p.KernelSpec()); err != nil {
 		return false, fmt.Sprintf("no GoNB kernelspec at %s (run make setup)", p.KernelSpec())
 	}
+	if spec, err := os.ReadFile(p.KernelSpec()); err != nil || !strings.Contains(string(spec), "gonb-kernel.sh") {
+		return false, fmt.Sprintf("the GoNB kernelspec at %s predates scripts/gonb-kernel.sh, which lets notebooks import lensbook (run make setup)", p.KernelSpec())
+	}
 	if _, err := os.Stat(filepath.Join(p.BinDir(), "gonb")); err != nil {
 		return false, fmt.Sprintf("no gonb binary in %s (run make setup)", p.BinDir())
 	}

@@ -2,14 +2,17 @@ package notebook
 
 import "strings"
 
-// SetupCellSource is the canonical first code cell of a lensbook notebook. It
-// points the GoNB scratch module at this checkout, so that cells can import
-// github.com/lensbook/lensbook/...: at LENSBOOK_ROOT when set (Execute always
-// sets it; scripts/env.sh exports it), otherwise at the module enclosing the
-// notebook's folder. It also gives the scratch module the checkout's go.sum,
-// so that the modules the project pins are verified against the project's
-// own checksums and a notebook runs with no network at all when the module
-// cache holds them. docs/notebook-setup.md explains it.
+// SetupCellSource is the setup cell that lensbook notebooks carried as their
+// first code cell before the kernel made it unnecessary. Notebooks need no
+// setup cell now: scripts/setup.sh registers the GoNB kernel through
+// scripts/gonb-kernel.sh, which starts every notebook's scratch module with a
+// go.work that uses the checkout (LENSBOOK_ROOT when set, else the checkout
+// the kernel was installed from), so cells import github.com/lensbook/lensbook/...
+// and the checkout's go.sum verifies the pinned modules, with no network.
+//
+// A notebook that still has this cell (or one of its earlier versions) runs
+// unchanged, and pkg/publish hides the cell on pages (IsSetupCell).
+// docs/notebook-setup.md explains it.
 const SetupCellSource = `// lensbook setup: makes github.com/lensbook/lensbook/... importable (docs/notebook-setup.md).
 !*LENSBOOK_ROOT=${LENSBOOK_ROOT:-$(cd "$GONB_DIR" && go list -m -f '{{.Dir}}' github.com/lensbook/lensbook 2>/dev/null)}; \
   go mod edit -require=github.com/lensbook/lensbook@v0.0.0 \

@@ -1,7 +1,6 @@
 package notebook
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,9 +22,12 @@ var offlineEnv = map[string]string{
 	"GOSUMDB":     "sumdb.lensbook.invalid+339f65ec+AQkvL7XywwlChJFueLC1IInqqCacnHRH0/M0NzE6UWSy http://127.0.0.1:9",
 }
 
-// The setup cell gives the scratch module the project's go.sum: a notebook
-// importing pinned modules (Gota, gonum/plot, gonbui) runs with no proxy and
-// no checksum database, from the module cache alone.
+// A notebook needs no setup cell: the kernel's go.work (scripts/gonb-kernel.sh)
+// gives its scratch module the checkout and the checkout's go.sum, so a
+// notebook importing pinned modules (Gota, gonum/plot, gonbui) and a lensbook
+// package runs with no proxy and no checksum database, from the module cache
+// alone. (GOFLAGS=-mod=mod, which workspace mode refuses, is dropped by the
+// kernel's start script.)
 func TestSetupCellRunsOffline(t *testing.T) {
 	paths := kernelPaths(t)
 	t.Parallel()
@@ -36,23 +38,24 @@ func TestSetupCellRunsOffline(t *testing.T) {
 	if err := res.Err(); err != nil {
 		t.Fatalf("cells failed offline: %v", err)
 	}
-	if got, want := stdout(res.Notebook, 2), "rows=3 title=offline fields=11\n"; got != want {
-		t.Errorf("cell 3 stdout = %q, want %q", got, want)
+	if got, want := stdout(res.Notebook, 1), "rows=3 title=offline fields=11\n"; got != want {
+		t.Errorf("cell 2 stdout = %q, want %q", got, want)
 	}
 }
 
-// The setup cell before go.sum was carried over asks the checksum database
-// for every pinned module, so the same notebook fails offline: this is what
-// TestSetupCellRunsOffline guards against.
-func TestLegacySetupCellNeedsTheChecksumDatabase(t *testing.T) {
+// A notebook written with the earlier setup cell still runs offline under the
+// kernel's go.work, and its setup cell is still recognised (and hidden on
+// pages).
+func TestOldSetupCellStillRunsOffline(t *testing.T) {
 	paths := kernelPaths(t)
 	t.Parallel()
 	nb, err := ipynb.ReadFile("testdata/offline.ipynb")
 	if err != nil {
 		t.Fatal(err)
 	}
-	nb.Cells[1].Source = ipynb.MultilineText(legacySetupCellSources[1])
-	path := filepath.Join(t.TempDir(), "offline-legacy.ipynb")
+	setup := ipynb.Cell{CellType: "code", ID: "setup", Metadata: map[string]any{}, Source: ipynb.MultilineText(SetupCellSource)}
+	nb.Cells = append([]ipynb.Cell{nb.Cells[0], setup}, nb.Cells[1:]...)
+	path := filepath.Join(t.TempDir(), "offline-setup-cell.ipynb")
 	if err := nb.WriteFile(path); err != nil {
 		t.Fatal(err)
 	}
@@ -60,15 +63,17 @@ func TestLegacySetupCellNeedsTheChecksumDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = res.Err()
-	if err == nil || !strings.Contains(err.Error(), "verifying module") {
-		t.Fatalf("legacy setup cell offline: err = %v, want a checksum verification failure", err)
+	if err := res.Err(); err != nil {
+		t.Fatalf("a notebook with the old setup cell failed offline: %v", err)
+	}
+	if got, want := stdout(res.Notebook, 2), "rows=3 title=offline fields=11\n"; got != want {
+		t.Errorf("cell 3 stdout = %q, want %q", got, want)
 	}
 }
 
-// Every committed notebook starts with the current setup cell, not an
-// earlier one that IsSetupCell still accepts.
-func TestCommittedNotebooksUseTheCurrentSetupCell(t *testing.T) {
+// No committed notebook carries a setup cell: the kernel makes lensbook
+// importable.
+func TestCommittedNotebooksHaveNoSetupCell(t *testing.T) {
 	paths, err := FindPaths()
 	if err != nil {
 		t.Fatal(err)
@@ -86,21 +91,32 @@ func TestCommittedNotebooksUseTheCurrentSetupCell(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		found := false
-		for _, c := range nb.Cells {
-			if c.CellType == "code" {
-				if got := strings.TrimSpace(string(c.Source)); got != SetupCellSource {
-					t.Errorf("%s: first code cell is not notebook.SetupCellSource:\n%s", filepath.Base(f), got)
-				}
-				found = true
-				break
+		for i, c := range nb.Cells {
+			src := string(c.Source)
+			if c.CellType == "code" && (IsSetupCell(src) || strings.Contains(src, "go mod edit")) {
+				t.Errorf("%s: cell %d is a setup cell; delete it (docs/notebook-setup.md)", filepath.Base(f), i+1)
 			}
 		}
-		if !found {
-			t.Errorf("%s: no code cell", filepath.Base(f))
-		}
 	}
-	if _, err := os.Stat(filepath.Join(paths.Root, "go.sum")); err != nil {
-		t.Errorf("the setup cell reads the checkout's go.sum: %v", err)
+}
+
+// A cell that imports a module the checkout pins (Gota) runs whatever proxy
+// the environment names, even one that answers nothing: the kernel looks
+// modules up in the module cache only (scripts/gonb-kernel.sh sets
+// GOPROXY=off), where GoNB's `go get` would otherwise ask the proxy for a
+// module the scratch module does not require.
+func TestKernelNeedsNoModuleProxy(t *testing.T) {
+	paths := kernelPaths(t)
+	t.Parallel()
+	res, err := Execute(t.Context(), "testdata/offline.ipynb", ExecOptions{Paths: paths, Timeout: 3 * time.Minute,
+		Env: map[string]string{"GOPROXY": "http://127.0.0.1:9/no-proxy-here"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Err(); err != nil {
+		t.Fatalf("cells failed with an unreachable proxy: %v", err)
+	}
+	if got, want := stdout(res.Notebook, 1), "rows=3 title=offline fields=11\n"; got != want {
+		t.Errorf("cell 2 stdout = %q, want %q", got, want)
 	}
 }

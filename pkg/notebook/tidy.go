@@ -2,6 +2,7 @@ package notebook
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/lensbook/lensbook/pkg/ipynb"
@@ -26,7 +27,9 @@ func foldInjected(nb *ipynb.Notebook) {
 // tidyFailures makes each failed cell of an executed notebook say what went
 // wrong once, in the words of its Failure: the error output is named by the
 // cell's label and holds its message, a Go panic's goroutine dump and the
-// "exit status" line after it are removed from the cell's stderr, and a
+// "exit status" line after it are removed from the cell's stderr (and the
+// line report.Must wrote, with its exit status, for a cell that exited with
+// ReportedFailureStatus: the error output says it), and a
 // traceback that says no more than "exit status N" is dropped. Compiler
 // tracebacks, which show the failing line, are kept.
 func tidyFailures(nb *ipynb.Notebook, failures []Failure) {
@@ -50,6 +53,9 @@ func tidyFailures(nb *ipynb.Notebook, failures []Failure) {
 						i = 0
 					}
 					text = text[:i]
+				}
+				if reported(f) {
+					text = dropLines(text, f.Message, "exit status "+strconv.Itoa(ReportedFailureStatus))
 				}
 				if strings.TrimSpace(text) == "" {
 					continue
@@ -77,4 +83,21 @@ func onlyExitStatus(tb []string) bool {
 		}
 	}
 	return true
+}
+
+// reported reports whether f is a cell that exited with
+// ReportedFailureStatus after writing its failure (report.Must).
+func reported(f Failure) bool {
+	return f.Kind == CellError && strings.TrimSpace(f.EValue) == "exit status "+strconv.Itoa(ReportedFailureStatus)
+}
+
+// dropLines removes from text the lines that, trimmed, equal one of lines.
+func dropLines(text string, lines ...string) string {
+	var b strings.Builder
+	for l := range strings.Lines(text) {
+		if !slices.Contains(lines, strings.TrimSpace(l)) {
+			b.WriteString(l)
+		}
+	}
+	return b.String()
 }

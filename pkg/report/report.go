@@ -250,17 +250,13 @@ func (s *Session) Sync(logs ...store.Log) ([]store.SyncStats, error) {
 		// moves to (and its look-back) starts no earlier than this.
 		since = time.Now().UTC().Truncate(time.Second).AddDate(0, 0, -s.Params.Days-s.Params.LookBackDays)
 	}
-	c, err := s.acc.Client()
-	if err != nil {
-		return nil, fmt.Errorf("report: %w", err)
-	}
 	acc, err := s.handle()
 	if err != nil {
 		return nil, err
 	}
 	var all []store.SyncStats
 	for _, l := range logs {
-		stats, err := acc.Sync(ctx, c, l, since)
+		stats, err := acc.Sync(ctx, l, since)
 		if err != nil {
 			return all, fmt.Errorf("report: sync %s: %w", l, err)
 		}
@@ -407,23 +403,6 @@ func (s *Session) ObjectLog() ([]cryptolens.ObjectLogEntry, error) {
 	return read(s, store.ObjectLog, func(ctx context.Context, a *store.Account) ([]cryptolens.ObjectLogEntry, error) {
 		return a.ObjectLog(ctx, s.Window)
 	})
-}
-
-// Must returns v, or panics with err: in a notebook cell, the panic shows
-// as the cell's error and stops the report there.
-func Must[T any](v T, err error) T {
-	if err != nil {
-		panic(apiFirst(err))
-	}
-	return v
-}
-
-// Check panics with err when it is not nil: in a notebook cell, the panic
-// shows as the cell's error.
-func Check(err error) {
-	if err != nil {
-		panic(apiFirst(err))
-	}
 }
 
 // apiFirst puts the API's refusal (a wrong token, a missing permission, a

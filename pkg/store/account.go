@@ -11,14 +11,27 @@ import (
 )
 
 // Account is one account's part of a store: the rows and coverage of one
-// base URL and access token. Get it from [Store.Account].
+// base URL and access token, bound to the client that reads that account,
+// through which it syncs. Get it from [Store.Account].
 type Account struct {
 	st          *Store
+	client      *cryptolens.Client
 	fingerprint string
-	baseURL     string // without trailing slashes
 
 	mu sync.Mutex
 	id int64 // the accounts row id once known, 0 before
+}
+
+// Account returns the handle of the account that c reads: the rows and
+// coverage of c's base URL and access token, which the store keys by their
+// [cryptolens.Fingerprint] (it keeps nothing else of them). The handle's
+// syncs call the API through c, so the rows of one account cannot be
+// synced into another's. It panics on a nil client.
+func (s *Store) Account(c *cryptolens.Client) *Account {
+	if c == nil {
+		panic("store: Account: nil client")
+	}
+	return &Account{st: s, client: c, fingerprint: c.Fingerprint()}
 }
 
 // Fingerprint returns the account's key in the store (see [Fingerprint]).

@@ -45,7 +45,7 @@ func BenchmarkSyncWebLog(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		s, err := st.Account(api.baseURL, testToken).Sync(b.Context(), c, store.WebLog, time.Time{})
+		s, err := st.Account(c).Sync(b.Context(), store.WebLog, time.Time{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -78,8 +78,8 @@ func BenchmarkReadWebLog(b *testing.B) {
 	ds := emulator.Generate(cfg)
 	api := startAPI(b, ds)
 	st := openStore(b, filepath.Join(b.TempDir(), "store.db"))
-	acct := st.Account(api.baseURL, testToken)
-	if _, err := acct.Sync(b.Context(), api.client(b), store.WebLog, time.Time{}); err != nil {
+	acct := st.Account(api.client(b))
+	if _, err := acct.Sync(b.Context(), store.WebLog, time.Time{}); err != nil {
 		b.Fatal(err)
 	}
 	w := cryptolens.Window{Since: cfg.Start(), Until: emulator.DemoEnd}

@@ -4,7 +4,10 @@
 //
 // One file may hold several accounts: every table is keyed by an account,
 // the fingerprint of a base URL and an access token (see [Fingerprint]), so
-// rows of two tokens never mix. The token itself is never stored.
+// rows of two tokens never mix. The token itself is never stored. An
+// [Account] handle is bound to the client of its account ([Store.Account]),
+// and syncs through it: the rows of one account cannot be synced into
+// another's.
 //
 // For each account and log the store records coverage: id ranges it holds
 // completely. For a covered range [FromID, ToID] the store holds every row

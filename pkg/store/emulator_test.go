@@ -48,7 +48,13 @@ func (a *apiServer) serve(ds *emulator.Dataset) *emulator.Server {
 
 func (a *apiServer) client(t testing.TB) *cryptolens.Client {
 	t.Helper()
-	c, err := cryptolens.NewClient(testToken, cryptolens.WithBaseURL(a.baseURL))
+	return clientOf(t, a.baseURL, testToken)
+}
+
+// clientOf is a client of the account at baseURL with token.
+func clientOf(t testing.TB, baseURL, token string) *cryptolens.Client {
+	t.Helper()
+	c, err := cryptolens.NewClient(token, cryptolens.WithBaseURL(baseURL))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,9 +71,9 @@ func openStore(t testing.TB, path string) *store.Store {
 	return st
 }
 
-func mustSync(t testing.TB, acct *store.Account, c *cryptolens.Client, l store.Log, since time.Time) store.SyncStats {
+func mustSync(t testing.TB, acct *store.Account, l store.Log, since time.Time) store.SyncStats {
 	t.Helper()
-	s, err := acct.Sync(t.Context(), c, l, since)
+	s, err := acct.Sync(t.Context(), l, since)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,12 +133,12 @@ func TestSyncMatchesTheEmulator(t *testing.T) {
 	srv := api.current.Load()
 	c := api.client(t)
 	st := openStore(t, filepath.Join(t.TempDir(), "store.db"))
-	acct := st.Account(api.baseURL, testToken)
+	acct := st.Account(c)
 	end := emulator.DemoEnd
 	since := end.AddDate(0, 0, -20)
 
 	for _, l := range store.Logs() {
-		s := mustSync(t, acct, c, l, since)
+		s := mustSync(t, acct, l, since)
 		if got := srv.RequestCount(string(methodOf(l))); got != s.Requests {
 			t.Fatalf("sync %s counted %d requests, the emulator saw %d", l, s.Requests, got)
 		}
@@ -151,7 +157,7 @@ func TestSyncMatchesTheEmulator(t *testing.T) {
 	t.Run("unchanged sync makes one request per log", func(t *testing.T) {
 		srv.ResetCounts()
 		for _, l := range store.Logs() {
-			s := mustSync(t, acct, c, l, since)
+			s := mustSync(t, acct, l, since)
 			if s.Requests != 1 || s.RowsFetched != 0 || srv.RequestCount(string(methodOf(l))) != 1 {
 				t.Fatalf("%s: %+v and %d requests at the emulator; want 1 request, no rows", l, s, srv.RequestCount(string(methodOf(l))))
 			}
@@ -161,13 +167,13 @@ func TestSyncMatchesTheEmulator(t *testing.T) {
 	t.Run("widening fetches only the older part", func(t *testing.T) {
 		held, _ := acct.WebLog(t.Context(), cryptolens.Window{}, store.Filter{})
 		srv.ResetCounts()
-		s := mustSync(t, acct, c, store.WebLog, time.Time{})
+		s := mustSync(t, acct, store.WebLog, time.Time{})
 		older := len(ds.WebLog) - len(held)
 		// One "anything newer?" page, then pages of 1000 back to an empty page.
 		if s.RowsFetched != older || s.Requests != 1+(older+999)/1000+1 || srv.RequestCount("GetWebAPILog") != s.Requests {
 			t.Fatalf("widening: %+v, want %d rows in %d requests", s, older, 1+(older+999)/1000+1)
 		}
-		mustSync(t, acct, c, store.Events, time.Time{})
+		mustSync(t, acct, store.Events, time.Time{})
 		checkWindows(t, acct, ds, ds.Events, []cryptolens.Window{{Until: end}, {Until: since}})
 	})
 
@@ -179,7 +185,7 @@ func TestSyncMatchesTheEmulator(t *testing.T) {
 			}
 		}
 		srv.ResetCounts()
-		s := mustSync(t, acct, c, store.Events, since)
+		s := mustSync(t, acct, store.Events, since)
 		if s.RowsNew != 5 || s.Requests != 2 {
 			t.Fatalf("events after 5 registered: %+v, want 5 new rows in 2 requests", s)
 		}
@@ -208,11 +214,11 @@ func TestIncrementalWebLog(t *testing.T) {
 	api := startAPI(t, &first)
 	c := api.client(t)
 	st := openStore(t, filepath.Join(t.TempDir(), "store.db"))
-	acct := st.Account(api.baseURL, testToken)
+	acct := st.Account(c)
 
-	mustSync(t, acct, c, store.WebLog, time.Time{})
+	mustSync(t, acct, store.WebLog, time.Time{})
 	srv := api.serve(full)
-	s := mustSync(t, acct, c, store.WebLog, time.Time{})
+	s := mustSync(t, acct, store.WebLog, time.Time{})
 	added := len(full.WebLog) - len(first.WebLog)
 	if s.RowsNew != added || s.Requests != (added+999)/1000+1 || srv.RequestCount("GetWebAPILog") != s.Requests {
 		t.Fatalf("second sync %+v, want %d new rows in %d requests", s, added, (added+999)/1000+1)
@@ -230,14 +236,41 @@ func TestIncrementalWebLog(t *testing.T) {
 	}
 }
 
-func TestSyncRefusesAClientOfAnotherServer(t *testing.T) {
-	api := startAPI(t, emulator.Generate(emulator.Config{Seed: 2, Days: 5, Rows: 500}))
+// TestAccountIsTheClientsAccount checks that an account handle is bound to
+// the client it syncs through: its key is the client's base URL and token
+// (trailing slash or not), and what one client synced is not another
+// account's.
+func TestAccountIsTheClientsAccount(t *testing.T) {
+	ds := emulator.Generate(emulator.Config{Seed: 2, Days: 5, Rows: 500})
+	api := startAPI(t, ds)
 	st := openStore(t, filepath.Join(t.TempDir(), "store.db"))
-	acct := st.Account("http://elsewhere.example/api", testToken)
-	_, err := acct.Sync(t.Context(), api.client(t), store.WebLog, time.Time{})
-	if err == nil || strings.Contains(err.Error(), testToken) {
-		t.Fatalf("err = %v, want a mismatch error without the token", err)
+	acct := st.Account(api.client(t))
+	if got, want := acct.Fingerprint(), store.Fingerprint(api.baseURL, testToken); got != want {
+		t.Fatalf("fingerprint %s, want %s", got, want)
 	}
+	mustSync(t, acct, store.WebLog, time.Time{})
+	same := st.Account(clientOf(t, api.baseURL+"/", testToken))
+	if n := len(readWebLog(t, same)); n != len(ds.WebLog) {
+		t.Fatalf("the same account with a trailing slash reads %d rows, want %d", n, len(ds.WebLog))
+	}
+	for _, other := range []*cryptolens.Client{clientOf(t, "http://elsewhere.example/api", testToken), clientOf(t, api.baseURL, "another-token")} {
+		a := st.Account(other)
+		if a.Fingerprint() == acct.Fingerprint() || strings.Contains(a.Fingerprint(), testToken) {
+			t.Fatalf("another account's fingerprint %s", a.Fingerprint())
+		}
+		if n := len(readWebLog(t, a)); n != 0 {
+			t.Fatalf("another account reads %d rows, want none", n)
+		}
+	}
+}
+
+func readWebLog(t *testing.T, a *store.Account) []cryptolens.WebAPILog {
+	t.Helper()
+	rows, err := a.WebLog(t.Context(), cryptolens.Window{}, store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }
 
 // TestSyncThroughFaults syncs from an emulator that fails a quarter of its
@@ -255,7 +288,7 @@ func TestSyncThroughFaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := openStore(t, filepath.Join(t.TempDir(), "store.db"))
-	acct := st.Account(api.baseURL, testToken)
+	acct := st.Account(c)
 	failures := 0
 	for _, l := range store.Logs() {
 		fetched, fresh := 0, 0
@@ -263,7 +296,7 @@ func TestSyncThroughFaults(t *testing.T) {
 			if attempt == 100 {
 				t.Fatalf("%s: no successful sync in 100 attempts", l)
 			}
-			s, err := acct.Sync(t.Context(), c, l, time.Time{})
+			s, err := acct.Sync(t.Context(), l, time.Time{})
 			fetched, fresh = fetched+s.RowsFetched, fresh+s.RowsNew
 			if err == nil {
 				break
@@ -296,7 +329,7 @@ func TestConcurrentStoresSyncOneFile(t *testing.T) {
 	for range 2 {
 		st := openStore(t, path)
 		go func() {
-			_, err := st.Account(api.baseURL, testToken).SyncAll(t.Context(), c, time.Time{})
+			_, err := st.Account(c).SyncAll(t.Context(), time.Time{})
 			errs <- err
 		}()
 	}
@@ -305,5 +338,28 @@ func TestConcurrentStoresSyncOneFile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	wantEverything(t, openStore(t, path).Account(api.baseURL, testToken), ds)
+	wantEverything(t, openStore(t, path).Account(api.client(t)), ds)
+}
+
+// TestSyncRejectsPagesInTheWrongOrder syncs from a server whose pages come
+// in the wrong order: the client's checked pages stop the sync, and the
+// store holds nothing of them.
+func TestSyncRejectsPagesInTheWrongOrder(t *testing.T) {
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"logs":[{"id":1,"time":1790000000},{"id":2,"time":1790000001}],"result":0}`))
+	}))
+	t.Cleanup(ts.Close)
+	c, err := cryptolens.NewClient(testToken, cryptolens.WithBaseURL(ts.URL+"/api"), cryptolens.WithParallel(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	acct := openStore(t, filepath.Join(t.TempDir(), "store.db")).Account(c)
+	_, err = acct.Sync(t.Context(), store.WebLog, time.Time{})
+	if err == nil || !strings.Contains(err.Error(), "descending order") {
+		t.Fatalf("err = %v, want one about the order of the ids", err)
+	}
+	if n := len(readWebLog(t, acct)); n != 0 {
+		t.Fatalf("the store holds %d rows of the bad page", n)
+	}
 }

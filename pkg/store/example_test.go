@@ -34,11 +34,11 @@ func ExampleAccount_Sync() {
 	// One request at a time, so that the counts below are the same on
 	// every run (the default pages a first sync 16 requests at a time).
 	c, _ := cryptolens.NewClient(token, cryptolens.WithBaseURL(baseURL), cryptolens.WithParallel(1))
-	acct := st.Account(baseURL, token)
+	acct := st.Account(c)
 	ctx := context.Background()
 
 	for range 2 {
-		stats, err := acct.SyncAll(ctx, c, time.Time{})
+		stats, err := acct.SyncAll(ctx, time.Time{})
 		if err != nil {
 			fmt.Println(err)
 			return

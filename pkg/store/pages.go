@@ -2,22 +2,17 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"iter"
-	"math"
 	"time"
 
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 )
 
-// newestCursor asks GetEvents for its newest rows: EndingBefore above every
-// id turns on descending order (as the client's EventsWindow does).
-const newestCursor = math.MaxInt64
-
-// Sync brings the store's copy of the log up to date with the API through c,
-// and back to since (the zero time: the log's first row). The client must
-// call the account's base URL (checked) with the account's token (which
-// the store cannot check: it keeps only the fingerprint).
+// Sync brings the store's copy of the log up to date with the API, through
+// the account's client (see [Store.Account]), and back to since (the zero
+// time: the log's first row). Pages come through the client's
+// [cryptolens.Pages], which checks their order and cursors; the store
+// chooses each cursor from what it holds.
 //
 // The first sync of a log fetches the window [since, now): the Web API Log
 // and the Events Log newest first (EndingBefore paging, pages of 1000 and
@@ -36,13 +31,8 @@ const newestCursor = math.MaxInt64
 // a sync that is killed or fails leaves a store that is correct and that the
 // next sync completes. Rows are immutable: one already held is not written
 // again.
-func (a *Account) Sync(ctx context.Context, c *cryptolens.Client, l Log, since time.Time) (SyncStats, error) {
-	if c == nil {
-		return SyncStats{Log: l}, fmt.Errorf("store: sync %s: nil client", l)
-	}
-	if got := normalizeBaseURL(c.BaseURL()); got != a.baseURL {
-		return SyncStats{Log: l}, fmt.Errorf("store: sync %s: the client calls %s but the account is of %s", l, got, a.baseURL)
-	}
+func (a *Account) Sync(ctx context.Context, l Log, since time.Time) (SyncStats, error) {
+	c := a.client
 	switch l {
 	case WebLog:
 		return runSync(ctx, a, webLogTable, webLogPager(c), since)
@@ -57,10 +47,10 @@ func (a *Account) Sync(ctx context.Context, c *cryptolens.Client, l Log, since t
 
 // SyncAll syncs the three logs in the order of [Logs], stopping at the
 // first error, and returns the stats of each log it synced.
-func (a *Account) SyncAll(ctx context.Context, c *cryptolens.Client, since time.Time) ([]SyncStats, error) {
+func (a *Account) SyncAll(ctx context.Context, since time.Time) ([]SyncStats, error) {
 	var all []SyncStats
 	for _, l := range Logs() {
-		st, err := a.Sync(ctx, c, l, since)
+		st, err := a.Sync(ctx, l, since)
 		all = append(all, st)
 		if err != nil {
 			return all, err
@@ -70,43 +60,32 @@ func (a *Account) SyncAll(ctx context.Context, c *cryptolens.Client, since time.
 }
 
 func webLogPager(c *cryptolens.Client) pager[cryptolens.WebAPILog] {
-	var window windowWalk[cryptolens.WebAPILog]
+	p := pagerOf(c.WebAPILogPages(cryptolens.WebAPILogFilter{}))
 	if c.Parallel() > 1 {
-		window = func(ctx context.Context, since time.Time, bounds func(cryptolens.WindowBounds)) iter.Seq2[cryptolens.IDBatch[cryptolens.WebAPILog], error] {
+		p.window = func(ctx context.Context, since time.Time, bounds func(cryptolens.WindowBounds)) iter.Seq2[cryptolens.IDBatch[cryptolens.WebAPILog], error] {
 			return c.WebAPILogBatches(ctx, cryptolens.WebAPILogFilter{}, cryptolens.Window{Since: since}, bounds)
 		}
 	}
-	return pager[cryptolens.WebAPILog]{
-		window: window,
-		older: func(ctx context.Context, before int64) ([]cryptolens.WebAPILog, error) {
-			return c.GetWebAPILog(ctx, cryptolens.WebAPILogQuery{Limit: cryptolens.MaxWebAPILogLimit,
-				EndingBefore: before, OrderBy: "Id descending"})
-		},
-		newer: func(ctx context.Context, after int64) ([]cryptolens.WebAPILog, error) {
-			return c.GetWebAPILog(ctx, cryptolens.WebAPILogQuery{Limit: cryptolens.MaxWebAPILogLimit,
-				StartingAfter: after})
-		},
-	}
+	return p
 }
 
 func eventsPager(c *cryptolens.Client) pager[cryptolens.Event] {
-	return pager[cryptolens.Event]{
-		older: func(ctx context.Context, before int64) ([]cryptolens.Event, error) {
-			if before == 0 {
-				before = newestCursor
-			}
-			return c.GetEvents(ctx, cryptolens.EventsQuery{Limit: cryptolens.MaxEventsLimit, EndingBefore: before})
-		},
-		newer: func(ctx context.Context, after int64) ([]cryptolens.Event, error) {
-			return c.GetEvents(ctx, cryptolens.EventsQuery{Limit: cryptolens.MaxEventsLimit, StartingAfter: after})
-		},
-	}
+	return pagerOf(c.EventsPages(cryptolens.EventsFilter{}))
 }
 
 func objectLogPager(c *cryptolens.Client) pager[cryptolens.ObjectLogEntry] {
-	return pager[cryptolens.ObjectLogEntry]{
-		newer: func(ctx context.Context, after int64) ([]cryptolens.ObjectLogEntry, error) {
-			return c.GetObjectLog(ctx, cryptolens.ObjectLogQuery{Limit: cryptolens.MaxObjectLogLimit, StartingAfter: after})
-		},
+	return pagerOf(c.ObjectLogPages())
+}
+
+// pagerOf reads whole pages of a log through the client's checked pages.
+func pagerOf[R any](p interface {
+	Before(context.Context, int64, int) ([]R, error)
+	After(context.Context, int64, int) ([]R, error)
+	Backward() bool
+}) pager[R] {
+	pg := pager[R]{newer: func(ctx context.Context, after int64) ([]R, error) { return p.After(ctx, after, 0) }}
+	if p.Backward() {
+		pg.older = func(ctx context.Context, before int64) ([]R, error) { return p.Before(ctx, before, 0) }
 	}
+	return pg
 }

@@ -28,8 +28,8 @@ func TestParallelFirstSync(t *testing.T) {
 			t.Fatal(err)
 		}
 		st := openStore(t, filepath.Join(t.TempDir(), "store.db"))
-		acct := st.Account(api.baseURL, testToken)
-		mustSync(t, acct, c, store.WebLog, since)
+		acct := st.Account(c)
+		mustSync(t, acct, store.WebLog, since)
 		got, err := acct.WebLog(t.Context(), win, store.Filter{})
 		if err != nil {
 			t.Fatal(err)
@@ -50,7 +50,7 @@ func TestParallelFirstSync(t *testing.T) {
 			t.Fatalf("parallel %d: coverage %+v, %v: want one span", parallel, cov, err)
 		}
 		api.current.Load().SetFaults(emulator.Faults{})
-		if s := mustSync(t, acct, c, store.WebLog, since); s.Requests != 1 || s.RowsNew != 0 {
+		if s := mustSync(t, acct, store.WebLog, since); s.Requests != 1 || s.RowsNew != 0 {
 			t.Fatalf("parallel %d: second sync %+v, want one request and nothing new", parallel, s)
 		}
 	}

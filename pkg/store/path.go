@@ -1,24 +1,21 @@
 package store
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/secret"
 )
 
-// Fingerprint returns the account key of a base URL and an access token: the
-// first 16 hex digits of SHA-256("lensbook\x00" + baseURL + "\x00" + token),
-// with trailing slashes trimmed from baseURL. It cannot be turned back into
-// the token.
+// Fingerprint returns the account key of a base URL and an access token,
+// as [cryptolens.Fingerprint] computes it (and [Store.Account] keys a
+// client's account): it cannot be turned back into the token.
 func Fingerprint(baseURL, token string) string {
-	sum := sha256.Sum256([]byte("lensbook\x00" + normalizeBaseURL(baseURL) + "\x00" + token))
-	return hex.EncodeToString(sum[:8])
+	return cryptolens.Fingerprint(baseURL, token)
 }
 
 func normalizeBaseURL(u string) string { return strings.TrimRight(strings.TrimSpace(u), "/") }

@@ -47,13 +47,13 @@ func TestChildProcessSync(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	acct := st.Account(baseURL, token)
+	acct := st.Account(c)
 	for _, name := range strings.Split(os.Getenv(childLogsEnv), ",") {
 		l, err := store.ParseLog(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := acct.Sync(context.Background(), c, l, time.Time{}); err != nil {
+		if _, err := acct.Sync(context.Background(), l, time.Time{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -92,7 +92,7 @@ func checkCoverageHolds(t *testing.T, path string, ds *emulator.Dataset, events 
 	t.Helper()
 	st := openStore(t, path)
 	defer st.Close()
-	acct := st.Account(baseURL, testToken)
+	acct := st.Account(clientOf(t, baseURL, testToken))
 	check := func(l store.Log, ids func() []int64, want func(lo, hi int64) []int64) {
 		t.Helper()
 		cov, err := acct.Coverage(t.Context(), l)
@@ -232,9 +232,8 @@ func TestSyncSurvivesKill9(t *testing.T) {
 		t.Fatalf("only %d children were killed mid-sync; the test did not exercise crashes", killed)
 	}
 	st := openStore(t, path)
-	acct := st.Account(api.baseURL, testToken)
-	c := api.client(t)
-	if _, err := acct.SyncAll(t.Context(), c, time.Time{}); err != nil {
+	acct := st.Account(api.client(t))
+	if _, err := acct.SyncAll(t.Context(), time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	wantEverything(t, acct, ds)
@@ -260,5 +259,5 @@ func TestConcurrentProcessesSyncOneFile(t *testing.T) {
 		}
 	}
 	st := openStore(t, path)
-	wantEverything(t, st.Account(api.baseURL, testToken), ds)
+	wantEverything(t, st.Account(api.client(t)), ds)
 }

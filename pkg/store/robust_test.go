@@ -37,8 +37,8 @@ func TestDamagedStoreNamesTheFileAndTheFix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	acct := st.Account(api.baseURL, testToken)
-	mustSync(t, acct, api.client(t), store.WebLog, time.Time{})
+	acct := st.Account(api.client(t))
+	mustSync(t, acct, store.WebLog, time.Time{})
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestDamagedStoreNamesTheFileAndTheFix(t *testing.T) {
 		return
 	}
 	defer st.Close()
-	_, err = st.Account(api.baseURL, testToken).WebLog(t.Context(), cryptolens.Window{}, store.Filter{})
+	_, err = st.Account(api.client(t)).WebLog(t.Context(), cryptolens.Window{}, store.Filter{})
 	wantDamaged(t, err, path)
 }
 
@@ -97,7 +97,7 @@ func TestTwoSyncsAtOnceDownloadOnce(t *testing.T) {
 	for range 2 {
 		st := openStore(t, path)
 		go func() {
-			stats, err := st.Account(api.baseURL, testToken).Sync(t.Context(), c, store.WebLog, time.Time{})
+			stats, err := st.Account(c).Sync(t.Context(), store.WebLog, time.Time{})
 			results <- result{stats, err}
 		}()
 	}
@@ -142,7 +142,7 @@ func TestReadOnlyStoreChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	acct := st.Account(baseURL, testToken)
+	acct := st.Account(clientOf(t, baseURL, testToken))
 	rows, err := acct.WebLog(t.Context(), cryptolens.Window{}, store.Filter{})
 	if err != nil {
 		t.Fatal(err)
@@ -154,11 +154,7 @@ func TestReadOnlyStoreChild(t *testing.T) {
 	if err != nil || !ok {
 		t.Fatalf("coverage of the read-only store: %t, %v", ok, err)
 	}
-	c, err := cryptolens.NewClient(testToken, cryptolens.WithBaseURL(baseURL))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = acct.Sync(t.Context(), c, store.WebLog, time.Time{})
+	_, err = acct.Sync(t.Context(), store.WebLog, time.Time{})
 	if err == nil || !strings.Contains(err.Error(), "read-only") {
 		t.Fatalf("sync of a read-only store: %v, want an error saying it is read-only", err)
 	}
@@ -182,7 +178,7 @@ func TestReadOnlyStoreCanBeRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustSync(t, st.Account(api.baseURL, testToken), api.client(t), store.WebLog, time.Time{})
+	mustSync(t, st.Account(api.client(t)), store.WebLog, time.Time{})
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/secret"
-
 	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go)
 )
 
@@ -83,13 +81,4 @@ func (s *Store) Close() error {
 		return fmt.Errorf("store: close %s: %w", s.path, err)
 	}
 	return nil
-}
-
-// Account returns the handle of one account in the store: the rows and
-// coverage of the access token at baseURL. Only the [Fingerprint] of the
-// pair is kept.
-func (s *Store) Account(baseURL, token string) *Account {
-	// baseURL is kept as shown (no user name or password), as the client's
-	// BaseURL returns it.
-	return &Account{st: s, fingerprint: Fingerprint(baseURL, token), baseURL: secret.URL(normalizeBaseURL(baseURL))}
 }

@@ -23,6 +23,16 @@ func openTemp(t *testing.T) *Store {
 	return st
 }
 
+// testAccount is the store's account of a client of http://h/api with token.
+func testAccount(t *testing.T, st *Store, token string) *Account {
+	t.Helper()
+	c, err := cryptolens.NewClient(token, cryptolens.WithBaseURL("http://h/api"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Account(c)
+}
+
 func memWebLog(rows []cryptolens.WebAPILog, pageSize int) *memLog[cryptolens.WebAPILog] {
 	return &memLog[cryptolens.WebAPILog]{rows: rows, id: webLogTable.id, pageSize: pageSize}
 }
@@ -49,7 +59,7 @@ func wantRows(t *testing.T, a *Account, w cryptolens.Window, want []cryptolens.W
 
 func TestSyncRangesWithHandBuiltRows(t *testing.T) {
 	st := openTemp(t)
-	a := st.Account("http://h/api", "tok")
+	a := testAccount(t, st, "tok")
 	all := handWebLog(1, 95)
 	m := memWebLog(all[:80], 10)
 	st.now = func() time.Time { return base.Add(24 * time.Hour) }
@@ -100,7 +110,7 @@ func TestSyncResumesAfterAFailureAtEveryPage(t *testing.T) {
 	all := handWebLog(1, 57)
 	for failAt := 1; failAt <= 8; failAt++ {
 		st := openTemp(t)
-		a := st.Account("http://h/api", "tok")
+		a := testAccount(t, st, "tok")
 		m := memWebLog(all[:40], 7)
 		m.failAt = failAt
 		_, err := runSync(t.Context(), a, webLogTable, m.pager(true), time.Time{})
@@ -154,7 +164,7 @@ func TestSpanUnion(t *testing.T) {
 
 func TestTextIsKeptExactly(t *testing.T) {
 	st := openTemp(t)
-	a := st.Account("http://h/api", "tok")
+	a := testAccount(t, st, "tok")
 	rows := handWebLog(1, 6)
 	hostile := []string{"<script>alert(1)</script>", "a\"b,c\nd", "nul\x00byte", "\xff\xfe not utf-8",
 		"ünïcødé 日本 🎉", "", "  spaced  "}
@@ -169,7 +179,7 @@ func TestTextIsKeptExactly(t *testing.T) {
 
 func TestAccountsDoNotMix(t *testing.T) {
 	st := openTemp(t)
-	one, two := st.Account("http://h/api", "token-one"), st.Account("http://h/api", "token-two")
+	one, two := testAccount(t, st, "token-one"), testAccount(t, st, "token-two")
 	rowsOne, rowsTwo := handWebLog(1, 5), handWebLog(3, 9)
 	for i := range rowsTwo {
 		rowsTwo[i].FriendlyName = "second account"
@@ -185,7 +195,7 @@ func TestAccountsDoNotMix(t *testing.T) {
 
 func TestReadFilters(t *testing.T) {
 	st := openTemp(t)
-	a := st.Account("http://h/api", "tok")
+	a := testAccount(t, st, "tok")
 	rows := handWebLog(1, 30)
 	rows[4].FriendlyName, rows[4].State = "Alice@Example.com", cryptolens.StateSeatLimitReached
 	rows[9].State = cryptolens.StateSeatLimitReached
@@ -327,7 +337,7 @@ func TestOpenPathWithOddCharacters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := st.Account("http://h/api", "tok")
+	a := testAccount(t, st, "tok")
 	syncMem(t, a, memWebLog(handWebLog(1, 3), 10), time.Time{})
 	st.Close()
 	if _, err := os.Stat(path); err != nil {

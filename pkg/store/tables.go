@@ -14,7 +14,7 @@ type table[R any] struct {
 	log      Log
 	name     string
 	timeCol  string
-	columns  []string // every column after account, id first
+	columns  []string // every column after account: the log schema's Columns, id first
 	id       func(*R) int64
 	time     func(*R) time.Time
 	values   func(*R, []any) []any // the columns' values in order, id first
@@ -91,9 +91,7 @@ func (t textScan) Scan(src any) error {
 }
 
 var webLogTable = &table[cryptolens.WebAPILog]{
-	log: WebLog, name: "weblog", timeCol: "time", fromValues: webLogFromValues,
-	columns: []string{"id", "product_id", "key", "ip", "time", "state", "machine_code",
-		"friendly_name", "floating_expires", "do_int_value", "do_id"},
+	log: WebLog, name: "weblog", timeCol: "time", fromValues: webLogFromValues, columns: cryptolens.WebAPILogSchema.Columns(),
 	id:   func(r *cryptolens.WebAPILog) int64 { return r.ID },
 	time: func(r *cryptolens.WebAPILog) time.Time { return r.Time },
 	values: func(r *cryptolens.WebAPILog, v []any) []any {
@@ -109,9 +107,7 @@ var webLogTable = &table[cryptolens.WebAPILog]{
 }
 
 var eventsTable = &table[cryptolens.Event]{
-	log: Events, name: "events", timeCol: "time", fromValues: eventFromValues,
-	columns: []string{"id", "product_id", "key", "machine_code", "feature_name", "event_name",
-		"value", "currency", "time", "metadata"},
+	log: Events, name: "events", timeCol: "time", fromValues: eventFromValues, columns: cryptolens.EventSchema.Columns(),
 	id:   func(r *cryptolens.Event) int64 { return r.ID },
 	time: func(r *cryptolens.Event) time.Time { return r.Time },
 	values: func(r *cryptolens.Event, v []any) []any {
@@ -127,9 +123,7 @@ var eventsTable = &table[cryptolens.Event]{
 }
 
 var objectLogTable = &table[cryptolens.ObjectLogEntry]{
-	log: ObjectLog, name: "objectlog", timeCol: "created", fromValues: objectLogFromValues,
-	columns: []string{"id", "created", "resource_type", "resource_action", "affected_object_id",
-		"object_owner_user_id", "performed_by_user_id", "data"},
+	log: ObjectLog, name: "objectlog", timeCol: "created", fromValues: objectLogFromValues, columns: cryptolens.ObjectLogSchema.Columns(),
 	id:   func(r *cryptolens.ObjectLogEntry) int64 { return r.ID },
 	time: func(r *cryptolens.ObjectLogEntry) time.Time { return r.Created },
 	values: func(r *cryptolens.ObjectLogEntry, v []any) []any {

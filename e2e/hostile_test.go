@@ -11,12 +11,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
+	"github.com/lensbook/lensbook/internal/kerneltest"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
-	"github.com/lensbook/lensbook/e2e/browsertest"
+	"github.com/lensbook/lensbook/internal/browsertest"
 	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/publish"
 )

@@ -17,11 +17,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lensbook/lensbook/e2e/browsertest"
+	"github.com/lensbook/lensbook/internal/browsertest"
+	"github.com/lensbook/lensbook/internal/kerneltest"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/notebook"
-	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
 	"github.com/lensbook/lensbook/pkg/store"
 	"github.com/lensbook/lensbook/pkg/timespec"
 )

@@ -15,9 +15,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lensbook/lensbook/e2e/browsertest"
+	"github.com/lensbook/lensbook/internal/browsertest"
+	"github.com/lensbook/lensbook/internal/kerneltest"
 	"github.com/lensbook/lensbook/pkg/emulator"
-	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
 	"github.com/lensbook/lensbook/pkg/printpdf"
 	"github.com/lensbook/lensbook/pkg/publish"
 )
@@ -27,7 +27,7 @@ import (
 // computed from the rendered colours over the nearest opaque background;
 // chart text smaller than minChartPx CSS pixels, read from the SVG the
 // browser chose for each chart and its rendered width; and anything but a
-// table's scroll box that scrolls sideways.
+// table's scroll box (or a chart's figures box) that scrolls sideways.
 const pageChecks = `((minChartPx) => {
 	const parse = (c) => {
 		const m = c.match(/rgba?\(([^)]+)\)/);
@@ -104,7 +104,7 @@ const pageChecks = `((minChartPx) => {
 	document.querySelectorAll("body *").forEach((el) => {
 		const st = getComputedStyle(el);
 		if ((st.overflowX === "auto" || st.overflowX === "scroll") && el.scrollWidth > el.clientWidth + 1 && el.getClientRects().length > 0) {
-			if (!el.classList.contains("lensbook-scroll")) {
+			if (!el.classList.contains("lensbook-scroll") && !el.classList.contains("figures-scroll")) {
 				out.sideways.push(el.tagName.toLowerCase() + "." + el.className + " scrolls sideways (" + el.scrollWidth + " > " + el.clientWidth + ")");
 			}
 		}
@@ -261,9 +261,10 @@ func checkPage(t *testing.T, browser *browsertest.Browser, u string, width int, 
 	if width < 600 {
 		minChart = 10
 	}
-	// Open every code fold: code is text a reader reads too.
+	// Open every code fold and every chart's figures: code and figures are
+	// text a reader reads too.
 	var folds int
-	tab.Eval(`(() => { const ds = document.querySelectorAll("details.code-fold"); ds.forEach(d => d.open = true); return ds.length })()`, &folds)
+	tab.Eval(`(() => { const ds = document.querySelectorAll("details.code-fold, details.figures"); ds.forEach(d => d.open = true); return ds.length })()`, &folds)
 	var rep pageReport
 	tab.Eval(pageChecks+"("+strconv.FormatFloat(minChart, 'f', -1, 64)+")", &rep)
 	for _, c := range rep.Contrast {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
+	"github.com/lensbook/lensbook/internal/kerneltest"
 )
 
 // standInJupyter answers `jupyter kernelspec list` as Jupyter does, and

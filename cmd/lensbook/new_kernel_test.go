@@ -8,11 +8,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/kerneltest"
 	"github.com/lensbook/lensbook/pkg/display"
 	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/notebook"
-	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
 )
 
 // editNotebook applies replacements to the code cells of the notebook at

@@ -12,10 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/kerneltest"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/jupyterserver"
 	"github.com/lensbook/lensbook/pkg/notebook"
-	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
 )
 
 // notebookSession is one `lensbook notebook --demo` run.

@@ -13,9 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/kerneltest"
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/notebook"
-	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
 )
 
 // asMainEnv makes the test binary run as the lensbook command, so that a

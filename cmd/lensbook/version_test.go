@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
+	"github.com/lensbook/lensbook/internal/kerneltest"
 )
 
 // TestVersion: lensbook version prints its own version, the Go version it

@@ -10,10 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lensbook/lensbook/internal/kerneltest"
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/jupyterserver"
 	"github.com/lensbook/lensbook/pkg/notebook"
-	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
 )
 
 // TestJupyterSaveLeavesNotebooksUnchanged opens every committed notebook

@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
+	"github.com/lensbook/lensbook/internal/kerneltest"
 
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/display"

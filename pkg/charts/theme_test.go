@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lensbook/lensbook/e2e/browsertest"
+	"github.com/lensbook/lensbook/internal/browsertest"
 )
 
 // TestThemeTextContrast checks every text colour of both themes against the

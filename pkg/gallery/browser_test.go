@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lensbook/lensbook/e2e/browsertest"
+	"github.com/lensbook/lensbook/internal/browsertest"
 	"github.com/lensbook/lensbook/pkg/gallery"
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/pagerender"

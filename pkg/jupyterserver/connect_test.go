@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
+	"github.com/lensbook/lensbook/internal/kerneltest"
 )
 
 // Connect attaches to a server started elsewhere (here by Start, as

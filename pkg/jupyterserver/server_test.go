@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
+	"github.com/lensbook/lensbook/internal/kerneltest"
 
 	"github.com/lensbook/lensbook/pkg/notebook"
 )

@@ -5,12 +5,13 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/lensbook/lensbook/e2e/browsertest"
+	"github.com/lensbook/lensbook/internal/browsertest"
 	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/pagerender"
 )
@@ -79,6 +80,47 @@ func TestBrowser(t *testing.T) {
 	browser := browsertest.New(t)
 	t.Run("report page", func(t *testing.T) { testReportPage(t, browser) })
 	t.Run("hostile page runs no injected script", func(t *testing.T) { testHostilePage(t, browser) })
+	t.Run("figures under a chart", func(t *testing.T) { testFiguresPage(t, browser) })
+	t.Run("OWASP vectors run nothing and load nothing", func(t *testing.T) { testOWASPPage(t, browser) })
+}
+
+// testOWASPPage shows every vector of the OWASP XSS Filter Evasion Cheat
+// Sheet as a text/html output and checks the page in Chromium: no script
+// ran (none set window.__pwned, no alert), no event handler or javascript:
+// URL is in the DOM, and the page logged nothing (a script, style or request
+// that the sanitizer let through would be a Content-Security-Policy
+// violation) and requested nothing.
+func testOWASPPage(t *testing.T, browser *browsertest.Browser) {
+	var outputs []map[string]string
+	for _, v := range pagerender.OWASPVectors {
+		outputs = append(outputs, map[string]string{"text/html": strings.ReplaceAll(v.Vector, "alert(", "(window.__pwned="+strconv.Quote(v.Name)+",alert)(")})
+	}
+	page, err := pagerender.Render(outputsNotebook(outputs...), pagerender.PageMeta{Title: "OWASP vectors"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "owasp.html"), page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pageURL := serve(t, dir) + "/owasp.html"
+	tab := browser.NewTab(t)
+	tab.Open(pageURL)
+	var pwned string
+	tab.Eval(`(() => { document.querySelectorAll(".output-html *").forEach(e => ["mouseover", "click", "focus"].forEach(n => e.dispatchEvent(new Event(n)))); return typeof window.__pwned === "undefined" ? "" : String(window.__pwned) })()`, &pwned)
+	if pwned != "" {
+		t.Errorf("the vector %q ran", pwned)
+	}
+	var handlers []string
+	tab.Eval(`Array.from(document.querySelectorAll(".output-html *")).flatMap(e => Array.from(e.attributes).filter(a => a.name.startsWith("on") || /javascript:|vbscript:|data:text/i.test(a.value) || ["href", "action", "formaction", "background"].includes(a.name)).map(a => e.tagName + " " + a.name))`, &handlers)
+	if len(handlers) > 0 {
+		t.Errorf("outputs kept event handlers or URLs: %v", handlers)
+	}
+	var outputCount int
+	tab.Eval(`document.querySelectorAll(".outputs > .output-html").length`, &outputCount)
+	t.Logf("%d OWASP vectors, %d non-empty html outputs on the page", len(pagerender.OWASPVectors), outputCount)
+	tab.Screenshot("owasp")
+	tab.AssertClean(pageURL)
 }
 
 func testReportPage(t *testing.T, browser *browsertest.Browser) {

@@ -12,7 +12,13 @@
 // and keeps charts and tables whole.
 //
 // Charts sent by pkg/display's Chart become a <picture> of SVG renderings:
-// light and dark, wide and narrow, chosen by the reader's browser; headline
+// light and dark, wide and narrow, chosen by the reader's browser. Under a
+// chart (a chart bundle, an image, or inline SVG as display.ChartSVG sends)
+// whose output also carries the data channel
+// (application/vnd.lensbook.data.v1+json, display.DataMIME), its figures
+// show as a table folded in <details class="figures">, so that no figure is
+// chart-only on screen (print leaves them out, to keep PDFs short); a
+// table's or headline's data channel is never shown. Headline
 // figures (display.Headline) are shown large, and the gallery reads the
 // first (FirstHeadline). The header states the report's window in words
 // from its days, asOf and productID parameters, lists only the parameters
@@ -27,16 +33,17 @@
 //
 //   - Text, stream, error and markdown content is escaped by html/template or
 //     by goldmark without its unsafe option.
-//   - text/html outputs are rebuilt by an allow-list sanitizer written for
-//     this package (golang.org/x/net/html is not a dependency): the input is
-//     tokenized, every tag and attribute outside the allow-list is dropped
-//     (script, style, iframe and similar elements with their content), text
-//     and attribute values are unescaped and escaped again, and the output is
-//     balanced, so the fragment cannot close the page's own elements. Event
-//     handlers, id and name (DOM clobbering), href and any src other than a
-//     data:image URI never survive; styles that fetch or position, and the
-//     class names of the page's own chrome (a fake failure banner), are
-//     dropped.
+//   - text/html outputs go through github.com/microcosm-cc/bluemonday with
+//     an allow-list policy (outputPolicy in sanitize.go): tables, text
+//     markup, inline SVG drawings and data:image pictures stay; script,
+//     style, iframe and similar elements go with their content; event
+//     handlers, id and name (DOM clobbering), href, url() references and any
+//     src other than a data:image URI never survive; styles that fetch or
+//     position, and class names other than the page CSS's output classes (no
+//     fake failure banner), are dropped. The standard HTML parser
+//     (golang.org/x/net/html) then reads the result as a browser would inside
+//     the output's <div> and writes it out balanced, so the fragment cannot
+//     close the page's own elements or swallow the rest of the page.
 //   - image/svg+xml outputs are embedded as <img src="data:image/svg+xml;...">
 //     so that a script inside the SVG cannot run.
 //   - A Content-Security-Policy meta tag allows only data: images, inline

@@ -144,3 +144,14 @@ func FirstHeadline(nb *ipynb.Notebook) string {
 	}
 	return ""
 }
+
+// asciiLower lowers ASCII letters only, so that byte offsets stay valid.
+func asciiLower(t string) string {
+	b := []byte(t)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lensbook/lensbook/e2e/browsertest"
+	"github.com/lensbook/lensbook/internal/browsertest"
 )
 
 // TestCodeCSSContrast checks every token colour of both code themes against

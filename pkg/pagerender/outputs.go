@@ -39,6 +39,11 @@ type outputView struct {
 	Text          string
 	EName         string
 	EValue        string
+	// Figures are a chart's or image's figures from the data channel
+	// (dataMIME), shown folded under it; FiguresNote says why they are
+	// not shown when the channel is not readable.
+	Figures     *figuresView
+	FiguresNote string
 }
 
 // renderOutputs turns a code cell's outputs into views: the cell's streams
@@ -91,6 +96,8 @@ func (v outputView) isBlank() bool {
 		return strings.TrimSpace(string(v.HTML)) == ""
 	case "headline":
 		return v.Text == ""
+	case "none":
+		return true
 	}
 	return false
 }
@@ -113,8 +120,33 @@ func renderOutput(out ipynb.Output, cellNumber int, ids *headingIDs) (outputView
 	}
 }
 
-// renderDisplay picks the preferred MIME type of a display output.
+// renderDisplay picks the preferred MIME type of a display output. A chart
+// (a chart bundle, an image, or HTML holding an inline SVG as
+// display.ChartSVG sends) with figures in the data channel (dataMIME) shows
+// them folded under it; any other rendering (a table, a headline) shows only
+// itself, and an output with nothing but the data channel shows nothing.
 func renderDisplay(data map[string]ipynb.MultilineText, cellNumber int, ids *headingIDs) (outputView, error) {
+	v, err := pickDisplay(data, cellNumber, ids)
+	if err != nil {
+		return v, err
+	}
+	doc, ok := data[dataMIME]
+	switch {
+	case !ok:
+	case v.Kind == "chart" || v.Kind == "image" || v.Kind == "html" && strings.Contains(string(v.HTML), "<svg"):
+		f, err := figures(string(doc))
+		if err != nil {
+			v.FiguresNote = err.Error()
+		}
+		v.Figures = f
+	case v.Kind == "note" && len(data) == 1:
+		return outputView{Kind: "none"}, nil
+	}
+	return v, nil
+}
+
+// pickDisplay renders the preferred MIME type of a display output.
+func pickDisplay(data map[string]ipynb.MultilineText, cellNumber int, ids *headingIDs) (outputView, error) {
 	alt := fmt.Sprintf("Output of cell %d", cellNumber)
 	if plain, ok := data["text/plain"]; ok && strings.TrimSpace(string(plain)) != "" && len(plain) < 200 {
 		alt = strings.TrimSpace(string(plain))
@@ -157,7 +189,9 @@ func renderDisplay(data map[string]ipynb.MultilineText, cellNumber int, ids *hea
 	}
 	mimes := make([]string, 0, len(data))
 	for m := range data {
-		mimes = append(mimes, m)
+		if m != dataMIME {
+			mimes = append(mimes, m)
+		}
 	}
 	sort.Strings(mimes)
 	return outputView{Kind: "note", Text: fmt.Sprintf("output of type %s is not shown", strings.Join(mimes, ", "))}, nil

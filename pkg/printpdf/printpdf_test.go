@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lensbook/lensbook/e2e/browsertest"
+	"github.com/lensbook/lensbook/internal/browsertest"
 	"github.com/lensbook/lensbook/pkg/printpdf"
 )
 

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/kerneltest"
 	"github.com/lensbook/lensbook/pkg/emulator"
-	"github.com/lensbook/lensbook/pkg/notebook/kerneltest"
 )
 
 // TestAPIErrorIsShownAsTheAPIsMessage renders a standard notebook whose

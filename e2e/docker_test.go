@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/jupyterserver"
-	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/internal/jupyterserver"
+	"github.com/lensbook/lensbook/internal/notebook"
 )
 
 // firstCell is what a standard report's first Go cell builds: the packages

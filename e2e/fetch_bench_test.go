@@ -8,8 +8,8 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/frames"
 )
 
@@ -52,9 +52,9 @@ func BenchmarkFetchIntoDataFrame(b *testing.B) {
 			}
 			logs = append(logs, r)
 		}
-		df := frames.WebLog(logs)
-		if df.Nrow() != len(ds.WebLog) {
-			b.Fatalf("%d rows in the frame, %d in the log", df.Nrow(), len(ds.WebLog))
+		df := frames.WebAPILog(logs)
+		if df.Nrow() != len(ds.WebAPILog) {
+			b.Fatalf("%d rows in the frame, %d in the log", df.Nrow(), len(ds.WebAPILog))
 		}
 		rows += df.Nrow()
 	}

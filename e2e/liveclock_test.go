@@ -18,12 +18,12 @@ import (
 	"time"
 
 	"github.com/lensbook/lensbook/internal/browsertest"
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/internal/kerneltest"
+	"github.com/lensbook/lensbook/internal/notebook"
+	"github.com/lensbook/lensbook/internal/timespec"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
-	"github.com/lensbook/lensbook/pkg/notebook"
 	"github.com/lensbook/lensbook/pkg/store"
-	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
 // wireCounter counts, on the server side, the requests and the rows the
@@ -257,8 +257,8 @@ func newRows(ds *emulator.Dataset, l store.Log, after, upTo int64) int {
 		}
 	}
 	switch l {
-	case store.WebLog:
-		for _, r := range ds.WebLog {
+	case store.WebAPILog:
+		for _, r := range ds.WebAPILog {
 			count(r.ID)
 		}
 	case store.ObjectLog:
@@ -325,7 +325,7 @@ func TestLiveClock(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	u.waitForNewWebLogRow(90 * time.Second)
+	u.waitForNewWebAPILogRow(90 * time.Second)
 	before := u.topIDs()
 	u.wire.reset()
 	// One report of each log is enough to see what crosses the wire.
@@ -337,7 +337,7 @@ func TestLiveClock(t *testing.T) {
 	ds := u.srv.Dataset()
 	events := u.srv.Events()
 	for _, l := range store.Logs() {
-		method := map[store.Log]string{store.WebLog: emulator.MethodGetWebAPILog, store.Events: emulator.MethodGetEvents, store.ObjectLog: emulator.MethodGetObjectLog}[l]
+		method := map[store.Log]string{store.WebAPILog: emulator.MethodGetWebAPILog, store.Events: emulator.MethodGetEvents, store.ObjectLog: emulator.MethodGetObjectLog}[l]
 		got, reqs, probes := u.wire.counts(method)
 		want := newRows(ds, l, before[l], after[l])
 		if l == store.Events {
@@ -369,12 +369,12 @@ func (u *liveUser) envValue(name string) string {
 	return ""
 }
 
-// waitForNewWebLogRow waits until the live server shows a Web API Log row
+// waitForNewWebAPILogRow waits until the live server shows a Web API Log row
 // newer than the store's, when the data holds one due within limit.
-func (u *liveUser) waitForNewWebLogRow(limit time.Duration) {
+func (u *liveUser) waitForNewWebAPILogRow(limit time.Duration) {
 	u.t.Helper()
-	top := u.topIDs()[store.WebLog]
-	for _, r := range u.srv.Dataset().WebLog {
+	top := u.topIDs()[store.WebAPILog]
+	for _, r := range u.srv.Dataset().WebAPILog {
 		if r.ID > top {
 			if wait := time.Until(r.Time.Add(time.Second)); wait < limit {
 				time.Sleep(max(wait, 0))

@@ -16,10 +16,10 @@ import (
 	"time"
 
 	"github.com/lensbook/lensbook/internal/browsertest"
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/internal/kerneltest"
-	"github.com/lensbook/lensbook/pkg/emulator"
-	"github.com/lensbook/lensbook/pkg/printpdf"
-	"github.com/lensbook/lensbook/pkg/publish"
+	"github.com/lensbook/lensbook/internal/printpdf"
+	"github.com/lensbook/lensbook/internal/publish"
 )
 
 // pageChecks runs in a rendered page and reports what a reader would

@@ -9,7 +9,7 @@
 # checkout, so cells import github.com/lensbook/lensbook/... with no setup
 # cell, and the checkout's go.sum verifies the pinned modules (a notebook runs
 # with no network when the module cache holds them). The checkout is
-# LENSBOOK_ROOT when set (scripts/env.sh and pkg/notebook.Execute set it, so a
+# LENSBOOK_ROOT when set (scripts/env.sh and internal/notebook.Execute set it, so a
 # copy of a notebook in another folder, or another worktree, uses the right
 # one), else the checkout this script lives in. docs/notebook-setup.md
 # explains it.

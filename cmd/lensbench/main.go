@@ -36,7 +36,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/emulator"
+	"github.com/lensbook/lensbook/internal/emulator"
 )
 
 const token = "lensbench-token"
@@ -92,7 +92,7 @@ func run() error {
 	}
 	w0, w1 := ds.Config.Start(), ds.Config.End
 	fmt.Printf("lensbench: %d Web API Log rows from %s to %s (generated in %s), served on %s\n",
-		len(ds.WebLog), w0.Format(time.RFC3339), w1.Format(time.RFC3339), time.Since(start).Round(time.Millisecond), api)
+		len(ds.WebAPILog), w0.Format(time.RFC3339), w1.Format(time.RFC3339), time.Since(start).Round(time.Millisecond), api)
 	fmt.Printf("%-11s %-8s %10s %12s %9s\n", "run", "latency", "seconds", "peak RSS MiB", "requests")
 	env := append(os.Environ(), "CRYPTOLENS_BASE_URL="+api, "CRYPTOLENS_TOKEN="+token)
 	runs := []struct {

@@ -7,8 +7,8 @@ import (
 	"io"
 	"os"
 
-	"github.com/lensbook/lensbook/pkg/ipynb"
-	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/internal/ipynb"
+	"github.com/lensbook/lensbook/internal/notebook"
 )
 
 const cleanUsage = `[NOTEBOOK...]

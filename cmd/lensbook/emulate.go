@@ -6,7 +6,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/emulator"
+	"github.com/lensbook/lensbook/internal/emulator"
 )
 
 const emulateUsage = `[--addr 127.0.0.1:8470] [--seed N] [--days N] [--rows N] [--hostile] [--token T] [--live] [--latency D]
@@ -60,7 +60,7 @@ func runEmulate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			time.Since(start).Round(time.Millisecond))
 	} else {
 		fmt.Fprintf(stderr, "lensbook emulate: %d Web API Log rows, %d events, %d Object Log entries, %s to %s (generated in %s)\n",
-			len(ds.WebLog), len(ds.Events), len(ds.ObjectLog), ds.Config.Start().Format(time.DateOnly),
+			len(ds.WebAPILog), len(ds.Events), len(ds.ObjectLog), ds.Config.Start().Format(time.DateOnly),
 			ds.Config.End.Format(time.DateOnly), time.Since(start).Round(time.Millisecond))
 	}
 	return emulator.ListenAndServe(ctx, *addr, srv, func(baseURL string) {

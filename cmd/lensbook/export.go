@@ -5,8 +5,8 @@ import (
 	"io"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/export"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/export"
 )
 
 const exportUsage = `weblog|events|objectlog --out FILE [--format csv|jsonl|parquet] [--since T] [--until T] [--as-of T] [--partition day|month]
@@ -15,7 +15,7 @@ Writes the rows that the local store holds for the window, without any request:
 run lensbook sync first. By default the window is all that the store's last
 sync holds, up to the moment of that sync; spans such as 30d count back from
 --as-of, else $LENSBOOK_AS_OF, else that moment. The format defaults to the
-file's extension. The schemas are documented in pkg/export: the API's field
+file's extension. The schemas are documented in internal/export: the API's field
 names in the API's order.`
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -9,9 +9,9 @@ import (
 	"slices"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/account"
+	"github.com/lensbook/lensbook/internal/account"
+	"github.com/lensbook/lensbook/internal/export"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/export"
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
@@ -117,7 +117,7 @@ func fetch(ctx context.Context, o fetchOptions, stdout io.Writer) (err error) {
 			n, werr = export.WriteAll(w, o.format, api.c.WebAPILogAscending(ctx, o.weblog, win))
 			return werr
 		}
-		rows, err := src.WebLog(ctx, o.weblog, win)
+		rows, err := src.WebAPILog(ctx, o.weblog, win)
 		if err != nil {
 			return err
 		}
@@ -175,7 +175,7 @@ func writeRows[R export.Record](w io.Writer, f export.Format, rows []R, id func(
 type source interface {
 	// Window resolves the window flags for a read of the log.
 	Window(ctx context.Context, w *windowFlags, l store.Log, now time.Time) (cryptolens.Window, error)
-	WebLog(ctx context.Context, f cryptolens.WebAPILogFilter, w cryptolens.Window) ([]cryptolens.WebAPILog, error)
+	WebAPILog(ctx context.Context, f cryptolens.WebAPILogFilter, w cryptolens.Window) ([]cryptolens.WebAPILog, error)
 	Events(ctx context.Context, f cryptolens.EventsFilter, w cryptolens.Window) ([]cryptolens.Event, error)
 	ObjectLog(ctx context.Context, w cryptolens.Window) ([]cryptolens.ObjectLogEntry, error)
 	Close() error
@@ -253,7 +253,7 @@ func collect[R any](seq func(yield func(R, error) bool)) ([]R, error) {
 	return rows, nil
 }
 
-func (a apiSource) WebLog(ctx context.Context, f cryptolens.WebAPILogFilter, w cryptolens.Window) ([]cryptolens.WebAPILog, error) {
+func (a apiSource) WebAPILog(ctx context.Context, f cryptolens.WebAPILogFilter, w cryptolens.Window) ([]cryptolens.WebAPILog, error) {
 	return collect(a.c.WebAPILogWindow(ctx, f, w))
 }
 

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"runtime"
 
-	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/internal/notebook"
 )
 
 // gonbLanguageInfo is the language_info that the GoNB kernel reports in its

@@ -8,8 +8,8 @@ import (
 	"os"
 	"strings"
 
-	"github.com/lensbook/lensbook/pkg/account"
-	"github.com/lensbook/lensbook/pkg/credentials"
+	"github.com/lensbook/lensbook/internal/account"
+	"github.com/lensbook/lensbook/internal/credentials"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/store"
 )

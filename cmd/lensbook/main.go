@@ -30,7 +30,7 @@ import (
 	"sort"
 	"syscall"
 
-	"github.com/lensbook/lensbook/pkg/credentials"
+	"github.com/lensbook/lensbook/internal/credentials"
 )
 
 // usageError is bad usage: exit status 2.

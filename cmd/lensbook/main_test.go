@@ -11,10 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/emulator"
+	"github.com/lensbook/lensbook/internal/export"
+	"github.com/lensbook/lensbook/internal/notebook"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
-	"github.com/lensbook/lensbook/pkg/export"
-	"github.com/lensbook/lensbook/pkg/notebook"
 )
 
 func startEmulator(t *testing.T, cfg emulator.Config) (*emulator.Server, *emulator.Dataset, string) {
@@ -37,7 +37,7 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errb.String()
 }
 
-func TestFetchWebLogCSVMatchesGroundTruth(t *testing.T) {
+func TestFetchWebAPILogCSVMatchesGroundTruth(t *testing.T) {
 	_, ds, tok := startEmulator(t, emulator.Config{Seed: 5, Days: 10, Hostile: true})
 	since, until := "2026-10-25", "2026-10-28T12:00:00Z"
 	code, out, errs := runCLI(t, "fetch", "weblog", "--since", since, "--until", until, "--states", "2010,2014,2024")
@@ -45,7 +45,7 @@ func TestFetchWebLogCSVMatchesGroundTruth(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	w := cryptolens.Window{Since: time.Date(2026, 10, 25, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 10, 28, 12, 0, 0, 0, time.UTC)}
-	want := ds.WebLogWhere(func(r cryptolens.WebAPILog) bool {
+	want := ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool {
 		return w.Contains(r.Time) && (r.State == 2010 || r.State == 2014 || r.State == 2024)
 	})
 	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
@@ -165,7 +165,7 @@ func TestSyncThenExportParquet(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := cryptolens.Window{Since: time.Date(2026, 10, 25, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 10, 30, 0, 0, 0, 0, time.UTC)}
-	want := ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return w.Contains(r.Time) })
+	want := ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool { return w.Contains(r.Time) })
 	if len(got) != len(want) || len(want) == 0 {
 		t.Fatalf("%d rows, ground truth %d", len(got), len(want))
 	}

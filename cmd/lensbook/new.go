@@ -12,9 +12,9 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/lensbook/lensbook/pkg/ipynb"
-	"github.com/lensbook/lensbook/pkg/notebook"
-	"github.com/lensbook/lensbook/pkg/pagerender"
+	"github.com/lensbook/lensbook/internal/ipynb"
+	"github.com/lensbook/lensbook/internal/notebook"
+	"github.com/lensbook/lensbook/internal/pagerender"
 )
 
 const newUsage = `NAME [--from NOTEBOOK] [--title TITLE] [--dir notebooks]

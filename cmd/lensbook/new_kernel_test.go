@@ -8,11 +8,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/emulator"
+	"github.com/lensbook/lensbook/internal/ipynb"
 	"github.com/lensbook/lensbook/internal/kerneltest"
+	"github.com/lensbook/lensbook/internal/notebook"
 	"github.com/lensbook/lensbook/pkg/display"
-	"github.com/lensbook/lensbook/pkg/emulator"
-	"github.com/lensbook/lensbook/pkg/ipynb"
-	"github.com/lensbook/lensbook/pkg/notebook"
 )
 
 // editNotebook applies replacements to the code cells of the notebook at
@@ -136,7 +136,7 @@ func TestNewReportFromACopyEditedAndRendered(t *testing.T) {
 	}
 	window := emulator.DemoEnd.AddDate(0, 0, -30)
 	perMachine, counted := map[string]int{}, 0
-	for _, r := range ds.WebLog {
+	for _, r := range ds.WebAPILog {
 		if !r.Time.Before(window) && r.Time.Before(emulator.DemoEnd) && r.MachineCode != "" && int(r.State)%100/10 == 2 {
 			perMachine[r.MachineCode]++
 			counted++

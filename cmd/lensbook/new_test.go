@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lensbook/lensbook/pkg/ipynb"
-	"github.com/lensbook/lensbook/pkg/notebook"
-	"github.com/lensbook/lensbook/pkg/pagerender"
+	"github.com/lensbook/lensbook/internal/ipynb"
+	"github.com/lensbook/lensbook/internal/notebook"
+	"github.com/lensbook/lensbook/internal/pagerender"
 )
 
 // copyNotebooks copies the standard notebooks named into a new folder.

@@ -12,10 +12,10 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/account"
-	"github.com/lensbook/lensbook/pkg/credentials"
-	"github.com/lensbook/lensbook/pkg/emulator"
-	"github.com/lensbook/lensbook/pkg/jupyterserver"
+	"github.com/lensbook/lensbook/internal/account"
+	"github.com/lensbook/lensbook/internal/credentials"
+	"github.com/lensbook/lensbook/internal/emulator"
+	"github.com/lensbook/lensbook/internal/jupyterserver"
 )
 
 const notebookUsage = `[--demo] [--ip 127.0.0.1] [--port 8888] [--dir notebooks]

@@ -12,10 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/jupyterserver"
 	"github.com/lensbook/lensbook/internal/kerneltest"
+	"github.com/lensbook/lensbook/internal/notebook"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/jupyterserver"
-	"github.com/lensbook/lensbook/pkg/notebook"
 )
 
 // notebookSession is one `lensbook notebook --demo` run.

@@ -11,7 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/lensbook/lensbook/pkg/export"
+	"github.com/lensbook/lensbook/internal/export"
 )
 
 // outputFormat chooses the format of fetch's and export's rows: --format when

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lensbook/lensbook/pkg/emulator"
+	"github.com/lensbook/lensbook/internal/emulator"
 )
 
 // TestCLIProcess is not a test: started by runCLIProcess as a child of the

@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/emulator"
+	"github.com/lensbook/lensbook/internal/export"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
-	"github.com/lensbook/lensbook/pkg/export"
 )
 
 // fetch writes the same bytes whatever --parallel is, and refuses a value
@@ -69,7 +69,7 @@ func TestExportPartitioned(t *testing.T) {
 		n += len(rows)
 	}
 	w := cryptolens.Window{Since: time.Date(2026, 10, 26, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC)}
-	if want := len(ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return w.Contains(r.Time) })); n != want {
+	if want := len(ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool { return w.Contains(r.Time) })); n != want {
 		t.Fatalf("%d rows in the files, %d in the window", n, want)
 	}
 	for _, args := range [][]string{

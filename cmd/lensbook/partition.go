@@ -6,8 +6,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/lensbook/lensbook/internal/export"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/export"
 )
 
 // exportPartitioned writes the store's rows of the window as a folder of
@@ -32,7 +32,7 @@ func exportPartitioned(ctx context.Context, o fetchOptions, partition, format st
 	var files, n int
 	switch o.log {
 	case "weblog":
-		rows, err := src.WebLog(ctx, cryptolens.WebAPILogFilter{}, win)
+		rows, err := src.WebAPILog(ctx, cryptolens.WebAPILogFilter{}, win)
 		if err != nil {
 			return err
 		}

@@ -11,30 +11,30 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/lensbook/lensbook/pkg/credentials"
+	"github.com/lensbook/lensbook/internal/credentials"
+	"github.com/lensbook/lensbook/internal/ipynb"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/ipynb"
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
 // logInfo names a log for people and the API method (and permission) that
 // reads it.
 var logInfo = map[store.Log]struct{ name, method string }{
-	store.WebLog:    {"Web API Log", "GetWebAPILog"},
+	store.WebAPILog: {"Web API Log", "GetWebAPILog"},
 	store.Events:    {"Events Log", "GetEvents"},
 	store.ObjectLog: {"Object Log", "GetObjectLog"},
 }
 
-// logMention finds the logs a notebook's code reads: store.WebLog,
+// logMention finds the logs a notebook's code reads: store.WebAPILog,
 // store.Events, store.ObjectLog (as Sync takes them) or the Session methods
-// WebLog(), Events(), ObjectLog().
-var logMention = regexp.MustCompile(`\bstore\.(WebLog|Events|ObjectLog)\b|\.(WebLog|Events|ObjectLog)\(`)
+// WebAPILog(), Events(), ObjectLog().
+var logMention = regexp.MustCompile(`\bstore\.(WebAPILog|Events|ObjectLog)\b|\.(WebAPILog|Events|ObjectLog)\(`)
 
 // neededLogs maps each log the notebooks read to the notebooks (base names)
 // that read it. A notebook whose code names no log may read any: it needs
 // all three.
 func neededLogs(notebooks []string) (map[store.Log][]string, error) {
-	byName := map[string]store.Log{"WebLog": store.WebLog, "Events": store.Events, "ObjectLog": store.ObjectLog}
+	byName := map[string]store.Log{"WebAPILog": store.WebAPILog, "Events": store.Events, "ObjectLog": store.ObjectLog}
 	need := map[store.Log][]string{}
 	for _, path := range notebooks {
 		nb, err := ipynb.ReadFile(path)
@@ -77,7 +77,7 @@ func probeLogs(ctx context.Context, c *cryptolens.Client, logs []store.Log) []lo
 	for _, l := range logs {
 		a := logAccess{log: l}
 		switch l {
-		case store.WebLog:
+		case store.WebAPILog:
 			rows, err := c.WebAPILogPages(cryptolens.WebAPILogFilter{}).Before(ctx, 0, 1)
 			if a.err = err; err == nil && len(rows) > 0 {
 				a.newest = rows[0].ID

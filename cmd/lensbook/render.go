@@ -11,14 +11,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/account"
-	"github.com/lensbook/lensbook/pkg/credentials"
-	"github.com/lensbook/lensbook/pkg/emulator"
-	"github.com/lensbook/lensbook/pkg/notebook"
-	"github.com/lensbook/lensbook/pkg/printpdf"
-	"github.com/lensbook/lensbook/pkg/publish"
+	"github.com/lensbook/lensbook/internal/account"
+	"github.com/lensbook/lensbook/internal/credentials"
+	"github.com/lensbook/lensbook/internal/emulator"
+	"github.com/lensbook/lensbook/internal/notebook"
+	"github.com/lensbook/lensbook/internal/printpdf"
+	"github.com/lensbook/lensbook/internal/publish"
+	"github.com/lensbook/lensbook/internal/timespec"
 	"github.com/lensbook/lensbook/pkg/store"
-	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
 const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--offline] [--demo] [--force] [--pdf]
@@ -206,7 +206,7 @@ func startDemo(ctx context.Context, opts *publish.Options, hostile bool, stderr 
 		ds.Config.Seed, ds.Config.Start().Format("2 Jan 2006"), ds.Config.End.Format("2 Jan 2006 15:04 UTC"))
 	opts.DataFingerprint = fmt.Sprintf("emulator seed=%d days=%d rows=%d hostile=%t as-of=%s",
 		ds.Config.Seed, ds.Config.Days, ds.Config.Rows, hostile, opts.AsOf.Format(time.RFC3339))
-	fmt.Fprintf(stderr, "lensbook render: demo data from the emulator at %s (%d Web API Log rows)\n", baseURL, len(ds.WebLog))
+	fmt.Fprintf(stderr, "lensbook render: demo data from the emulator at %s (%d Web API Log rows)\n", baseURL, len(ds.WebAPILog))
 	return func() {
 		cancel()
 		<-finished
@@ -241,7 +241,7 @@ func configureAccount(ctx context.Context, a *account.Account, opts *publish.Opt
 		return err
 	}
 	fp := "account=" + a.Credentials.BaseURL + " as-of=" + opts.AsOf.Format(time.RFC3339)
-	if id := newest[store.WebLog]; id > 0 {
+	if id := newest[store.WebAPILog]; id > 0 {
 		fp += fmt.Sprintf(" weblog=%d", id)
 	}
 	if id := newest[store.Events]; id > 0 {

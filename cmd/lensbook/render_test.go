@@ -13,9 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/ipynb"
 	"github.com/lensbook/lensbook/internal/kerneltest"
-	"github.com/lensbook/lensbook/pkg/ipynb"
-	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/internal/notebook"
 )
 
 // asMainEnv makes the test binary run as the lensbook command, so that a

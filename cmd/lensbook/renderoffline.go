@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/account"
-	"github.com/lensbook/lensbook/pkg/publish"
+	"github.com/lensbook/lensbook/internal/account"
+	"github.com/lensbook/lensbook/internal/publish"
 	"github.com/lensbook/lensbook/pkg/store"
 )
 

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/internal/kerneltest"
-	"github.com/lensbook/lensbook/pkg/emulator"
-	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/internal/notebook"
 )
 
 // tinyNotebook is a report that prints one line.

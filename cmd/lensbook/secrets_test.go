@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lensbook/lensbook/pkg/credentials"
+	"github.com/lensbook/lensbook/internal/credentials"
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
@@ -103,7 +103,7 @@ func TestPreflightPassesWithThePermissionsNeeded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if newest[store.WebLog] == 0 || len(newest) != 1 {
+	if newest[store.WebAPILog] == 0 || len(newest) != 1 {
 		t.Errorf("newest ids %v, want the Web API Log's only", newest)
 	}
 }
@@ -117,7 +117,7 @@ func TestNeededLogsOfTheStandardNotebooks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for l, slug := range map[store.Log]string{store.WebLog: "most-active-keys", store.Events: "feature-usage", store.ObjectLog: "team-audit"} {
+	for l, slug := range map[store.Log]string{store.WebAPILog: "most-active-keys", store.Events: "feature-usage", store.ObjectLog: "team-audit"} {
 		if !slices.Contains(need[l], slug) {
 			t.Errorf("%s is read by %v; want %s among them", l, need[l], slug)
 		}

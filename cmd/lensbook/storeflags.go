@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/account"
+	"github.com/lensbook/lensbook/internal/account"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/store"
 )
@@ -40,11 +40,11 @@ func (s storeSource) covered(ctx context.Context, l store.Log, w cryptolens.Wind
 	return nil
 }
 
-func (s storeSource) WebLog(ctx context.Context, f cryptolens.WebAPILogFilter, w cryptolens.Window) ([]cryptolens.WebAPILog, error) {
-	if err := s.covered(ctx, store.WebLog, w); err != nil {
+func (s storeSource) WebAPILog(ctx context.Context, f cryptolens.WebAPILogFilter, w cryptolens.Window) ([]cryptolens.WebAPILog, error) {
+	if err := s.covered(ctx, store.WebAPILog, w); err != nil {
 		return nil, err
 	}
-	return s.acc.WebLog(ctx, w, store.Filter{ProductID: f.ProductID, Key: f.Key, MachineCode: f.MachineCode,
+	return s.acc.WebAPILog(ctx, w, store.Filter{ProductID: f.ProductID, Key: f.Key, MachineCode: f.MachineCode,
 		FriendlyName: f.FriendlyName, States: f.States})
 }
 

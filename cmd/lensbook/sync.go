@@ -6,10 +6,10 @@ import (
 	"io"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/account"
+	"github.com/lensbook/lensbook/internal/account"
+	"github.com/lensbook/lensbook/internal/timespec"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/store"
-	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
 const syncUsage = `[weblog|events|objectlog|all] [--since T] [--as-of T] [--parallel N]

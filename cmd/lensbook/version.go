@@ -11,7 +11,7 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/internal/notebook"
 )
 
 // gonbVersion is the GoNB version pinned in tools/go.mod, the kernel that

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/timespec"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/report"
 	"github.com/lensbook/lensbook/pkg/store"
-	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
 // envAsOf pins the as-of instant of every command (and of the notebooks

@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/emulator"
+	"github.com/lensbook/lensbook/internal/export"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
-	"github.com/lensbook/lensbook/pkg/export"
 )
 
 // startLive serves data that ends at the real now and keeps growing, and
@@ -94,10 +94,10 @@ func TestSyncThenExportAndOfflineFetchOnALiveClock(t *testing.T) {
 	ids := jsonlIDs(t, rows)
 	// The window is the 30 days before the sync's moment, which lies
 	// between before and after.
-	sure := ds.WebLogWhere(func(r cryptolens.WebAPILog) bool {
+	sure := ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool {
 		return !r.Time.Before(after.AddDate(0, 0, -30)) && r.Time.Before(before.Truncate(time.Second))
 	})
-	maybe := ds.WebLogWhere(func(r cryptolens.WebAPILog) bool {
+	maybe := ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool {
 		return !r.Time.Before(before.AddDate(0, 0, -30).Truncate(time.Second)) && !r.Time.After(after)
 	})
 	if len(sure) == 0 || len(ids) < len(sure) || len(ids) > len(maybe) {
@@ -160,7 +160,7 @@ func TestAsOfMeansTheSameInEveryCommand(t *testing.T) {
 	_, ds, _ := startEmulator(t, emulator.Config{Seed: 5, Days: 20})
 	asOf := emulator.DemoEnd.Add(-48 * time.Hour)
 	t.Setenv(envAsOf, asOf.Format(time.RFC3339))
-	want := ds.WebLogWhere(func(r cryptolens.WebAPILog) bool {
+	want := ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool {
 		return !r.Time.Before(asOf.AddDate(0, 0, -7)) && r.Time.Before(asOf)
 	})
 	code, online, errs := runCLI(t, "fetch", "weblog", "--since", "7d", "--format", "jsonl")

@@ -19,8 +19,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/lensbook/lensbook/pkg/ipynb"
-	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/internal/ipynb"
+	"github.com/lensbook/lensbook/internal/notebook"
 )
 
 func main() {

@@ -27,7 +27,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-	"github.com/lensbook/lensbook/pkg/printpdf"
+	"github.com/lensbook/lensbook/internal/printpdf"
 )
 
 // RequireEnv is the environment variable that turns a missing browser from

@@ -9,9 +9,9 @@ import (
 
 	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
 
+	"github.com/lensbook/lensbook/internal/emulator"
+	"github.com/lensbook/lensbook/internal/export"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
-	"github.com/lensbook/lensbook/pkg/export"
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
@@ -35,10 +35,10 @@ func TestDuckDBReadsThePartitionedExport(t *testing.T) {
 	t.Cleanup(func() { st.Close() })
 	acct := st.Account(c)
 	win := cryptolens.Window{Since: ds.Config.End.AddDate(0, 0, -14), Until: ds.Config.End}
-	if _, err := acct.Sync(t.Context(), store.WebLog, win.Since); err != nil {
+	if _, err := acct.Sync(t.Context(), store.WebAPILog, win.Since); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := acct.WebLog(t.Context(), win, store.Filter{})
+	rows, err := acct.WebAPILog(t.Context(), win, store.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/internal/notebook"
 )
 
 // RequireEnv names the environment variable that turns a missing kernel from

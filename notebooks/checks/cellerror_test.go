@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/ipynb"
 	"github.com/lensbook/lensbook/internal/kerneltest"
-	"github.com/lensbook/lensbook/pkg/ipynb"
-	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/internal/notebook"
 )
 
 // A cell whose report.Must fails shows one readable line naming what was

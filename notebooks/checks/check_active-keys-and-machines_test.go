@@ -28,7 +28,7 @@ func init() {
 			keysOn[i], machinesOn[i] = map[string]bool{}, map[string]bool{}
 		}
 		allKeys, allMachines := map[string]bool{}, map[string]bool{}
-		for _, r := range d.data.WebLog {
+		for _, r := range d.data.WebAPILog {
 			from := r.Time
 			if !window.Contains(r.Time) {
 				// A seat taken before the window and held into it counts

@@ -7,7 +7,7 @@ func init() {
 		requests, failed := map[string]int{}, map[string]int{}
 		perKey := map[string]int{}
 		limits := 0
-		for _, row := range d.data.WebLog {
+		for _, row := range d.data.WebAPILog {
 			if !window.Contains(row.Time) {
 				continue
 			}

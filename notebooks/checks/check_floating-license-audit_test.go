@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/analysis"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 )
 
 func init() {
@@ -22,7 +22,7 @@ func init() {
 			key     string
 		}
 		count, refusals := map[productKey]int{}, map[productKey]int{}
-		for _, r := range d.data.WebLog {
+		for _, r := range d.data.WebAPILog {
 			if window.Contains(r.Time) && floating(r.State) && r.Key != "" {
 				count[productKey{r.ProductID, r.Key}]++
 				if r.State == 2024 {
@@ -46,7 +46,7 @@ func init() {
 		}
 		// Its rows: from 10000 s before the window, kept as FloatingLicenseAudit keeps them.
 		var rows []cryptolens.WebAPILog
-		for _, r := range d.data.WebLog {
+		for _, r := range d.data.WebAPILog {
 			if r.ProductID != best.product || r.Key != best.key || !floating(r.State) ||
 				!r.Time.Before(window.Until) || r.Time.Before(window.Since.Add(-10000*time.Second)) {
 				continue

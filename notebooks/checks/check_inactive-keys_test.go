@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/emulator"
+	"github.com/lensbook/lensbook/internal/emulator"
 )
 
 func init() {
@@ -13,7 +13,7 @@ func init() {
 		since := emulator.DemoEnd.AddDate(0, 0, -days)
 		activeSince := emulator.DemoEnd.Add(-inactiveDays * 24 * time.Hour)
 		last := map[string]time.Time{}
-		for _, r := range d.data.WebLog {
+		for _, r := range d.data.WebAPILog {
 			if r.Key != "" && !r.Time.Before(since) && r.Time.Before(emulator.DemoEnd) && r.Time.After(last[r.Key]) {
 				last[r.Key] = r.Time
 			}

@@ -6,7 +6,7 @@ func init() {
 	checks["most-active-keys"] = func(t *testing.T, d *demo, r *run) {
 		perKey := map[string]int{}
 		withKey := 0
-		for _, row := range d.data.WebLog {
+		for _, row := range d.data.WebAPILog {
 			if window.Contains(row.Time) && row.Key != "" {
 				perKey[row.Key]++
 				withKey++

@@ -12,7 +12,7 @@ func init() {
 		perDay := make([]int, 30+lookBack)
 		since := window.Since.AddDate(0, 0, -lookBack)
 		want := map[string]int{}
-		for _, row := range d.data.WebLog {
+		for _, row := range d.data.WebAPILog {
 			if row.Time.Before(since) || !row.Time.Before(window.Until) {
 				continue
 			}

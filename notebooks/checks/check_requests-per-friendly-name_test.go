@@ -12,7 +12,7 @@ func init() {
 		perName := map[string]int{}
 		machines := map[string]map[string]bool{}
 		total := 0
-		for _, row := range d.data.WebLog {
+		for _, row := range d.data.WebAPILog {
 			// Only the rows that name a machine are ranked; a name's machines
 			// are its distinct machine codes (trimmed, upper-cased).
 			code := strings.ToUpper(strings.TrimSpace(row.MachineCode))

@@ -10,7 +10,7 @@ func init() {
 		perCode := map[int]int{}
 		methods := map[int]bool{}
 		total, failed := 0, 0
-		for _, row := range d.data.WebLog {
+		for _, row := range d.data.WebAPILog {
 			if !window.Contains(row.Time) {
 				continue
 			}

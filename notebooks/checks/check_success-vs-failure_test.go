@@ -9,7 +9,7 @@ import (
 func init() {
 	checks["success-vs-failure"] = func(t *testing.T, d *demo, r *run) {
 		all, licensing := map[string]int{}, map[string]int{}
-		for _, row := range d.data.WebLog {
+		for _, row := range d.data.WebAPILog {
 			if !window.Contains(row.Time) {
 				continue
 			}

@@ -6,8 +6,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/lensbook/lensbook/internal/ipynb"
 	"github.com/lensbook/lensbook/pkg/display"
-	"github.com/lensbook/lensbook/pkg/ipynb"
 )
 
 // The checks read figures from the data channel of an executed notebook:

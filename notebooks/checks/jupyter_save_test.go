@@ -10,10 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lensbook/lensbook/internal/ipynb"
+	"github.com/lensbook/lensbook/internal/jupyterserver"
 	"github.com/lensbook/lensbook/internal/kerneltest"
-	"github.com/lensbook/lensbook/pkg/ipynb"
-	"github.com/lensbook/lensbook/pkg/jupyterserver"
-	"github.com/lensbook/lensbook/pkg/notebook"
+	"github.com/lensbook/lensbook/internal/notebook"
 )
 
 // TestJupyterSaveLeavesNotebooksUnchanged opens every committed notebook
@@ -102,7 +102,7 @@ func TestJupyterSaveLeavesNotebooksUnchanged(t *testing.T) {
 				t.Fatal(err)
 			}
 			if ours, err := parsed.Marshal(); err != nil || !bytes.Equal(ours, saved) {
-				t.Errorf("pkg/ipynb writes it otherwise than nbformat (%v): %s", err, firstDiff(saved, ours))
+				t.Errorf("internal/ipynb writes it otherwise than nbformat (%v): %s", err, firstDiff(saved, ours))
 			}
 		})
 	}

@@ -19,11 +19,11 @@ import (
 
 	"github.com/lensbook/lensbook/internal/kerneltest"
 
+	"github.com/lensbook/lensbook/internal/emulator"
+	"github.com/lensbook/lensbook/internal/ipynb"
+	"github.com/lensbook/lensbook/internal/notebook"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/display"
-	"github.com/lensbook/lensbook/pkg/emulator"
-	"github.com/lensbook/lensbook/pkg/ipynb"
-	"github.com/lensbook/lensbook/pkg/notebook"
 )
 
 // notebooksDir is the folder of the standard reports.

@@ -35,7 +35,7 @@ var benchMonth = sync.OnceValues(func() (dataframe.DataFrame, dataframe.DataFram
 			EventName: []string{"start", "stop", "purchase"}[rng.IntN(3)], Value: rng.Int64N(5000),
 			Currency: []string{"USD", "EUR", "SEK"}[rng.IntN(3)], Metadata: `{"OS":"Linux"}`}
 	}
-	return frames.WebLog(logs), frames.Events(events)
+	return frames.WebAPILog(logs), frames.Events(events)
 })
 
 var benchWindow = cryptolens.Window{Since: time.Date(2026, 10, 2, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}

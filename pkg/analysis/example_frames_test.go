@@ -13,7 +13,7 @@ import (
 var octoberWindow = cryptolens.Window{Since: october(1, 0, 0), Until: october(4, 0, 0)}
 
 func ExampleFloatingLicenseReport() {
-	web := frames.WebLog([]cryptolens.WebAPILog{
+	web := frames.WebAPILog([]cryptolens.WebAPILog{
 		{ID: 1, ProductID: 3, Key: "K", Time: october(1, 9, 0), State: 2014, MachineCode: "m1", FloatingExpires: october(1, 10, 0)},
 		{ID: 2, ProductID: 3, Key: "K", Time: october(1, 9, 30), State: 2024, MachineCode: "m2"},
 		{ID: 3, ProductID: 3, Key: "K", Time: october(1, 9, 45), State: 6011, MachineCode: "m1"},
@@ -95,7 +95,7 @@ func ExampleFeatureUsageReport() {
 
 func ExampleInactiveKeysReport() {
 	asOf := october(31, 0, 0)
-	history := frames.WebLog([]cryptolens.WebAPILog{
+	history := frames.WebAPILog([]cryptolens.WebAPILog{
 		{ID: 1, Key: "OLD", Time: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC), State: 1010},
 		{ID: 2, Key: "NEW", Time: october(30, 0, 0), State: 1010},
 	})
@@ -110,7 +110,7 @@ func ExampleInactiveKeysReport() {
 }
 
 func ExampleActiveKeysAndMachines() {
-	web := frames.WebLog([]cryptolens.WebAPILog{
+	web := frames.WebAPILog([]cryptolens.WebAPILog{
 		{ID: 1, Key: "A", MachineCode: "m1", Time: october(1, 9, 0), State: 1010},
 		{ID: 2, Key: "A", MachineCode: "M1 ", Time: october(2, 9, 0), State: 1010},
 		{ID: 3, Key: "B", MachineCode: "m2", Time: october(2, 23, 0), State: 2014, FloatingExpires: october(3, 1, 0)},

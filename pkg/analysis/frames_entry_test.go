@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"github.com/go-gota/gota/dataframe"
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/analysis"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/frames"
 )
 
@@ -81,12 +81,12 @@ func TestFrameColumnsAreThoseOfPkgFrames(t *testing.T) {
 }
 
 func TestEntryPointsNameAMissingColumn(t *testing.T) {
-	df := frames.WebLog(demo().WebLog[:10]).Drop(frames.ColState)
+	df := frames.WebAPILog(demo().WebAPILog[:10]).Drop(frames.ColState)
 	_, err := analysis.FloatingLicenseReport(df, analysis.FloatingParams{Window: demoWindow(), AsOf: demo().Config.End})
 	if err == nil || !strings.Contains(err.Error(), `no column "state"`) || !strings.Contains(err.Error(), "Web API Log") {
 		t.Errorf("error %v, want one naming the missing state column and the Web API Log frame", err)
 	}
-	if _, err := analysis.Revenue(frames.WebLog(demo().WebLog[:10]), demoWindow()); err == nil || !strings.Contains(err.Error(), "Events Log") {
+	if _, err := analysis.Revenue(frames.WebAPILog(demo().WebAPILog[:10]), demoWindow()); err == nil || !strings.Contains(err.Error(), "Events Log") {
 		t.Errorf("Revenue of a Web API Log frame: %v, want an error naming the Events Log frame", err)
 	}
 	bad := frames.Events(demo().Events[:3])
@@ -107,12 +107,12 @@ func TestFloatingLicenseReportOnTheDemo(t *testing.T) {
 	asOf := w.Until
 	look := cryptolens.Window{Since: w.Since.AddDate(0, 0, -1), Until: w.Until}
 	var rows []cryptolens.WebAPILog
-	for _, r := range d.WebLog {
+	for _, r := range d.WebAPILog {
 		if look.Contains(r.Time) {
 			rows = append(rows, r)
 		}
 	}
-	rep, err := analysis.FloatingLicenseReport(frames.WebLog(rows), analysis.FloatingParams{Window: w, AsOf: asOf, TimelineRows: 40})
+	rep, err := analysis.FloatingLicenseReport(frames.WebAPILog(rows), analysis.FloatingParams{Window: w, AsOf: asOf, TimelineRows: 40})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +185,7 @@ func TestFloatingLicenseReportStepsAndDailyMinimum(t *testing.T) {
 		floatingRow(4, h(2), 6011, "B", time.Time{}), // A lapsed at 1:00; B released
 		floatingRow(5, h(30), 2014, "A", h(31)),      // day 2: one seat, lapses at 31:00
 	}
-	rep, err := analysis.FloatingLicenseReport(frames.WebLog(rows), analysis.FloatingParams{MaxMachines: 2, Window: w, AsOf: w.Until})
+	rep, err := analysis.FloatingLicenseReport(frames.WebAPILog(rows), analysis.FloatingParams{MaxMachines: 2, Window: w, AsOf: w.Until})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +226,7 @@ func TestFloatingLicenseReportStepsAndDailyMinimum(t *testing.T) {
 
 func TestFloatingLicenseReportWithNothingToAudit(t *testing.T) {
 	w := demoWindow()
-	rep, err := analysis.FloatingLicenseReport(frames.WebLog(nil), analysis.FloatingParams{Window: w, AsOf: w.Until})
+	rep, err := analysis.FloatingLicenseReport(frames.WebAPILog(nil), analysis.FloatingParams{Window: w, AsOf: w.Until})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,7 +236,7 @@ func TestFloatingLicenseReportWithNothingToAudit(t *testing.T) {
 	if !strings.Contains(rep.Describe(), "nothing to audit") {
 		t.Errorf("Describe: %s", rep.Describe())
 	}
-	rep, err = analysis.FloatingLicenseReport(frames.WebLog(demo().WebLog[:100]), analysis.FloatingParams{Key: "NO-SUCH-KEY", Window: w, AsOf: w.Until})
+	rep, err = analysis.FloatingLicenseReport(frames.WebAPILog(demo().WebAPILog[:100]), analysis.FloatingParams{Key: "NO-SUCH-KEY", Window: w, AsOf: w.Until})
 	if err != nil || rep.Key != "" || !strings.Contains(rep.Describe(), "of key NO-SUCH-KEY in the window: nothing to audit") {
 		t.Errorf("an unknown key: %q, %v", rep.Describe(), err)
 	}
@@ -432,7 +432,7 @@ func TestInactiveKeysReportReadsTheHistory(t *testing.T) {
 		row(5, "INWINDOW", asOf.AddDate(0, 0, -13)),                               // inactive for 7 days
 		row(6, "", asOf.AddDate(0, 0, -50)), row(7, "LATER", asOf.Add(time.Hour)), // no key; after asOf
 	}
-	rep, err := analysis.InactiveKeysReport(frames.WebLog(history), 7, w, asOf)
+	rep, err := analysis.InactiveKeysReport(frames.WebAPILog(history), 7, w, asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -448,7 +448,7 @@ func TestInactiveKeysReportReadsTheHistory(t *testing.T) {
 	if weeks, n := texts(t, rep.ByWeek, analysis.ColWeek), ints(t, rep.ByWeek, analysis.ColKeys); !reflect.DeepEqual(weeks, []string{"2026-10-18", "2026-10-25"}) || !reflect.DeepEqual(n, []int{4, 0}) {
 		t.Errorf("by week %v %v", weeks, n)
 	}
-	rep30, err := analysis.InactiveKeysReport(frames.WebLog(history), 30, w, asOf)
+	rep30, err := analysis.InactiveKeysReport(frames.WebAPILog(history), 30, w, asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -466,7 +466,7 @@ func TestActiveKeysAndMachinesCountsASeatHeldIntoTheWindow(t *testing.T) {
 		{ID: 3, Key: "B", MachineCode: "m2", State: 1011, Time: start.Add(50 * time.Hour)},
 		{ID: 4, Key: "C", MachineCode: "x", State: 1010, Time: start.Add(-2 * time.Hour)}, // before the window
 	}
-	rep, err := analysis.ActiveKeysAndMachines(frames.WebLog(rows), w)
+	rep, err := analysis.ActiveKeysAndMachines(frames.WebAPILog(rows), w)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -486,11 +486,11 @@ func TestActiveKeysAndMachinesCountsASeatHeldIntoTheWindow(t *testing.T) {
 
 func TestActiveKeysAndMachinesOnTheDemo(t *testing.T) {
 	d, w := demo(), demoWindow()
-	rep, err := analysis.ActiveKeysAndMachines(frames.WebLog(d.WebLog), w)
+	rep, err := analysis.ActiveKeysAndMachines(frames.WebAPILog(d.WebAPILog), w)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := analysis.ActivePerDay(d.WebLog, w)
+	want := analysis.ActivePerDay(d.WebAPILog, w)
 	keys, machines := ints(t, rep.PerDay, analysis.ColKeys), ints(t, rep.PerDay, analysis.ColMachines)
 	sk, sm := 0, 0
 	for i, day := range want {

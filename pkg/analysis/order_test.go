@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/lensbook/lensbook/pkg/emulator"
+	"github.com/lensbook/lensbook/internal/emulator"
 )
 
 // TestInputOrderDoesNotMatter runs every computation on the emulator's data
@@ -14,7 +14,7 @@ import (
 func TestInputOrderDoesNotMatter(t *testing.T) {
 	d := hostileData()
 	w := truthCases(t)[3].w // the hostile dataset's offset window
-	logs, events, entries := slices.Clone(d.WebLog), slices.Clone(d.Events), slices.Clone(d.ObjectLog)
+	logs, events, entries := slices.Clone(d.WebAPILog), slices.Clone(d.Events), slices.Clone(d.ObjectLog)
 	rng := rand.New(rand.NewPCG(1, 2))
 	rng.Shuffle(len(logs), func(i, j int) { logs[i], logs[j] = logs[j], logs[i] })
 	rng.Shuffle(len(events), func(i, j int) { events[i], events[j] = events[j], events[i] })
@@ -28,7 +28,7 @@ func TestInputOrderDoesNotMatter(t *testing.T) {
 		}
 	}
 	run := func(src int) []any {
-		l, e, o := d.WebLog, d.Events, d.ObjectLog
+		l, e, o := d.WebAPILog, d.Events, d.ObjectLog
 		if src == 1 {
 			l, e, o = logs, events, entries
 		}

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 )
 
 // TestTruthFloatingAudit checks the audit of every floating key of the
@@ -26,7 +26,7 @@ func TestTruthFloatingAudit(t *testing.T) {
 			}
 			for wi, w := range windows {
 				name := fmt.Sprintf("%s/hostile=%v/window%d", lic.Key, data.Config.Hostile, wi)
-				rows := data.WebLogWhere(func(r cryptolens.WebAPILog) bool {
+				rows := data.WebAPILogWhere(func(r cryptolens.WebAPILog) bool {
 					return r.ProductID == lic.ProductID && r.Key == lic.Key
 				})
 				asOf := w.Until
@@ -283,7 +283,7 @@ func TestTruthDefaultAuditKey(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			refusals, rows := map[string]int{}, map[string]int{}
 			product := map[string]int{}
-			for _, r := range tc.data.WebLog {
+			for _, r := range tc.data.WebAPILog {
 				s := int(r.State)
 				if r.Key == "" || !inWindow(tc.w, r.Time) || (s != 2014 && s != 2015 && s != 6011 && s != 2024) {
 					continue
@@ -315,7 +315,7 @@ func TestTruthDefaultAuditKey(t *testing.T) {
 			if busiest != keys[0] {
 				differs++
 			}
-			p, key, ok := DefaultAuditKey(tc.data.WebLog, tc.w)
+			p, key, ok := DefaultAuditKey(tc.data.WebAPILog, tc.w)
 			if got := fmt.Sprintf("%010d/%s", p, key); !ok || got != keys[0] {
 				t.Errorf("DefaultAuditKey = %s (ok %v), want %s (%d refusals, %d rows)", got, ok, keys[0], refusals[keys[0]], rows[keys[0]])
 			}

@@ -9,8 +9,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 )
 
 var approx = cmpopts.EquateApprox(0, 1e-12)
@@ -24,7 +24,7 @@ func TestTruthOutcomesAndDays(t *testing.T) {
 				perDay[d] = &counts{}
 			}
 			var all counts
-			for _, r := range tc.data.WebLog {
+			for _, r := range tc.data.WebAPILog {
 				if !inWindow(tc.w, r.Time) {
 					continue
 				}
@@ -48,13 +48,13 @@ func TestTruthOutcomesAndDays(t *testing.T) {
 			want := OutcomeSummary{Total: total, Succeeded: all.ok, Failed: all.fail, Other: all.other,
 				SucceededShare: float64(all.ok) / float64(total), FailedShare: float64(all.fail) / float64(total),
 				OtherShare: float64(all.other) / float64(total)}
-			if diff := cmp.Diff(want, RequestOutcomes(tc.data.WebLog, tc.w), approx); diff != "" {
+			if diff := cmp.Diff(want, RequestOutcomes(tc.data.WebAPILog, tc.w), approx); diff != "" {
 				t.Errorf("RequestOutcomes (-want +got):\n%s", diff)
 			}
 			// Licensing requests: every row but key creations (30xx) and
 			// data-object operations (80xx).
 			var lic counts
-			for _, r := range tc.data.WebLog {
+			for _, r := range tc.data.WebAPILog {
 				if g := int(r.State) / 100; !inWindow(tc.w, r.Time) || g == 30 || g == 80 {
 					continue
 				}
@@ -74,12 +74,12 @@ func TestTruthOutcomesAndDays(t *testing.T) {
 			wantLic := OutcomeSummary{Total: lt, Succeeded: lic.ok, Failed: lic.fail, Other: lic.other,
 				SucceededShare: float64(lic.ok) / float64(lt), FailedShare: float64(lic.fail) / float64(lt),
 				OtherShare: float64(lic.other) / float64(lt)}
-			if diff := cmp.Diff(wantLic, LicensingRequestOutcomes(tc.data.WebLog, tc.w), approx); diff != "" {
+			if diff := cmp.Diff(wantLic, LicensingRequestOutcomes(tc.data.WebAPILog, tc.w), approx); diff != "" {
 				t.Errorf("LicensingRequestOutcomes (-want +got):\n%s", diff)
 			}
 
 			days := truthDays(tc.w)
-			got := RequestsPerDay(tc.data.WebLog, tc.w)
+			got := RequestsPerDay(tc.data.WebAPILog, tc.w)
 			if len(got) != len(days) {
 				t.Fatalf("RequestsPerDay gave %d days, want %d", len(got), len(days))
 			}
@@ -87,7 +87,7 @@ func TestTruthOutcomesAndDays(t *testing.T) {
 			// window's first day: every row of those days in the data.
 			before := map[string]int{}
 			first := mustDay(days[0])
-			for _, r := range tc.data.WebLog {
+			for _, r := range tc.data.WebAPILog {
 				if r.Time.Before(first) {
 					before[dayKey(r.Time)]++
 				}
@@ -124,7 +124,7 @@ func TestTruthKeysNamesStates(t *testing.T) {
 			keyCounts, nameCounts, stateCounts := map[string]int{}, map[string]int{}, map[cryptolens.State]int{}
 			keyed, all, withMachine := 0, 0, 0
 			nameMachines := map[string]map[string]bool{}
-			for _, r := range tc.data.WebLog {
+			for _, r := range tc.data.WebAPILog {
 				if !inWindow(tc.w, r.Time) {
 					continue
 				}
@@ -162,7 +162,7 @@ func TestTruthKeysNamesStates(t *testing.T) {
 			if len(wantKeys) == 0 || len(wantKeys) == len(keyCounts) {
 				t.Errorf("the 1%% cut kept %d of %d keys: the test does not exercise it", len(wantKeys), len(keyCounts))
 			}
-			if diff := cmp.Diff(wantKeys, MostActiveKeys(tc.data.WebLog, tc.w), approx); diff != "" {
+			if diff := cmp.Diff(wantKeys, MostActiveKeys(tc.data.WebAPILog, tc.w), approx); diff != "" {
 				t.Errorf("MostActiveKeys (-want +got):\n%s", diff)
 			}
 
@@ -193,7 +193,7 @@ func TestTruthKeysNamesStates(t *testing.T) {
 			if several == 0 || withMachine == all {
 				t.Errorf("%d names with several machines, %d of %d rows with a machine: the test does not discriminate", several, withMachine, all)
 			}
-			if diff := cmp.Diff(wantNames, RequestsPerFriendlyName(tc.data.WebLog, tc.w, 10), approx); diff != "" {
+			if diff := cmp.Diff(wantNames, RequestsPerFriendlyName(tc.data.WebAPILog, tc.w, 10), approx); diff != "" {
 				t.Errorf("RequestsPerFriendlyName (-want +got):\n%s", diff)
 			}
 
@@ -233,7 +233,7 @@ func TestTruthKeysNamesStates(t *testing.T) {
 				gs.Share = float64(gs.Count) / float64(all)
 				wantGroups = append(wantGroups, gs)
 			}
-			if diff := cmp.Diff(wantGroups, StatesByGroup(tc.data.WebLog, tc.w), approx); diff != "" {
+			if diff := cmp.Diff(wantGroups, StatesByGroup(tc.data.WebAPILog, tc.w), approx); diff != "" {
 				t.Errorf("StatesByGroup (-want +got):\n%s", diff)
 			}
 		})
@@ -248,7 +248,7 @@ func TestTruthMethods(t *testing.T) {
 			perDay := map[string]*cell{}
 			perMethod := map[int]*cell{20: {}, 30: {}, 60: {}}
 			seatLimit := map[string][]cryptolens.WebAPILog{}
-			for _, r := range tc.data.WebLog {
+			for _, r := range tc.data.WebAPILog {
 				if !inWindow(tc.w, r.Time) {
 					continue
 				}
@@ -285,7 +285,7 @@ func TestTruthMethods(t *testing.T) {
 						Succeeded: c.ok, Failed: c.fail, Other: c.other, Total: c.ok + c.fail + c.other})
 				}
 			}
-			got := MethodActivityPerDay(tc.data.WebLog, tc.w, nil)
+			got := MethodActivityPerDay(tc.data.WebAPILog, tc.w, nil)
 			if len(got) != len(want) {
 				t.Fatalf("MethodActivityPerDay gave %d cells, want %d", len(got), len(want))
 			}
@@ -310,7 +310,7 @@ func TestTruthMethods(t *testing.T) {
 				wantRates = append(wantRates, MethodFailures{cryptolens.StateGroup(g), cryptolens.StateGroup(g).String(),
 					total, c.ok, c.fail, c.other, rate})
 			}
-			if diff := cmp.Diff(wantRates, MethodFailureRates(tc.data.WebLog, tc.w, nil), approx); diff != "" {
+			if diff := cmp.Diff(wantRates, MethodFailureRates(tc.data.WebAPILog, tc.w, nil), approx); diff != "" {
 				t.Errorf("MethodFailureRates (-want +got):\n%s", diff)
 			}
 
@@ -328,7 +328,7 @@ func TestTruthMethods(t *testing.T) {
 				wantSeat = append(wantSeat, ks)
 			}
 			sort.SliceStable(wantSeat, func(i, j int) bool { return wantSeat[i].Count > wantSeat[j].Count })
-			if diff := cmp.Diff(wantSeat, SeatLimitFailuresByKey(tc.data.WebLog, tc.w)); diff != "" {
+			if diff := cmp.Diff(wantSeat, SeatLimitFailuresByKey(tc.data.WebAPILog, tc.w)); diff != "" {
 				t.Errorf("SeatLimitFailuresByKey (-want +got):\n%s", diff)
 			}
 		})
@@ -370,7 +370,7 @@ func TestTruthActivePerDay(t *testing.T) {
 			for _, d := range days {
 				keys[d], machines[d] = map[string]bool{}, map[string]bool{}
 			}
-			for _, r := range tc.data.WebLog {
+			for _, r := range tc.data.WebAPILog {
 				start := r.Time.Unix()
 				end := start + 1 // an instant
 				if r.FloatingExpires.Unix() > r.Time.Unix() {
@@ -396,12 +396,12 @@ func TestTruthActivePerDay(t *testing.T) {
 					}
 				}
 			}
-			got := ActivePerDay(tc.data.WebLog, tc.w)
+			got := ActivePerDay(tc.data.WebAPILog, tc.w)
 			if len(got) != len(days) {
 				t.Fatalf("got %d days, want %d", len(got), len(days))
 			}
 			spans := 0
-			held += heldAlone(tc.data.WebLog, tc.w)
+			held += heldAlone(tc.data.WebAPILog, tc.w)
 			for i, d := range days {
 				if dayKey(got[i].Day) != d || got[i].Keys != len(keys[d]) || got[i].Machines != len(machines[d]) {
 					t.Errorf("day %d = %s keys %d machines %d, want %s keys %d machines %d", i, dayKey(got[i].Day),
@@ -456,7 +456,7 @@ func TestTruthInactiveKeys(t *testing.T) {
 		for _, k := range listed {
 			last[k] = math.MinInt64
 		}
-		for _, r := range d.WebLog {
+		for _, r := range d.WebAPILog {
 			if r.Key == "" || r.Time.Unix() >= asOf.Unix() {
 				continue
 			}
@@ -473,7 +473,7 @@ func TestTruthInactiveKeys(t *testing.T) {
 			}
 		}
 		var got []string
-		for _, k := range InactiveKeys(d.WebLog, listed, true, days, asOf) {
+		for _, k := range InactiveKeys(d.WebAPILog, listed, true, days, asOf) {
 			got = append(got, k.Key)
 			// Days silent: rounded up, so that every listed key shows more
 			// than the threshold.
@@ -509,7 +509,7 @@ func TestTruthShareConvention(t *testing.T) {
 	for _, tc := range truthCases(t) {
 		t.Run(tc.name, func(t *testing.T) {
 			all, withKey, withMachine := 0, 0, 0
-			for _, r := range tc.data.WebLog {
+			for _, r := range tc.data.WebAPILog {
 				if !inWindow(tc.w, r.Time) {
 					continue
 				}
@@ -555,18 +555,18 @@ func TestTruthShareConvention(t *testing.T) {
 			reset := func() { counts, shares = nil, nil }
 			add := func(c int, s float64) { counts, shares = append(counts, c), append(shares, s) }
 
-			for _, k := range MostActiveKeys(tc.data.WebLog, tc.w) {
+			for _, k := range MostActiveKeys(tc.data.WebAPILog, tc.w) {
 				if math.Abs(k.Share-float64(k.Count)/float64(withKey)) > 1e-12 {
 					t.Errorf("MostActiveKeys: share %v of %d, want of %d rows with a key", k.Share, k.Count, withKey)
 				}
 			}
 			reset()
-			for _, n := range RequestsPerFriendlyName(tc.data.WebLog, tc.w, 5) {
+			for _, n := range RequestsPerFriendlyName(tc.data.WebAPILog, tc.w, 5) {
 				add(n.Count, n.Share)
 			}
 			check("RequestsPerFriendlyName (rows with a machine)", withMachine, counts, shares)
 			reset()
-			for _, g := range StatesByGroup(tc.data.WebLog, tc.w) {
+			for _, g := range StatesByGroup(tc.data.WebAPILog, tc.w) {
 				add(g.Count, g.Share)
 			}
 			check("StatesByGroup (all rows)", all, counts, shares)

@@ -9,16 +9,16 @@ import (
 	"github.com/go-gota/gota/series"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/analysis"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/frames"
 )
 
 // windowFrame returns the rows of ds inside w and their frame.
 func windowFrame(ds *emulator.Dataset, w cryptolens.Window) ([]cryptolens.WebAPILog, dataframe.DataFrame) {
-	rows := ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return w.Contains(r.Time) })
-	return rows, frames.WebLog(rows)
+	rows := ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool { return w.Contains(r.Time) })
+	return rows, frames.WebAPILog(rows)
 }
 
 // StateCodesFrame holds the figures of StatesByGroup, in its order, from a
@@ -74,7 +74,7 @@ func TestFriendlyNamesFrame(t *testing.T) {
 
 // A frame without the columns the function reads is an error that names
 // them.
-func TestWebLogFramesNameMissingColumns(t *testing.T) {
+func TestWebAPILogFramesNameMissingColumns(t *testing.T) {
 	df := dataframe.New(series.New([]int{1}, series.Int, "id"))
 	for name, got := range map[string]dataframe.DataFrame{
 		"StateCodesFrame":    analysis.StateCodesFrame(df),

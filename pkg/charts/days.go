@@ -6,7 +6,7 @@ import (
 )
 
 // ParseDays reads YYYY-MM-DD day strings, such as the day column of a
-// frames.WebLog frame, as UTC midnights for the Days of [StackedBar] and
+// frames.WebAPILog frame, as UTC midnights for the Days of [StackedBar] and
 // [TimeSeries]. It fails on the first string that is not such a day.
 func ParseDays(days []string) ([]time.Time, error) {
 	out := make([]time.Time, len(days))

@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 )
 
 // benchRows is the size of the benchmark's Web API Log: LENSBOOK_BENCH_ROWS,
@@ -33,7 +33,7 @@ func benchRows(b *testing.B) int {
 // rows per second; B/op is the client's and the server's allocation per walk.
 func BenchmarkWebAPILogWindow(b *testing.B) {
 	w := newWorld(b, emulator.Config{Seed: 1, Days: 90, Rows: benchRows(b)})
-	want := len(w.data.WebLog)
+	want := len(w.data.WebAPILog)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -60,9 +60,9 @@ func BenchmarkWebAPILogWindowClient(b *testing.B) {
 	d := dataset(emulator.Config{Seed: 1, Days: 90, Rows: benchRows(b)})
 	pagesByCursor := map[string][]byte{}
 	cursor := ""
-	for hi := len(d.WebLog); ; hi -= cryptolens.MaxWebAPILogLimit {
+	for hi := len(d.WebAPILog); ; hi -= cryptolens.MaxWebAPILogLimit {
 		lo := max(hi-cryptolens.MaxWebAPILogLimit, 0)
-		page := slices.Clone(d.WebLog[lo:max(hi, 0)])
+		page := slices.Clone(d.WebAPILog[lo:max(hi, 0)])
 		slices.Reverse(page)
 		body, err := json.Marshal(map[string]any{"logs": page, "result": 0, "message": nil})
 		if err != nil {
@@ -88,7 +88,7 @@ func BenchmarkWebAPILogWindowClient(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	want := len(d.WebLog)
+	want := len(d.WebAPILog)
 	b.ReportAllocs()
 	cpu0 := cpuTime()
 	b.ResetTimer()

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/secret"
+	"github.com/lensbook/lensbook/internal/secret"
 )
 
 // DefaultBaseURL is the /api root of the public Cryptolens Web API.

@@ -17,7 +17,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/lensbook/lensbook/pkg/secret"
+	"github.com/lensbook/lensbook/internal/secret"
 )
 
 const testToken = "WyIxMjM0IiwiU2VjcmV0VG9rZW4iXQ=="

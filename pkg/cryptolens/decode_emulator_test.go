@@ -10,8 +10,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 )
 
 // pageRecorder keeps a copy of every answer body a handler writes, by the
@@ -76,7 +76,7 @@ func TestDecodeAgreesWithReferenceOnEmulatorPages(t *testing.T) {
 		rows := checkPages[cryptolens.WebAPILog](t, rec.pages["GetWebAPILog"], "logs")
 		rows += checkPages[cryptolens.Event](t, rec.pages["GetEvents"], "events")
 		rows += checkPages[cryptolens.ObjectLogEntry](t, rec.pages["GetObjectLog"], "events")
-		if want := len(ds.WebLog) + len(ds.Events) + len(ds.ObjectLog); rows < want {
+		if want := len(ds.WebAPILog) + len(ds.Events) + len(ds.ObjectLog); rows < want {
 			t.Errorf("hostile %v: %d rows compared, the account has %d", hostile, rows, want)
 		}
 	}

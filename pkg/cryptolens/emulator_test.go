@@ -12,8 +12,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 )
 
 // world is an emulator serving a dataset over real HTTP, and a client of it.
@@ -110,7 +110,7 @@ func TestWebAPILogWindowMatchesDataset(t *testing.T) {
 			w := newWorld(t, testConfig)
 			w.server.SetFaults(faults.f)
 			d := w.data
-			some := d.WebLog[len(d.WebLog)/2]
+			some := d.WebAPILog[len(d.WebAPILog)/2]
 			filters := map[string]cryptolens.WebAPILogFilter{
 				"no filter": {},
 				"product":   {ProductID: some.ProductID},
@@ -125,7 +125,7 @@ func TestWebAPILogWindowMatchesDataset(t *testing.T) {
 						continue // the clean run covers the rest; keep this quick
 					}
 					t.Run(fname+"/"+wname, func(t *testing.T) {
-						want := d.WebLogWhere(func(r cryptolens.WebAPILog) bool {
+						want := d.WebAPILogWhere(func(r cryptolens.WebAPILog) bool {
 							return win.Contains(r.Time) && matches(f, r)
 						})
 						got := collect(t, w.client.WebAPILogWindow(t.Context(), f, win))
@@ -151,8 +151,8 @@ func matches(f cryptolens.WebAPILogFilter, r cryptolens.WebAPILog) bool {
 func TestWebAPILogWindowRequests(t *testing.T) {
 	w := newWorld(t, testConfig)
 	n := len(collect(t, w.client.WebAPILogWindow(t.Context(), cryptolens.WebAPILogFilter{}, cryptolens.Window{})))
-	if n != len(w.data.WebLog) {
-		t.Fatalf("%d rows, want %d", n, len(w.data.WebLog))
+	if n != len(w.data.WebAPILog) {
+		t.Fatalf("%d rows, want %d", n, len(w.data.WebAPILog))
 	}
 	// Pages of 1000 and one empty page: never stops on a short page alone.
 	if got, want := w.server.RequestCount(emulator.MethodGetWebAPILog), pages(n, 1000); got != want {
@@ -165,7 +165,7 @@ func TestIteratorsDoNotChangeTheFilter(t *testing.T) {
 	f := cryptolens.WebAPILogFilter{States: []cryptolens.State{2014, 2015}}
 	before := slices.Clone(f.States)
 	collect(t, w.client.WebAPILogWindow(t.Context(), f, cryptolens.Window{Since: w.data.Config.End.AddDate(0, 0, -2)}))
-	collect(t, w.client.WebAPILogAfter(t.Context(), f, w.data.WebLog[len(w.data.WebLog)-50].ID))
+	collect(t, w.client.WebAPILogAfter(t.Context(), f, w.data.WebAPILog[len(w.data.WebAPILog)-50].ID))
 	if !slices.Equal(before, f.States) {
 		t.Errorf("filter States changed to %v", f.States)
 	}
@@ -175,8 +175,8 @@ func TestWebAPILogAfter(t *testing.T) {
 	w := newWorld(t, testConfig)
 	w.server.SetFaults(emulator.Faults{ServerErrorRate: 0.2, TruncateRate: 0.2, Seed: 5})
 	d := w.data
-	for _, after := range []int64{0, d.WebLog[len(d.WebLog)/3].ID, d.WebLog[len(d.WebLog)-1].ID} {
-		want := d.WebLogWhere(func(r cryptolens.WebAPILog) bool { return r.ID > after })
+	for _, after := range []int64{0, d.WebAPILog[len(d.WebAPILog)/3].ID, d.WebAPILog[len(d.WebAPILog)-1].ID} {
+		want := d.WebAPILogWhere(func(r cryptolens.WebAPILog) bool { return r.ID > after })
 		got := collect(t, w.client.WebAPILogAfter(t.Context(), cryptolens.WebAPILogFilter{}, after))
 		if diff := cmp.Diff(ids(want, webID), ids(got, webID)); diff != "" {
 			t.Errorf("after %d (-want +got):\n%.2000s", after, diff)
@@ -442,7 +442,7 @@ func TestWebAPILogWindowFarInThePast(t *testing.T) {
 	w := newWorld(t, emulator.Config{Seed: 11, Days: 30, Rows: 150_000})
 	w.server.SetFaults(emulator.Faults{ServerErrorRate: 0.05, TruncateRate: 0.05, Seed: 2})
 	start := w.data.Config.Start()
-	some := w.data.WebLog[100]
+	some := w.data.WebAPILog[100]
 	for name, tc := range map[string]struct {
 		f   cryptolens.WebAPILogFilter
 		win cryptolens.Window
@@ -455,7 +455,7 @@ func TestWebAPILogWindowFarInThePast(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			w.server.ResetCounts()
-			want := w.data.WebLogWhere(func(r cryptolens.WebAPILog) bool { return tc.win.Contains(r.Time) && matches(tc.f, r) })
+			want := w.data.WebAPILogWhere(func(r cryptolens.WebAPILog) bool { return tc.win.Contains(r.Time) && matches(tc.f, r) })
 			got := collect(t, w.client.WebAPILogWindow(t.Context(), tc.f, tc.win))
 			slices.Reverse(got)
 			if diff := rowsDiff(want, got); diff != "" {
@@ -487,7 +487,7 @@ func TestPages(t *testing.T) {
 		}
 		up = append(up, rows...)
 	}
-	if d := rowsDiff(ids(w.data.WebLog, webID), ids(up, webID)); d != "" {
+	if d := rowsDiff(ids(w.data.WebAPILog, webID), ids(up, webID)); d != "" {
 		t.Fatalf("web log ascending pages: %s", d)
 	}
 	var down []cryptolens.WebAPILog
@@ -503,7 +503,7 @@ func TestPages(t *testing.T) {
 		cursor = rows[len(rows)-1].ID
 	}
 	slices.Reverse(down)
-	if d := rowsDiff(ids(w.data.WebLog, webID), ids(down, webID)); d != "" {
+	if d := rowsDiff(ids(w.data.WebAPILog, webID), ids(down, webID)); d != "" {
 		t.Fatalf("web log pages before: %s", d)
 	}
 

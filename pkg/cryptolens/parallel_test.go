@@ -15,8 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 )
 
 // sequential is the reference: the sequential walk, newest first, on a
@@ -65,7 +65,7 @@ func fastClient(t testing.TB, url, token string, parallel int) *cryptolens.Clien
 func TestWebAPILogAscendingMatchesSequential(t *testing.T) {
 	ref := newWorld(t, testConfig) // clean: the sequential reference
 	d := ref.data
-	some := d.WebLog[len(d.WebLog)/3]
+	some := d.WebAPILog[len(d.WebAPILog)/3]
 	filters := map[string]cryptolens.WebAPILogFilter{
 		"no filter": {},
 		"product":   {ProductID: some.ProductID},
@@ -127,7 +127,7 @@ func gappyDataset() *emulator.Dataset {
 		if x%3 == 0 {
 			sec += int64(x % 200)
 		}
-		d.WebLog = append(d.WebLog, cryptolens.WebAPILog{ID: id, ProductID: 1 + i%3, Key: "KEY" + strconv.Itoa(i%11),
+		d.WebAPILog = append(d.WebAPILog, cryptolens.WebAPILog{ID: id, ProductID: 1 + i%3, Key: "KEY" + strconv.Itoa(i%11),
 			Time: base.Add(time.Duration(sec) * time.Second), State: cryptolens.State(2010 + int(x%6))})
 	}
 	return d
@@ -140,13 +140,13 @@ func TestWebAPILogAscendingWithIDGaps(t *testing.T) {
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
 	ref := fastClient(t, ts.URL+"/api", tok, 1)
-	first, last := d.WebLog[0].Time, d.WebLog[len(d.WebLog)-1].Time
+	first, last := d.WebAPILog[0].Time, d.WebAPILog[len(d.WebAPILog)-1].Time
 	span := last.Sub(first)
 	windows := map[string]cryptolens.Window{
 		"all":      {},
 		"tail":     {Since: first.Add(span / 2)},
 		"middle":   {Since: first.Add(span / 3), Until: first.Add(span / 2)},
-		"a second": {Since: d.WebLog[5000].Time, Until: d.WebLog[5000].Time.Add(time.Second)},
+		"a second": {Since: d.WebAPILog[5000].Time, Until: d.WebAPILog[5000].Time.Add(time.Second)},
 		"before":   {Until: first},
 	}
 	for _, ignore := range []bool{false, true} {
@@ -164,7 +164,7 @@ func TestWebAPILogAscendingWithIDGaps(t *testing.T) {
 			for wname, win := range windows {
 				for _, f := range []cryptolens.WebAPILogFilter{{}, {ProductID: 2}} {
 					t.Run(fmt.Sprintf("ignoreTime=%v/parallel=%d/%s/product=%d", ignore, parallel, wname, f.ProductID), func(t *testing.T) {
-						want := d.WebLogWhere(func(r cryptolens.WebAPILog) bool { return win.Contains(r.Time) && matches(f, r) })
+						want := d.WebAPILogWhere(func(r cryptolens.WebAPILog) bool { return win.Contains(r.Time) && matches(f, r) })
 						if got := sequential(t, ref, f, win); rowsDiff(want, got) != "" {
 							t.Fatalf("the sequential walk gives %d rows, the dataset %d", len(got), len(want))
 						}
@@ -209,11 +209,11 @@ func TestWebAPILogBatchesTouch(t *testing.T) {
 	if calls != 1 || next != bounds.To || bounds.FromStart {
 		t.Fatalf("bounds %+v called %d times; last batch ends at %d", bounds, calls, next)
 	}
-	want := w.data.WebLogWhere(func(r cryptolens.WebAPILog) bool { return r.ID >= bounds.From })
+	want := w.data.WebAPILogWhere(func(r cryptolens.WebAPILog) bool { return r.ID >= bounds.From })
 	if n != len(want) {
 		t.Fatalf("%d rows in the batches, %d in [From, end)", n, len(want))
 	}
-	if below := w.data.WebLogWhere(func(r cryptolens.WebAPILog) bool { return r.ID < bounds.From }); len(below) == 0 ||
+	if below := w.data.WebAPILogWhere(func(r cryptolens.WebAPILog) bool { return r.ID < bounds.From }); len(below) == 0 ||
 		!below[len(below)-1].Time.Before(win.Since) || want[0].Time.Before(win.Since) {
 		t.Fatalf("From %d is not where the window starts", bounds.From)
 	}
@@ -317,8 +317,8 @@ func TestWebAPILogAscendingTooManyRequestsHoldsEveryWorker(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := collect(t, c.WebAPILogAscending(t.Context(), cryptolens.WebAPILogFilter{}, cryptolens.Window{}))
-	if len(got) != len(d.WebLog) {
-		t.Fatalf("%d rows, want %d", len(got), len(d.WebLog))
+	if len(got) != len(d.WebAPILog) {
+		t.Fatalf("%d rows, want %d", len(got), len(d.WebAPILog))
 	}
 	// Requests already on the wire when the 429 left may still arrive;
 	// none sent after the client read it may, until the second is over.

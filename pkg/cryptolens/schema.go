@@ -83,14 +83,14 @@ func (f *Field[R]) Column() string {
 // the records' MarshalJSON and [Schema.AppendJSON] (which the emulator
 // serves), the local store's table columns (pkg/store), the frames'
 // columns (pkg/frames) and the exports' CSV, JSONL and Parquet columns
-// (pkg/export).
+// (internal/export).
 //
 // To add a field to a log: add it to the record type ([WebAPILog],
 // [Event] or [ObjectLogEntry]) and one [Field] to the log's schema below,
 // at the place the API lists it; run go generate ./pkg/cryptolens, which
 // rewrites the decoder's fast fill from the schemas (schema_fill_gen.go;
 // delete that file first when a field was renamed or removed); then give
-// the field values in the emulator's generator (pkg/emulator
+// the field values in the emulator's generator (internal/emulator
 // generate_*.go). Nothing else lists fields by name or position, except the
 // store's stored form: its table gains the column through a migration
 // (pkg/store schema.go), and its row conversions (pkg/store tables.go,

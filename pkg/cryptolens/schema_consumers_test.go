@@ -16,9 +16,9 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/google/go-cmp/cmp"
+	"github.com/lensbook/lensbook/internal/emulator"
+	"github.com/lensbook/lensbook/internal/export"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
-	"github.com/lensbook/lensbook/pkg/export"
 	"github.com/lensbook/lensbook/pkg/frames"
 	"github.com/lensbook/lensbook/pkg/store"
 	"github.com/parquet-go/parquet-go"
@@ -58,13 +58,13 @@ func TestSchemaConsumers(t *testing.T) {
 	web.ID, event.ID, object.ID = 1, 1, 1 // the first row of each log, so that a sync pages to it
 
 	t.Run("schema, decode, encode, frames, exports", func(t *testing.T) {
-		checkConsumers(t, webAPILogFields, web, frames.WebLogColumns(), func(rows []cryptolens.WebAPILog) dataframe.DataFrame { return frames.WebLog(rows) })
+		checkConsumers(t, webAPILogFields, web, frames.WebAPILogColumns(), func(rows []cryptolens.WebAPILog) dataframe.DataFrame { return frames.WebAPILog(rows) })
 		checkConsumers(t, eventFields, event, frames.EventsColumns(), func(rows []cryptolens.Event) dataframe.DataFrame { return frames.Events(rows) })
 		checkConsumers(t, objectLogFields, object, frames.ObjectLogColumns(), func(rows []cryptolens.ObjectLogEntry) dataframe.DataFrame { return frames.ObjectLog(rows) })
 	})
 
 	t.Run("emulator, client, store", func(t *testing.T) {
-		srv := emulator.NewServer(&emulator.Dataset{WebLog: []cryptolens.WebAPILog{web},
+		srv := emulator.NewServer(&emulator.Dataset{WebAPILog: []cryptolens.WebAPILog{web},
 			Events: []cryptolens.Event{event}, ObjectLog: []cryptolens.ObjectLogEntry{object}})
 		token := srv.NewToken(emulator.AllPermissions...)
 		ts := httptest.NewServer(srv)
@@ -84,7 +84,7 @@ func TestSchemaConsumers(t *testing.T) {
 		if _, err := acct.SyncAll(ctx, time.Time{}); err != nil {
 			t.Fatal(err)
 		}
-		webBack, err := acct.WebLog(ctx, cryptolens.Window{}, store.Filter{})
+		webBack, err := acct.WebAPILog(ctx, cryptolens.Window{}, store.Filter{})
 		checkStored(t, "Web API Log", err, web, webBack)
 		eventBack, err := acct.Events(ctx, cryptolens.Window{}, store.Filter{})
 		checkStored(t, "Events Log", err, event, eventBack)

@@ -48,7 +48,7 @@ func ExampleTableHTML() {
 }
 
 func ExampleFrameTable() {
-	df := frames.WebLog([]cryptolens.WebAPILog{
+	df := frames.WebAPILog([]cryptolens.WebAPILog{
 		{ID: 1, Key: "AAAA", State: 1010, Time: time.Date(2026, 10, 31, 9, 0, 0, 0, time.UTC)},
 		{ID: 2, Key: "AAAA", State: 2024, Time: time.Date(2026, 10, 31, 9, 5, 0, 0, time.UTC)},
 	})

@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/lensbook/lensbook/internal/ipynb"
+	"github.com/lensbook/lensbook/internal/notebook"
 	"github.com/lensbook/lensbook/pkg/display"
-	"github.com/lensbook/lensbook/pkg/ipynb"
-	"github.com/lensbook/lensbook/pkg/notebook"
 )
 
 // displayCell calls every display helper once from a GoNB cell.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lensbook/lensbook/pkg/emulator"
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/frames"
 	"github.com/lensbook/lensbook/pkg/report"
 )
@@ -16,7 +16,7 @@ import (
 func TestHostileTextSurvivesFiguresAndTables(t *testing.T) {
 	ds := emulator.Generate(emulator.Config{Seed: 7, Days: 5, Hostile: true})
 	events := report.NewEventsFrame(ds.Events)
-	web := report.NewWebAPILogFrame(ds.WebLog)
+	web := report.NewWebAPILogFrame(ds.WebAPILog)
 	markup := 0
 	for _, tt := range []struct {
 		df  string

@@ -80,7 +80,7 @@ func TestFrameTableHTML(t *testing.T) {
 		rows = append(rows, cryptolens.WebAPILog{ID: int64(i + 1), Key: "<k>", State: 1010,
 			Time: time.Date(2026, 10, 1, i, 0, 0, 0, time.UTC)})
 	}
-	df := frames.WebLog(rows)
+	df := frames.WebAPILog(rows)
 	got, err := FrameTableHTML(df, 0)
 	if err != nil {
 		t.Fatal(err)

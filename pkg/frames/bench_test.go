@@ -23,16 +23,16 @@ func webRows(n int) []cryptolens.WebAPILog {
 	return rows
 }
 
-// BenchmarkWebLog builds frames of 10,000 to 1,000,000 rows; it reports
+// BenchmarkWebAPILog builds frames of 10,000 to 1,000,000 rows; it reports
 // rows/s and ns/row, which stay flat as the size grows (no quadratic step),
 // and B/op per frame.
-func BenchmarkWebLog(b *testing.B) {
+func BenchmarkWebAPILog(b *testing.B) {
 	for _, n := range []int{10_000, 100_000, 1_000_000} {
 		rows := webRows(n)
 		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if df := WebLog(rows); df.Nrow() != n {
+				if df := WebAPILog(rows); df.Nrow() != n {
 					b.Fatalf("got %d rows", df.Nrow())
 				}
 			}

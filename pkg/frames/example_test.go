@@ -8,12 +8,12 @@ import (
 	"github.com/lensbook/lensbook/pkg/frames"
 )
 
-func ExampleWebLog() {
+func ExampleWebAPILog() {
 	rows := []cryptolens.WebAPILog{
 		{ID: 1, ProductID: 3, Key: "AAAA", Time: time.Date(2026, 10, 30, 9, 0, 0, 0, time.UTC), State: 1010},
 		{ID: 2, ProductID: 3, Key: "AAAA", Time: time.Date(2026, 10, 31, 9, 0, 0, 0, time.UTC), State: 2024},
 	}
-	df := frames.WebLog(rows)
+	df := frames.WebAPILog(rows)
 	fmt.Println(df.Select([]string{frames.ColID, frames.ColDay, frames.ColMethod, frames.ColOutcome}).Records())
 	// Output:
 	// [[id day method outcome] [1 2026-10-30 validation Success] [2 2026-10-31 activation Failure]]

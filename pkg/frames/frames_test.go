@@ -55,12 +55,12 @@ func TestColumnsAndTypesAreFixedEvenWhenEmpty(t *testing.T) {
 		names []string
 		want  []colSpec
 	}{
-		{"WebLog", func(empty bool) dataframe.DataFrame {
+		{"WebAPILog", func(empty bool) dataframe.DataFrame {
 			if empty {
-				return WebLog(nil)
+				return WebAPILog(nil)
 			}
-			return WebLog([]cryptolens.WebAPILog{{ID: 1, State: 1010, Time: time.Unix(1, 0)}})
-		}, WebLogColumns(), []colSpec{{"id", I}, {"productId", I}, {"key", S}, {"ip", S}, {"time", S},
+			return WebAPILog([]cryptolens.WebAPILog{{ID: 1, State: 1010, Time: time.Unix(1, 0)}})
+		}, WebAPILogColumns(), []colSpec{{"id", I}, {"productId", I}, {"key", S}, {"ip", S}, {"time", S},
 			{"state", I}, {"machineCode", S}, {"friendlyName", S}, {"floatingExpires", S},
 			{"doIntValue", I}, {"doId", I}, {"day", S}, {"method", S}, {"outcome", S}}},
 		{"Events", func(empty bool) dataframe.DataFrame {
@@ -108,7 +108,7 @@ func TestColumnsAndTypesAreFixedEvenWhenEmpty(t *testing.T) {
 	}
 }
 
-func TestWebLogValuesAndDerivedColumns(t *testing.T) {
+func TestWebAPILogValuesAndDerivedColumns(t *testing.T) {
 	t0 := time.Date(2026, 10, 31, 23, 59, 59, 0, time.UTC)
 	// A time in another zone must come out in UTC, on its UTC day.
 	plus2 := time.FixedZone("UTC+2", 2*3600)
@@ -121,7 +121,7 @@ func TestWebLogValuesAndDerivedColumns(t *testing.T) {
 		{ID: 4, Time: t0, State: 5035},
 		{ID: 5, Time: t0, State: 9999},
 	}
-	df := WebLog(rows)
+	df := WebAPILog(rows)
 	got := map[string]any{
 		"id": intCol(t, df, ColID), "productId": intCol(t, df, ColProductID),
 		"state": intCol(t, df, ColState), "doIntValue": intCol(t, df, ColDOIntValue),
@@ -145,7 +145,7 @@ func TestWebLogValuesAndDerivedColumns(t *testing.T) {
 		"outcome":         []string{"Success", "Failure", "Success", "Other", "Other"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("WebLog values (-want +got):\n%s", diff)
+		t.Errorf("WebAPILog values (-want +got):\n%s", diff)
 	}
 }
 
@@ -162,7 +162,7 @@ func TestHostileStringsSurviveExactly(t *testing.T) {
 		df   dataframe.DataFrame
 		cols []string
 	}{
-		{WebLog(web), []string{ColKey, ColIP, ColMachineCode, ColFriendlyName}},
+		{WebAPILog(web), []string{ColKey, ColIP, ColMachineCode, ColFriendlyName}},
 		{Events(events), []string{ColKey, ColMachineCode, ColFeatureName, ColEventName, ColCurrency, ColMetadata}},
 		{ObjectLog(objects), []string{ColPerformedByUserID, ColData}},
 	}
@@ -229,7 +229,7 @@ func TestDayBeforeEpochAndAcrossDays(t *testing.T) {
 // TestGotaNaNQuirk pins Gota's one lossy case: the string "NaN" becomes a
 // missing value, which still prints as "NaN".
 func TestGotaNaNQuirk(t *testing.T) {
-	df := WebLog([]cryptolens.WebAPILog{{Key: "NaN"}})
+	df := WebAPILog([]cryptolens.WebAPILog{{Key: "NaN"}})
 	if got := df.Col(ColKey).Records(); got[0] != "NaN" {
 		t.Errorf("key prints %q, want NaN", got[0])
 	}

@@ -9,9 +9,9 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/analysis"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/frames"
 	"github.com/lensbook/lensbook/pkg/report"
 )
@@ -217,13 +217,13 @@ func TestPerDayHasEveryDayAndSplitsByColumn(t *testing.T) {
 func TestTrailingWithLookBackMatchesTheReport(t *testing.T) {
 	ds := emulator.Generate(emulator.Config{Seed: 5, Days: 40})
 	w := cryptolens.Window{Since: emulator.DemoEnd.AddDate(0, 0, -30), Until: emulator.DemoEnd}
-	web := report.NewWebAPILogFrame(ds.WebLog)
+	web := report.NewWebAPILogFrame(ds.WebAPILog)
 	daily := frames.Trailing(frames.PerDay(web, frames.LookBack(w, 6), "outcome"), frames.ColTotal, 7)
 	daily = frames.Where(daily, frames.During(w))
 	if daily.Err != nil {
 		t.Fatal(daily.Err)
 	}
-	truth := analysis.RequestsPerDay(ds.WebLog, w)
+	truth := analysis.RequestsPerDay(ds.WebAPILog, w)
 	if daily.Nrow() != len(truth) || len(truth) != 30 {
 		t.Fatalf("%d days, the report %d", daily.Nrow(), len(truth))
 	}

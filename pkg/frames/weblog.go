@@ -38,7 +38,7 @@ func Outcome(s cryptolens.State) string { return s.Result().String() }
 
 type webRow = cryptolens.WebAPILog
 
-// webLogColumns are the columns of a WebLog frame: the fields of
+// webLogColumns are the columns of a WebAPILog frame: the fields of
 // [cryptolens.WebAPILogSchema], then the derived ones. It is a function
 // because derived columns keep per-frame caches.
 func webLogColumns() []column[webRow] {
@@ -58,14 +58,14 @@ func webLogColumns() []column[webRow] {
 	)
 }
 
-// WebLogColumns returns the column names of a [WebLog] frame, in order: the
+// WebAPILogColumns returns the column names of a [WebAPILog] frame, in order: the
 // API's fields, then day, method and outcome.
-func WebLogColumns() []string { return names(webLogColumns()) }
+func WebAPILogColumns() []string { return names(webLogColumns()) }
 
-// WebLog returns a frame of Web API Log rows with the columns of
-// [WebLogColumns]: id, productId, state, doIntValue and doId are ints; time
+// WebAPILog returns a frame of Web API Log rows with the columns of
+// [WebAPILogColumns]: id, productId, state, doIntValue and doId are ints; time
 // is RFC 3339 UTC text; floatingExpires is RFC 3339 UTC text or "" when the
 // row has none. An empty slice gives an empty frame with the same columns.
-func WebLog(rows []cryptolens.WebAPILog) dataframe.DataFrame {
+func WebAPILog(rows []cryptolens.WebAPILog) dataframe.DataFrame {
 	return build(rows, webLogColumns())
 }

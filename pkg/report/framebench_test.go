@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/emulator"
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/report"
 	"github.com/lensbook/lensbook/pkg/store"
 )
@@ -41,7 +41,7 @@ func BenchmarkWindowFrame(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := s.Sync(store.WebLog); err != nil {
+		if _, err := s.Sync(store.WebAPILog); err != nil {
 			b.Fatal(err)
 		}
 	}()

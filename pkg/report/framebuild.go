@@ -95,7 +95,7 @@ type stateColumns struct {
 // documents them.
 func stateColumnsOf(code int64) stateColumns {
 	st := cryptolens.State(code)
-	one := frames.WebLog([]cryptolens.WebAPILog{{State: st}})
+	one := frames.WebAPILog([]cryptolens.WebAPILog{{State: st}})
 	return stateColumns{
 		method:    one.Col(frames.ColMethod).Records()[0],
 		outcome:   one.Col(frames.ColOutcome).Records()[0],
@@ -280,8 +280,8 @@ func (c *textCoder) coded() codedText { return c.t }
 func (s *Session) webFrame(w cryptolens.Window) (dataframe.DataFrame, error) {
 	defer fewerCollections()()
 	var cols *store.Columns
-	if _, err := read(s, store.WebLog, func(ctx context.Context, a *store.Account) ([]struct{}, error) {
-		c, err := a.Columns(ctx, store.WebLog, w, s.filter())
+	if _, err := read(s, store.WebAPILog, func(ctx context.Context, a *store.Account) ([]struct{}, error) {
+		c, err := a.Columns(ctx, store.WebAPILog, w, s.filter())
 		cols = c
 		return nil, err
 	}); err != nil {

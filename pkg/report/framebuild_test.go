@@ -7,9 +7,9 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/google/go-cmp/cmp"
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/analysis"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/frames"
 	"github.com/lensbook/lensbook/pkg/report"
 	"github.com/lensbook/lensbook/pkg/store"
@@ -25,7 +25,7 @@ func records(df dataframe.DataFrame) map[string][]string {
 }
 
 // The Web API Log frame is made by one construction, whether from records
-// or from the store's columns; its API columns are those of frames.WebLog
+// or from the store's columns; its API columns are those of frames.WebAPILog
 // and its derived ones follow their documented rules.
 func TestWebAPILogFrameFromRecordsAndFromTheStoreAgree(t *testing.T) {
 	for _, hostile := range []bool{false, true} {
@@ -34,10 +34,10 @@ func TestWebAPILogFrameFromRecordsAndFromTheStoreAgree(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Sync(store.WebLog); err != nil {
+		if _, err := s.Sync(store.WebAPILog); err != nil {
 			t.Fatal(err)
 		}
-		rows, err := s.WebLogWithLookBack()
+		rows, err := s.WebAPILogWithLookBack()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -60,11 +60,11 @@ func TestWebAPILogFrameFromRecordsAndFromTheStoreAgree(t *testing.T) {
 				t.Fatalf("hostile %t, read %d: frame from the store and from records differ (-records +store):\n%s", hostile, pass, diff)
 			}
 		}
-		api := records(frames.WebLog(rows))
+		api := records(frames.WebAPILog(rows))
 		got := records(want)
 		for name, values := range api {
 			if diff := cmp.Diff(values, got[name]); diff != "" {
-				t.Errorf("column %s differs from frames.WebLog's (-frames +report):\n%s", name, diff)
+				t.Errorf("column %s differs from frames.WebAPILog's (-frames +report):\n%s", name, diff)
 			}
 		}
 		week, licensing, stateName := got["week:string"], got["licensing:bool"], got["stateName:string"]

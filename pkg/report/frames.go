@@ -15,7 +15,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/frames"
 )
 
-// WebAPILogFrame returns the window's Web API Log rows (as [Session.WebLog]
+// WebAPILogFrame returns the window's Web API Log rows (as [Session.WebAPILog]
 // reads them: the session's product and key, ascending by id) as a Gota
 // DataFrame with the columns of [NewWebAPILogFrame].
 //
@@ -31,7 +31,7 @@ func (s *Session) WebAPILogFrame() (dataframe.DataFrame, error) {
 }
 
 // WebAPILogFrameWithLookBack is [Session.WebAPILogFrame] over the window and
-// the Params.LookBackDays days before it (as [Session.WebLogWithLookBack]):
+// the Params.LookBackDays days before it (as [Session.WebAPILogWithLookBack]):
 // the rows a trailing average needs. Count the window alone with
 // frames.PerDay or frames.Where(df, frames.During(s.Window)).
 func (s *Session) WebAPILogFrameWithLookBack() (dataframe.DataFrame, error) {
@@ -40,7 +40,7 @@ func (s *Session) WebAPILogFrameWithLookBack() (dataframe.DataFrame, error) {
 
 // WebAPILogHistoryFrame is [Session.WebAPILogFrame] over every row the store
 // holds from before the window's end, however old (as
-// [Session.WebLogHistory]): a report on keys that fell silent finds keys
+// [Session.WebAPILogHistory]): a report on keys that fell silent finds keys
 // last seen before the window.
 func (s *Session) WebAPILogHistoryFrame() (dataframe.DataFrame, error) {
 	return s.remembered("web history", func() (dataframe.DataFrame, error) {
@@ -242,7 +242,7 @@ func NewObjectLogFrame(rows []cryptolens.ObjectLogEntry) dataframe.DataFrame {
 // until the frame is done, so a collection during the build finds little to
 // free: at 400 rather than Go's 100 the build of a month's frame spends
 // about a quarter less CPU (1,372-1,436 against 1,882-1,895 ns a row for
-// frames.WebLog of 300,000 rows, measured in turn), for a peak of memory
+// frames.WebAPILog of 300,000 rows, measured in turn), for a peak of memory
 // that the frame itself is about to take anyway.
 const buildGCPercent = 400
 

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/frames"
 	"github.com/lensbook/lensbook/pkg/report"
 )
@@ -18,7 +18,7 @@ import (
 func BenchmarkNewWebAPILogFrame(b *testing.B) {
 	ds := emulator.Generate(emulator.Config{Rows: 1_000_000, Days: 90})
 	w := cryptolens.Window{Since: ds.Config.End.AddDate(0, 0, -30), Until: ds.Config.End}
-	rows := ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return w.Contains(r.Time) })
+	rows := ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool { return w.Contains(r.Time) })
 	b.Run("build", func(b *testing.B) {
 		b.ReportAllocs()
 		cpu0 := cpuTime()
@@ -33,11 +33,11 @@ func BenchmarkNewWebAPILogFrame(b *testing.B) {
 		// machine's load as wall time does.
 		b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N)/float64(len(rows)), "cpu-ns/row")
 	})
-	b.Run("frames.WebLog", func(b *testing.B) { // the API's columns alone, for comparison
+	b.Run("frames.WebAPILog", func(b *testing.B) { // the API's columns alone, for comparison
 		b.ReportAllocs()
 		cpu0 := cpuTime()
 		for b.Loop() {
-			if df := frames.WebLog(rows); df.Nrow() != len(rows) {
+			if df := frames.WebAPILog(rows); df.Nrow() != len(rows) {
 				b.Fatalf("%d rows, want %d", df.Nrow(), len(rows))
 			}
 		}

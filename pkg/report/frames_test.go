@@ -48,7 +48,7 @@ func TestSessionFramesHoldTheWindowWithTypedDerivedColumns(t *testing.T) {
 	if diff := cmp.Diff(wantCols, columnTypes(web)); diff != "" {
 		t.Errorf("Web API Log frame columns (-want +got):\n%s", diff)
 	}
-	truth := ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return s.Window.Contains(r.Time) })
+	truth := ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool { return s.Window.Contains(r.Time) })
 	if len(truth) == 0 || web.Nrow() != len(truth) {
 		t.Fatalf("frame has %d rows, the dataset %d in the window", web.Nrow(), len(truth))
 	}
@@ -86,7 +86,7 @@ func TestSessionFramesHoldTheWindowWithTypedDerivedColumns(t *testing.T) {
 	if !reach.Since.Equal(s.Window.Since.AddDate(0, 0, -3)) {
 		t.Errorf("LookBackWindow = %v, want 3 days before %v", reach, s.Window)
 	}
-	if want := len(ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return reach.Contains(r.Time) })); back.Nrow() != want || want <= web.Nrow() {
+	if want := len(ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool { return reach.Contains(r.Time) })); back.Nrow() != want || want <= web.Nrow() {
 		t.Errorf("look-back frame has %d rows, want %d (window alone: %d)", back.Nrow(), want, web.Nrow())
 	}
 
@@ -94,7 +94,7 @@ func TestSessionFramesHoldTheWindowWithTypedDerivedColumns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := len(ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return r.Time.Before(s.Window.Until) && !r.Time.Before(reach.Since) })); hist.Nrow() != want {
+	if want := len(ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool { return r.Time.Before(s.Window.Until) && !r.Time.Before(reach.Since) })); hist.Nrow() != want {
 		t.Errorf("history frame has %d rows, the store holds %d from before the window's end", hist.Nrow(), want)
 	}
 
@@ -165,7 +165,7 @@ func TestAProgramReadsEachFrameOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Sync(store.WebLog); err != nil {
+	if _, err := s.Sync(store.WebAPILog); err != nil {
 		t.Fatal(err)
 	}
 	first, err := s.WebAPILogFrame()

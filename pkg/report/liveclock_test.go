@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/emulator"
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/report"
 	"github.com/lensbook/lensbook/pkg/store"
 )
@@ -33,11 +33,11 @@ func TestCell(t *testing.T) {
 		t.Fatal(err)
 	}
 	if kind == "fetch" {
-		if _, err := s.Sync(store.WebLog, store.Events); err != nil {
+		if _, err := s.Sync(store.WebAPILog, store.Events); err != nil {
 			t.Fatal(err)
 		}
 	}
-	rows, err := s.WebLog()
+	rows, err := s.WebAPILog()
 	if err != nil {
 		t.Fatal(err)
 	}

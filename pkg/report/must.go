@@ -32,7 +32,7 @@ func Check(err error) {
 }
 
 // failStatus is the exit status of a cell that failed through Must or
-// Check: pkg/notebook's ReportedFailureStatus, by which a render's summary
+// Check: internal/notebook's ReportedFailureStatus, by which a render's summary
 // shows the line Must wrote as the failure, as it is (notebooks/checks'
 // TestCellErrorIsOneLine runs the two together).
 const failStatus = 3

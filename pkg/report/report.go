@@ -18,8 +18,8 @@
 // [Session.Sync].
 //
 //	s := report.Must(report.Open(report.Params{Days: days, ProductID: productID, AsOf: asOf}))
-//	report.Must(s.Sync(store.WebLog))  // the fetch cell
-//	rows := report.Must(s.WebLog())   // any later cell
+//	report.Must(s.Sync(store.WebAPILog))  // the fetch cell
+//	rows := report.Must(s.WebAPILog())   // any later cell
 package report
 
 import (
@@ -33,10 +33,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/lensbook/lensbook/pkg/account"
+	"github.com/lensbook/lensbook/internal/account"
+	"github.com/lensbook/lensbook/internal/timespec"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/store"
-	"github.com/lensbook/lensbook/pkg/timespec"
 )
 
 // Environment variables read by [Open]. The account's own (the store file,
@@ -57,7 +57,7 @@ type Params struct {
 	AsOf      string // end of the window: RFC 3339 time or date; "" means $LENSBOOK_AS_OF, else up to the last sync
 	Key       string // one license key, for reports about a key; "" means every key
 	// LookBackDays is how many days before the window Sync fetches and
-	// WebLogWithLookBack reads: the rows a trailing average or a seat held
+	// WebAPILogWithLookBack reads: the rows a trailing average or a seat held
 	// across the window's start needs. 0 means none.
 	LookBackDays int
 }
@@ -349,44 +349,44 @@ func (s *Session) filter() store.Filter {
 	return store.Filter{ProductID: s.Params.ProductID, Key: s.Params.Key}
 }
 
-// WebLog returns the window's Web API Log rows from the store, ascending by
+// WebAPILog returns the window's Web API Log rows from the store, ascending by
 // id, for the session's product and key.
-func (s *Session) WebLog() ([]cryptolens.WebAPILog, error) {
-	return read(s, store.WebLog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
-		return a.WebLog(ctx, s.Window, s.filter())
+func (s *Session) WebAPILog() ([]cryptolens.WebAPILog, error) {
+	return read(s, store.WebAPILog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
+		return a.WebAPILog(ctx, s.Window, s.filter())
 	})
 }
 
-// WebLogWhere returns the window's Web API Log rows that match f as well as
+// WebAPILogWhere returns the window's Web API Log rows that match f as well as
 // the session's product and key.
-func (s *Session) WebLogWhere(f store.Filter) ([]cryptolens.WebAPILog, error) {
+func (s *Session) WebAPILogWhere(f store.Filter) ([]cryptolens.WebAPILog, error) {
 	if f.ProductID == 0 {
 		f.ProductID = s.Params.ProductID
 	}
 	if f.Key == "" {
 		f.Key = s.Params.Key
 	}
-	return read(s, store.WebLog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
-		return a.WebLog(ctx, s.Window, f)
+	return read(s, store.WebAPILog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
+		return a.WebAPILog(ctx, s.Window, f)
 	})
 }
 
-// WebLogWithLookBack returns the Web API Log rows of the window and of the
+// WebAPILogWithLookBack returns the Web API Log rows of the window and of the
 // Params.LookBackDays days before it, ascending by id, for the session's
 // product and key.
-func (s *Session) WebLogWithLookBack() ([]cryptolens.WebAPILog, error) {
-	return read(s, store.WebLog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
-		return a.WebLog(ctx, s.reach(), s.filter())
+func (s *Session) WebAPILogWithLookBack() ([]cryptolens.WebAPILog, error) {
+	return read(s, store.WebAPILog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
+		return a.WebAPILog(ctx, s.reach(), s.filter())
 	})
 }
 
-// WebLogHistory returns every Web API Log row the store holds from before
+// WebAPILogHistory returns every Web API Log row the store holds from before
 // the window's end, however old, ascending by id, for the session's product
 // and key: the store keeps what earlier syncs fetched, so a report that
 // looks for what fell silent finds keys last seen before the window.
-func (s *Session) WebLogHistory() ([]cryptolens.WebAPILog, error) {
-	return read(s, store.WebLog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
-		return a.WebLog(ctx, cryptolens.Window{Until: s.Window.Until}, s.filter())
+func (s *Session) WebAPILogHistory() ([]cryptolens.WebAPILog, error) {
+	return read(s, store.WebAPILog, func(ctx context.Context, a *store.Account) ([]cryptolens.WebAPILog, error) {
+		return a.WebAPILog(ctx, cryptolens.Window{Until: s.Window.Until}, s.filter())
 	})
 }
 

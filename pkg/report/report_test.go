@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/report"
 	"github.com/lensbook/lensbook/pkg/store"
 )
@@ -35,24 +35,24 @@ func TestSessionReadsTheWindowThroughTheStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.WebLog(); err == nil || !strings.Contains(err.Error(), "fetch cell") {
-		t.Fatalf("WebLog before Sync = %v, want an error naming the fetch cell", err)
+	if _, err := s.WebAPILog(); err == nil || !strings.Contains(err.Error(), "fetch cell") {
+		t.Fatalf("WebAPILog before Sync = %v, want an error naming the fetch cell", err)
 	}
-	if _, err := s.Sync(store.WebLog); err != nil {
+	if _, err := s.Sync(store.WebAPILog); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.WebLog()
+	got, err := s.WebAPILog()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := ds.WebLogWhere(func(r cryptolens.WebAPILog) bool {
+	want := ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool {
 		return r.ProductID == ds.Products[0].ID && s.Window.Contains(r.Time)
 	})
 	if len(want) == 0 {
 		t.Fatal("ground truth is empty: the test proves nothing")
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("WebLog (-want +got):\n%s", diff)
+		t.Errorf("WebAPILog (-want +got):\n%s", diff)
 	}
 
 	// A re-run: a new session, as a new cell or a new render would open.
@@ -61,7 +61,7 @@ func TestSessionReadsTheWindowThroughTheStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s2.Sync(store.WebLog); err != nil {
+	if _, err := s2.Sync(store.WebAPILog); err != nil {
 		t.Fatal(err)
 	}
 	if n := srv.RequestCount(emulator.MethodGetWebAPILog); n != 1 {
@@ -75,14 +75,14 @@ func TestSessionReadsTheWindowThroughTheStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s3.Sync(store.WebLog); err != nil {
+	if _, err := s3.Sync(store.WebAPILog); err != nil {
 		t.Fatal(err)
 	}
 	if n := srv.RequestCount(emulator.MethodGetWebAPILog); n != 0 {
 		t.Errorf("offline sync sent %d requests", n)
 	}
 	wider, _ := report.Open(report.Params{Days: 15, AsOf: "2026-11-01"})
-	if _, err := wider.Sync(store.WebLog); err == nil {
+	if _, err := wider.Sync(store.WebAPILog); err == nil {
 		t.Error("offline sync of a window the store does not hold succeeded")
 	}
 }
@@ -121,60 +121,60 @@ func TestLookBackDaysSyncsAndReadsBeforeTheWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Sync(store.WebLog); err != nil {
+	if _, err := s.Sync(store.WebAPILog); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.WebLogWithLookBack()
+	got, err := s.WebAPILogWithLookBack()
 	if err != nil {
 		t.Fatal(err)
 	}
 	since := s.Window.Since.AddDate(0, 0, -7)
-	want := ds.WebLogWhere(func(r cryptolens.WebAPILog) bool {
+	want := ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool {
 		return r.ProductID == p.ProductID && !r.Time.Before(since) && r.Time.Before(s.Window.Until)
 	})
-	inWindow, _ := s.WebLog()
+	inWindow, _ := s.WebAPILog()
 	if len(want) <= len(inWindow) {
 		t.Fatalf("%d rows with the look-back, %d in the window: the test proves nothing", len(want), len(inWindow))
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("WebLogWithLookBack (-want +got):\n%s", diff)
+		t.Errorf("WebAPILogWithLookBack (-want +got):\n%s", diff)
 	}
 	// A session without the look-back did not fetch it: reading it fails.
 	t.Setenv(report.EnvStore, filepath.Join(t.TempDir(), "other.db"))
 	p.LookBackDays = 0
 	short, _ := report.Open(p)
-	if _, err := short.Sync(store.WebLog); err != nil {
+	if _, err := short.Sync(store.WebAPILog); err != nil {
 		t.Fatal(err)
 	}
 	p.LookBackDays = 7
 	long, _ := report.Open(p)
-	if _, err := long.WebLogWithLookBack(); err == nil {
-		t.Error("WebLogWithLookBack read a look-back the store does not hold")
+	if _, err := long.WebAPILogWithLookBack(); err == nil {
+		t.Error("WebAPILogWithLookBack read a look-back the store does not hold")
 	}
 }
 
-func TestWebLogHistoryReadsWhatEarlierSyncsFetched(t *testing.T) {
+func TestWebAPILogHistoryReadsWhatEarlierSyncsFetched(t *testing.T) {
 	_, ds := startEmulator(t)
 	long, _ := report.Open(report.Params{Days: 15, AsOf: "2026-11-01"})
-	if _, err := long.Sync(store.WebLog); err != nil {
+	if _, err := long.Sync(store.WebAPILog); err != nil {
 		t.Fatal(err)
 	}
 	s, _ := report.Open(report.Params{Days: 3, AsOf: "2026-11-01"})
-	got, err := s.WebLogHistory()
+	got, err := s.WebAPILogHistory()
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The history holds at least the longer session's window (a sync may
 	// fetch a little more, by whole pages), and only rows before the end.
-	want := ds.WebLogWhere(func(r cryptolens.WebAPILog) bool {
+	want := ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool {
 		return !r.Time.Before(long.Window.Since) && r.Time.Before(s.Window.Until)
 	})
-	inWindow, _ := s.WebLog()
+	inWindow, _ := s.WebAPILog()
 	if len(want) <= len(inWindow) {
 		t.Fatalf("%d rows in the history, %d in the window: the test proves nothing", len(want), len(inWindow))
 	}
 	byID := map[int64]cryptolens.WebAPILog{}
-	for _, r := range ds.WebLog {
+	for _, r := range ds.WebAPILog {
 		byID[r.ID] = r
 	}
 	held := map[int64]bool{}

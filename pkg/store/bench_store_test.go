@@ -6,16 +6,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 )
 
-// BenchmarkStoreSyncWebLog is the store's side of a sync alone: the
+// BenchmarkStoreSyncWebAPILog is the store's side of a sync alone: the
 // emulator's Web API Log, already decoded, committed page by page (1000
 // rows, ascending, each page with its coverage in one transaction) into a
 // new store file, with no HTTP and no JSON. Set LENSBOOK_BENCH_ROWS=1000000
 // for the report's figures.
-func BenchmarkStoreSyncWebLog(b *testing.B) {
+func BenchmarkStoreSyncWebAPILog(b *testing.B) {
 	ds := emulator.Generate(emulator.Config{Seed: 3, Rows: BenchRows(b)})
 	dir := b.TempDir()
 	b.ReportAllocs()
@@ -28,7 +28,7 @@ func BenchmarkStoreSyncWebLog(b *testing.B) {
 		}
 		files++
 		st.now = func() time.Time { return emulator.DemoEnd }
-		m := &memLog[cryptolens.WebAPILog]{rows: ds.WebLog, id: webLogTable.id, pageSize: 1000}
+		m := &memLog[cryptolens.WebAPILog]{rows: ds.WebAPILog, id: webLogTable.id, pageSize: 1000}
 		c, err := cryptolens.NewClient("tok", cryptolens.WithBaseURL("http://bench/api"))
 		if err != nil {
 			b.Fatal(err)

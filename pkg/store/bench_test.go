@@ -7,14 +7,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
-// BenchmarkSyncWebLog syncs the whole Web API Log from the emulator over
+// BenchmarkSyncWebAPILog syncs the whole Web API Log from the emulator over
 // HTTP into a new store file: rows/s, and the file's bytes per row.
-func BenchmarkSyncWebLog(b *testing.B) {
+func BenchmarkSyncWebAPILog(b *testing.B) {
 	ds := emulator.Generate(emulator.Config{Seed: 3, Rows: store.BenchRows(b)})
 	api := startAPI(b, ds)
 	c := api.client(b)
@@ -30,7 +30,7 @@ func BenchmarkSyncWebLog(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		s, err := st.Account(c).Sync(b.Context(), store.WebLog, time.Time{})
+		s, err := st.Account(c).Sync(b.Context(), store.WebAPILog, time.Time{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -56,7 +56,7 @@ func fileSize(b *testing.B, path string) int64 {
 	return fi.Size()
 }
 
-// BenchmarkReadWebLog reads a window holding every row of the store:
+// BenchmarkReadWebAPILog reads a window holding every row of the store:
 //
 //   - first: into []cryptolens.WebAPILog through SQL, as the first read of a
 //     window does, writing its snapshot beside the store (removed before
@@ -66,14 +66,14 @@ func fileSize(b *testing.B, path string) int64 {
 //     DataFrame is built from.
 //
 // It reports rows/s and rows per CPU second.
-func BenchmarkReadWebLog(b *testing.B) {
+func BenchmarkReadWebAPILog(b *testing.B) {
 	cfg := emulator.Config{Seed: 3, Rows: store.BenchRows(b)}
 	ds := emulator.Generate(cfg)
 	api := startAPI(b, ds)
 	path := filepath.Join(b.TempDir(), "store.db")
 	st := openStore(b, path)
 	acct := st.Account(api.client(b))
-	if _, err := acct.Sync(b.Context(), store.WebLog, time.Time{}); err != nil {
+	if _, err := acct.Sync(b.Context(), store.WebAPILog, time.Time{}); err != nil {
 		b.Fatal(err)
 	}
 	w := cryptolens.Window{Since: cfg.Start(), Until: emulator.DemoEnd}
@@ -85,7 +85,7 @@ func BenchmarkReadWebLog(b *testing.B) {
 			}
 			b.StartTimer()
 		}
-		got, err := acct.WebLog(b.Context(), w, store.Filter{})
+		got, err := acct.WebAPILog(b.Context(), w, store.Filter{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -98,7 +98,7 @@ func BenchmarkReadWebLog(b *testing.B) {
 		{"first", func(b *testing.B) int { return read(b, true) }},
 		{"again", func(b *testing.B) int { return read(b, false) }},
 		{"columns", func(b *testing.B) int {
-			c, err := acct.Columns(b.Context(), store.WebLog, w, store.Filter{})
+			c, err := acct.Columns(b.Context(), store.WebAPILog, w, store.Filter{})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -112,8 +112,8 @@ func BenchmarkReadWebLog(b *testing.B) {
 			cpu0 := store.CPUTime()
 			for b.Loop() {
 				n := bc.read(b)
-				if n != len(ds.WebLog) {
-					b.Fatalf("read %d rows, want %d", n, len(ds.WebLog))
+				if n != len(ds.WebAPILog) {
+					b.Fatalf("read %d rows, want %d", n, len(ds.WebAPILog))
 				}
 				rows += n
 			}
@@ -124,7 +124,7 @@ func BenchmarkReadWebLog(b *testing.B) {
 			for _, f := range files {
 				size += fileSize(b, f)
 			}
-			b.ReportMetric(float64(size)/float64(len(ds.WebLog)), "snapshot-B/row")
+			b.ReportMetric(float64(size)/float64(len(ds.WebAPILog)), "snapshot-B/row")
 		})
 	}
 }

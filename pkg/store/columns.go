@@ -129,7 +129,7 @@ func (c *Columns) subset(rows []int) *Columns {
 	return out
 }
 
-// where returns the rows that match f, as [Account.WebLog] and
+// where returns the rows that match f, as [Account.WebAPILog] and
 // [Account.Events] filter them; c itself when f keeps every row.
 func (c *Columns) where(f Filter) *Columns {
 	var tests []func(int) bool
@@ -148,13 +148,13 @@ func (c *Columns) where(f Filter) *Columns {
 		tests = append(tests, func(r int) bool { return code >= 0 && t.codes[r] == uint32(code) })
 	}
 	switch c.log {
-	case WebLog, Events:
+	case WebAPILog, Events:
 		intEq("product_id", f.ProductID != 0, int64(f.ProductID))
 		textEq("key", f.Key)
 		textEq("machine_code", f.MachineCode)
 	}
 	switch c.log {
-	case WebLog:
+	case WebAPILog:
 		if states := c.Int("state"); len(f.States) > 0 && states != nil {
 			tests = append(tests, func(r int) bool {
 				return slices.Contains(f.States, cryptolens.State(states[r]))

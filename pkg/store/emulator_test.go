@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
@@ -92,11 +92,11 @@ func checkWindows(t *testing.T, acct *store.Account, ds *emulator.Dataset, event
 	ctx := t.Context()
 	for _, w := range windows {
 		in := inWindow(w)
-		gotWeb, err := acct.WebLog(ctx, w, store.Filter{})
+		gotWeb, err := acct.WebAPILog(ctx, w, store.Filter{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return in(r.Time) }), gotWeb); diff != "" {
+		if diff := cmp.Diff(ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool { return in(r.Time) }), gotWeb); diff != "" {
 			t.Fatalf("web log in %v (-emulator +store):\n%s", w, diff)
 		}
 		var wantEvents []cryptolens.Event
@@ -150,7 +150,7 @@ func TestSyncMatchesTheEmulator(t *testing.T) {
 	})
 	// The last page (1000 rows, about 5 days here) reaches before since;
 	// coverage claims that much and no more.
-	if ok, _ := acct.Covered(t.Context(), store.WebLog, cryptolens.Window{Since: since.AddDate(0, 0, -15), Until: end}); ok {
+	if ok, _ := acct.Covered(t.Context(), store.WebAPILog, cryptolens.Window{Since: since.AddDate(0, 0, -15), Until: end}); ok {
 		t.Fatal("Covered claims 15 days before the synced window")
 	}
 
@@ -165,10 +165,10 @@ func TestSyncMatchesTheEmulator(t *testing.T) {
 	})
 
 	t.Run("widening fetches only the older part", func(t *testing.T) {
-		held, _ := acct.WebLog(t.Context(), cryptolens.Window{}, store.Filter{})
+		held, _ := acct.WebAPILog(t.Context(), cryptolens.Window{}, store.Filter{})
 		srv.ResetCounts()
-		s := mustSync(t, acct, store.WebLog, time.Time{})
-		older := len(ds.WebLog) - len(held)
+		s := mustSync(t, acct, store.WebAPILog, time.Time{})
+		older := len(ds.WebAPILog) - len(held)
 		// One "anything newer?" page, then pages of 1000 back to an empty page.
 		if s.RowsFetched != older || s.Requests != 1+(older+999)/1000+1 || srv.RequestCount("GetWebAPILog") != s.Requests {
 			t.Fatalf("widening: %+v, want %d rows in %d requests", s, older, 1+(older+999)/1000+1)
@@ -201,37 +201,37 @@ func TestSyncMatchesTheEmulator(t *testing.T) {
 
 // methodOf is the API method that serves a log.
 func methodOf(l store.Log) string {
-	return map[store.Log]string{store.WebLog: "GetWebAPILog", store.Events: "GetEvents", store.ObjectLog: "GetObjectLog"}[l]
+	return map[store.Log]string{store.WebAPILog: "GetWebAPILog", store.Events: "GetEvents", store.ObjectLog: "GetObjectLog"}[l]
 }
 
-// TestIncrementalWebLog serves the first 70% of a dataset's Web API Log,
+// TestIncrementalWebAPILog serves the first 70% of a dataset's Web API Log,
 // syncs, then serves all of it at the same URL and token: the second sync
 // must fetch exactly the rows appended.
-func TestIncrementalWebLog(t *testing.T) {
+func TestIncrementalWebAPILog(t *testing.T) {
 	full := emulator.Generate(emulator.Config{Seed: 5, Days: 30, Rows: 8_000})
 	first := *full
-	first.WebLog = full.WebLog[:len(full.WebLog)*7/10]
+	first.WebAPILog = full.WebAPILog[:len(full.WebAPILog)*7/10]
 	api := startAPI(t, &first)
 	c := api.client(t)
 	st := openStore(t, filepath.Join(t.TempDir(), "store.db"))
 	acct := st.Account(c)
 
-	mustSync(t, acct, store.WebLog, time.Time{})
+	mustSync(t, acct, store.WebAPILog, time.Time{})
 	srv := api.serve(full)
-	s := mustSync(t, acct, store.WebLog, time.Time{})
-	added := len(full.WebLog) - len(first.WebLog)
+	s := mustSync(t, acct, store.WebAPILog, time.Time{})
+	added := len(full.WebAPILog) - len(first.WebAPILog)
 	if s.RowsNew != added || s.Requests != (added+999)/1000+1 || srv.RequestCount("GetWebAPILog") != s.Requests {
 		t.Fatalf("second sync %+v, want %d new rows in %d requests", s, added, (added+999)/1000+1)
 	}
-	got, err := acct.WebLog(t.Context(), cryptolens.Window{}, store.Filter{})
+	got, err := acct.WebAPILog(t.Context(), cryptolens.Window{}, store.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(full.WebLog, got); diff != "" {
+	if diff := cmp.Diff(full.WebAPILog, got); diff != "" {
 		t.Fatalf("web log (-emulator +store):\n%s", diff)
 	}
-	cov, _ := acct.Coverage(t.Context(), store.WebLog)
-	if len(cov) != 1 || cov[0].FromID != 0 || cov[0].ToID != full.WebLog[len(full.WebLog)-1].ID {
+	cov, _ := acct.Coverage(t.Context(), store.WebAPILog)
+	if len(cov) != 1 || cov[0].FromID != 0 || cov[0].ToID != full.WebAPILog[len(full.WebAPILog)-1].ID {
 		t.Fatalf("coverage %+v, want one range from the start to the last id", cov)
 	}
 }
@@ -248,25 +248,25 @@ func TestAccountIsTheClientsAccount(t *testing.T) {
 	if got, want := acct.Fingerprint(), store.Fingerprint(api.baseURL, testToken); got != want {
 		t.Fatalf("fingerprint %s, want %s", got, want)
 	}
-	mustSync(t, acct, store.WebLog, time.Time{})
+	mustSync(t, acct, store.WebAPILog, time.Time{})
 	same := st.Account(clientOf(t, api.baseURL+"/", testToken))
-	if n := len(readWebLog(t, same)); n != len(ds.WebLog) {
-		t.Fatalf("the same account with a trailing slash reads %d rows, want %d", n, len(ds.WebLog))
+	if n := len(readWebAPILog(t, same)); n != len(ds.WebAPILog) {
+		t.Fatalf("the same account with a trailing slash reads %d rows, want %d", n, len(ds.WebAPILog))
 	}
 	for _, other := range []*cryptolens.Client{clientOf(t, "http://elsewhere.example/api", testToken), clientOf(t, api.baseURL, "another-token")} {
 		a := st.Account(other)
 		if a.Fingerprint() == acct.Fingerprint() || strings.Contains(a.Fingerprint(), testToken) {
 			t.Fatalf("another account's fingerprint %s", a.Fingerprint())
 		}
-		if n := len(readWebLog(t, a)); n != 0 {
+		if n := len(readWebAPILog(t, a)); n != 0 {
 			t.Fatalf("another account reads %d rows, want none", n)
 		}
 	}
 }
 
-func readWebLog(t *testing.T, a *store.Account) []cryptolens.WebAPILog {
+func readWebAPILog(t *testing.T, a *store.Account) []cryptolens.WebAPILog {
 	t.Helper()
-	rows, err := a.WebLog(t.Context(), cryptolens.Window{}, store.Filter{})
+	rows, err := a.WebAPILog(t.Context(), cryptolens.Window{}, store.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -355,11 +355,11 @@ func TestSyncRejectsPagesInTheWrongOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	acct := openStore(t, filepath.Join(t.TempDir(), "store.db")).Account(c)
-	_, err = acct.Sync(t.Context(), store.WebLog, time.Time{})
+	_, err = acct.Sync(t.Context(), store.WebAPILog, time.Time{})
 	if err == nil || !strings.Contains(err.Error(), "descending order") {
 		t.Fatalf("err = %v, want one about the order of the ids", err)
 	}
-	if n := len(readWebLog(t, acct)); n != 0 {
+	if n := len(readWebAPILog(t, acct)); n != 0 {
 		t.Fatalf("the store holds %d rows of the bad page", n)
 	}
 }

@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
@@ -48,9 +48,9 @@ func ExampleAccount_Sync() {
 		}
 	}
 	week := cryptolens.Window{Since: emulator.DemoEnd.AddDate(0, 0, -7), Until: emulator.DemoEnd}
-	rows, _ := acct.WebLog(ctx, week, store.Filter{})
-	covered, _ := acct.Covered(ctx, store.WebLog, week)
-	want := ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return week.Contains(r.Time) })
+	rows, _ := acct.WebAPILog(ctx, week, store.Filter{})
+	covered, _ := acct.Covered(ctx, store.WebAPILog, week)
+	want := ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool { return week.Contains(r.Time) })
 	fmt.Println("last week's rows as the API has them:", len(rows) == len(want), "covered:", covered)
 	// Output:
 	// weblog: 5 requests, all rows new: true
@@ -96,19 +96,19 @@ func ExampleAccount_Columns() {
 	c, _ := cryptolens.NewClient(token, cryptolens.WithBaseURL(baseURL))
 	acct := st.Account(c)
 	ctx := context.Background()
-	if _, err := acct.Sync(ctx, store.WebLog, time.Time{}); err != nil {
+	if _, err := acct.Sync(ctx, store.WebAPILog, time.Time{}); err != nil {
 		fmt.Println(err)
 		return
 	}
 	month := cryptolens.Window{Since: emulator.DemoEnd.AddDate(0, 0, -30), Until: emulator.DemoEnd}
 	for range 2 {
-		cols, err := acct.Columns(ctx, store.WebLog, month, store.Filter{})
+		cols, err := acct.Columns(ctx, store.WebAPILog, month, store.Filter{})
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
 		keys, _ := cols.Codes("key")
-		fmt.Println(cols.Len() == len(ds.WebLog), len(cols.Int("time")) == cols.Len(), len(keys) < cols.Len())
+		fmt.Println(cols.Len() == len(ds.WebAPILog), len(cols.Int("time")) == cols.Len(), len(keys) < cols.Len())
 	}
 	snapshots, _ := filepath.Glob(filepath.Join(dir, "store.db.windows", "*"))
 	fmt.Println("snapshots:", len(snapshots))

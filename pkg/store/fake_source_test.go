@@ -60,7 +60,7 @@ func (m *memLog[R]) pager(backward bool) pager[R] {
 // base is the time of the hand-built rows: row i is at base + i minutes.
 var base = time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
 
-func handWebLog(from, to int64) []cryptolens.WebAPILog {
+func handWebAPILog(from, to int64) []cryptolens.WebAPILog {
 	var rows []cryptolens.WebAPILog
 	for id := from; id <= to; id++ {
 		rows = append(rows, cryptolens.WebAPILog{ID: id, ProductID: int(id % 3), Key: "KEY-" + string(rune('A'+id%26)),

@@ -34,7 +34,7 @@ import (
 func (a *Account) Sync(ctx context.Context, l Log, since time.Time) (SyncStats, error) {
 	c := a.client
 	switch l {
-	case WebLog:
+	case WebAPILog:
 		return runSync(ctx, a, webLogTable, webLogPager(c), since)
 	case Events:
 		return runSync(ctx, a, eventsTable, eventsPager(c), since)

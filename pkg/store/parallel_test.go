@@ -7,8 +7,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
@@ -29,28 +29,28 @@ func TestParallelFirstSync(t *testing.T) {
 		}
 		st := openStore(t, filepath.Join(t.TempDir(), "store.db"))
 		acct := st.Account(c)
-		mustSync(t, acct, store.WebLog, since)
-		got, err := acct.WebLog(t.Context(), win, store.Filter{})
+		mustSync(t, acct, store.WebAPILog, since)
+		got, err := acct.WebAPILog(t.Context(), win, store.Filter{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return win.Contains(r.Time) }), got); diff != "" {
+		if diff := cmp.Diff(ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool { return win.Contains(r.Time) }), got); diff != "" {
 			t.Fatalf("parallel %d: rows of the window (-emulator +store):\n%.2000s", parallel, diff)
 		}
 		for _, w := range []cryptolens.Window{win, {Since: since.Add(time.Hour), Until: since.Add(2 * time.Hour)}} {
-			if ok, err := acct.Covered(t.Context(), store.WebLog, w); err != nil || !ok {
+			if ok, err := acct.Covered(t.Context(), store.WebAPILog, w); err != nil || !ok {
 				t.Fatalf("parallel %d: Covered(%v) = %v, %v", parallel, w, ok, err)
 			}
 		}
-		if ok, _ := acct.Covered(t.Context(), store.WebLog, cryptolens.Window{Since: since.Add(-time.Hour)}); ok {
+		if ok, _ := acct.Covered(t.Context(), store.WebAPILog, cryptolens.Window{Since: since.Add(-time.Hour)}); ok {
 			t.Fatalf("parallel %d: covers an hour before since", parallel)
 		}
-		cov, err := acct.Coverage(t.Context(), store.WebLog)
+		cov, err := acct.Coverage(t.Context(), store.WebAPILog)
 		if err != nil || len(cov) != 1 {
 			t.Fatalf("parallel %d: coverage %+v, %v: want one span", parallel, cov, err)
 		}
 		api.current.Load().SetFaults(emulator.Faults{})
-		if s := mustSync(t, acct, store.WebLog, since); s.Requests != 1 || s.RowsNew != 0 {
+		if s := mustSync(t, acct, store.WebAPILog, since); s.Requests != 1 || s.RowsNew != 0 {
 			t.Fatalf("parallel %d: second sync %+v, want one request and nothing new", parallel, s)
 		}
 	}

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/lensbook/lensbook/internal/secret"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/secret"
 )
 
 // Fingerprint returns the account key of a base URL and an access token,

@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
@@ -113,14 +113,14 @@ func checkCoverageHolds(t *testing.T, path string, ds *emulator.Dataset, events 
 			}
 		}
 	}
-	check(store.WebLog, func() []int64 {
-		rows, err := acct.WebLog(t.Context(), cryptolens.Window{}, store.Filter{})
+	check(store.WebAPILog, func() []int64 {
+		rows, err := acct.WebAPILog(t.Context(), cryptolens.Window{}, store.Filter{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return idsOf(rows, func(r cryptolens.WebAPILog) int64 { return r.ID })
 	}, func(lo, hi int64) []int64 {
-		return idsOf(ds.WebLogWhere(func(r cryptolens.WebAPILog) bool { return r.ID >= lo && r.ID <= hi }),
+		return idsOf(ds.WebAPILogWhere(func(r cryptolens.WebAPILog) bool { return r.ID >= lo && r.ID <= hi }),
 			func(r cryptolens.WebAPILog) int64 { return r.ID })
 	})
 	check(store.Events, func() []int64 {
@@ -162,11 +162,11 @@ func idsOf[R any](rows []R, id func(R) int64) []int64 {
 // every log, each log covered by one range from its first row.
 func wantEverything(t *testing.T, acct *store.Account, ds *emulator.Dataset) {
 	t.Helper()
-	web, err := acct.WebLog(t.Context(), cryptolens.Window{}, store.Filter{})
+	web, err := acct.WebAPILog(t.Context(), cryptolens.Window{}, store.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(ds.WebLog, web); diff != "" {
+	if diff := cmp.Diff(ds.WebAPILog, web); diff != "" {
 		t.Fatalf("web log (-emulator +store):\n%s", diff)
 	}
 	events, err := acct.Events(t.Context(), cryptolens.Window{}, store.Filter{})

@@ -21,10 +21,10 @@ type Filter struct {
 	EventName    string             // Events Log: exact
 }
 
-// WebLog returns the stored Web API Log rows with a time in w that match f,
+// WebAPILog returns the stored Web API Log rows with a time in w that match f,
 // ascending by id. It reads only the store: ask [Account.Covered] whether
 // the store holds all of w.
-func (a *Account) WebLog(ctx context.Context, w cryptolens.Window, f Filter) ([]cryptolens.WebAPILog, error) {
+func (a *Account) WebAPILog(ctx context.Context, w cryptolens.Window, f Filter) ([]cryptolens.WebAPILog, error) {
 	return readRecords(ctx, a, webLogTable, w, f)
 }
 
@@ -41,7 +41,7 @@ func (a *Account) ObjectLog(ctx context.Context, w cryptolens.Window) ([]cryptol
 }
 
 // Columns returns the stored rows of log l with a time in w that match f
-// (the fields of f that apply to l, as in [Account.WebLog] and
+// (the fields of f that apply to l, as in [Account.WebAPILog] and
 // [Account.Events]), ascending by id, column by column: what a DataFrame is
 // built from. A window of 20,000 rows or more is kept as a snapshot beside
 // the store file after its first read, so that reading it again, from this
@@ -54,7 +54,7 @@ func (a *Account) Columns(ctx context.Context, l Log, w cryptolens.Window, f Fil
 		err error
 	)
 	switch l {
-	case WebLog:
+	case WebAPILog:
 		c, err = windowColumns(ctx, a, webLogTable, w)
 	case Events:
 		c, err = windowColumns(ctx, a, eventsTable, w)

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
@@ -38,7 +38,7 @@ func TestDamagedStoreNamesTheFileAndTheFix(t *testing.T) {
 		t.Fatal(err)
 	}
 	acct := st.Account(api.client(t))
-	mustSync(t, acct, store.WebLog, time.Time{})
+	mustSync(t, acct, store.WebAPILog, time.Time{})
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestDamagedStoreNamesTheFileAndTheFix(t *testing.T) {
 		return
 	}
 	defer st.Close()
-	_, err = st.Account(api.client(t)).WebLog(t.Context(), cryptolens.Window{}, store.Filter{})
+	_, err = st.Account(api.client(t)).WebAPILog(t.Context(), cryptolens.Window{}, store.Filter{})
 	wantDamaged(t, err, path)
 }
 
@@ -97,7 +97,7 @@ func TestTwoSyncsAtOnceDownloadOnce(t *testing.T) {
 	for range 2 {
 		st := openStore(t, path)
 		go func() {
-			stats, err := st.Account(c).Sync(t.Context(), store.WebLog, time.Time{})
+			stats, err := st.Account(c).Sync(t.Context(), store.WebAPILog, time.Time{})
 			results <- result{stats, err}
 		}()
 	}
@@ -110,8 +110,8 @@ func TestTwoSyncsAtOnceDownloadOnce(t *testing.T) {
 		fetched = append(fetched, r.stats.RowsFetched)
 		requests = append(requests, r.stats.Requests)
 	}
-	if got := srv.RowCount(emulator.MethodGetWebAPILog); got != len(ds.WebLog) {
-		t.Errorf("the server sent %d Web API Log rows for %d in the log: syncs fetched %v", got, len(ds.WebLog), fetched)
+	if got := srv.RowCount(emulator.MethodGetWebAPILog); got != len(ds.WebAPILog) {
+		t.Errorf("the server sent %d Web API Log rows for %d in the log: syncs fetched %v", got, len(ds.WebAPILog), fetched)
 	}
 	if min(requests[0], requests[1]) != 1 {
 		t.Errorf("requests of the two syncs: %v; the second should send one", requests)
@@ -143,18 +143,18 @@ func TestReadOnlyStoreChild(t *testing.T) {
 	}
 	defer st.Close()
 	acct := st.Account(clientOf(t, baseURL, testToken))
-	rows, err := acct.WebLog(t.Context(), cryptolens.Window{}, store.Filter{})
+	rows, err := acct.WebAPILog(t.Context(), cryptolens.Window{}, store.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want, _ := strconv.Atoi(os.Getenv(roWantEnv)); len(rows) != want || want == 0 {
 		t.Fatalf("read %d rows from the read-only store, want %d", len(rows), want)
 	}
-	ok, err := acct.Covered(t.Context(), store.WebLog, cryptolens.Window{Until: rows[len(rows)-1].Time})
+	ok, err := acct.Covered(t.Context(), store.WebAPILog, cryptolens.Window{Until: rows[len(rows)-1].Time})
 	if err != nil || !ok {
 		t.Fatalf("coverage of the read-only store: %t, %v", ok, err)
 	}
-	_, err = acct.Sync(t.Context(), store.WebLog, time.Time{})
+	_, err = acct.Sync(t.Context(), store.WebAPILog, time.Time{})
 	if err == nil || !strings.Contains(err.Error(), "read-only") {
 		t.Fatalf("sync of a read-only store: %v, want an error saying it is read-only", err)
 	}
@@ -178,7 +178,7 @@ func TestReadOnlyStoreCanBeRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustSync(t, st.Account(api.client(t)), store.WebLog, time.Time{})
+	mustSync(t, st.Account(api.client(t)), store.WebAPILog, time.Time{})
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +205,7 @@ func TestReadOnlyStoreCanBeRead(t *testing.T) {
 	t.Cleanup(func() { os.Chmod(dir, 0o755) })
 	cmd.Args = []string{bin, "-test.run=^TestReadOnlyStoreChild$", "-test.count=1", "-test.v"}
 	cmd.Env = append(os.Environ(), roChildEnv+"=1", childPathEnv+"="+path, childURLEnv+"="+api.baseURL,
-		roWantEnv+"="+strconv.Itoa(len(ds.WebLog)), "HOME="+top, "GOCACHE="+filepath.Join(top, "gocache"))
+		roWantEnv+"="+strconv.Itoa(len(ds.WebAPILog)), "HOME="+top, "GOCACHE="+filepath.Join(top, "gocache"))
 	out, err := cmd.CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "READ-ONLY OK") {
 		t.Fatalf("reading the read-only store: %v\n%s", err, out)

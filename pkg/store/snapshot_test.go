@@ -10,18 +10,18 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
-	"github.com/lensbook/lensbook/pkg/emulator"
 )
 
 // snapshotRows is a Web API Log big enough for its windows to get snapshots.
 func snapshotRows(t *testing.T) []cryptolens.WebAPILog {
 	t.Helper()
 	ds := emulator.Generate(emulator.Config{Seed: 7, Rows: 3 * snapshotMinRows})
-	if len(ds.WebLog) < 2*snapshotMinRows {
-		t.Fatalf("the emulator made %d rows, want at least %d", len(ds.WebLog), 2*snapshotMinRows)
+	if len(ds.WebAPILog) < 2*snapshotMinRows {
+		t.Fatalf("the emulator made %d rows, want at least %d", len(ds.WebAPILog), 2*snapshotMinRows)
 	}
-	return ds.WebLog
+	return ds.WebAPILog
 }
 
 // syncRows syncs rows forward into the account, as pages of 1000.
@@ -54,7 +54,7 @@ func snapshotFiles(t *testing.T, st *Store) []string {
 
 func readWeb(t *testing.T, a *Account, w cryptolens.Window, f Filter) []cryptolens.WebAPILog {
 	t.Helper()
-	got, err := a.WebLog(t.Context(), w, f)
+	got, err := a.WebAPILog(t.Context(), w, f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestWindowSnapshotReadsBackTheSameRows(t *testing.T) {
 		if diff := cmp.Diff(wantF, readWeb(t, a, w, tc.f)); diff != "" {
 			t.Errorf("filter %+v (-want +got):\n%s", tc.f, diff)
 		}
-		c, err := a.Columns(t.Context(), WebLog, w, tc.f)
+		c, err := a.Columns(t.Context(), WebAPILog, w, tc.f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -137,11 +137,11 @@ func TestColumnsOfAWindow(t *testing.T) {
 	syncRows(t, a, rows)
 	w := cryptolens.Window{Since: rows[0].Time, Until: rows[len(rows)-1].Time.Add(time.Second)}
 	for range 2 { // through SQL, then from the snapshot
-		c, err := a.Columns(t.Context(), WebLog, w, Filter{})
+		c, err := a.Columns(t.Context(), WebAPILog, w, Filter{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c.Len() != len(rows) || c.Log() != WebLog {
+		if c.Len() != len(rows) || c.Log() != WebAPILog {
 			t.Fatalf("Columns: %d rows of %s, want %d of weblog", c.Len(), c.Log(), len(rows))
 		}
 		ids, times, keys := c.Int("id"), c.Int("time"), c.Text("key")
@@ -244,17 +244,17 @@ func TestWindowSnapshotsArePruned(t *testing.T) {
 }
 
 func TestDecodeColumnsRefusesWhatIsNotASnapshot(t *testing.T) {
-	c := newColumns(WebLog, []string{"id", "key"}, []bool{false, true})
-	b := newColumnBuilder(WebLog, c.names, c.text, 2)
+	c := newColumns(WebAPILog, []string{"id", "key"}, []bool{false, true})
+	b := newColumnBuilder(WebAPILog, c.names, c.text, 2)
 	b.add([]driver.Value{int64(5), "A"})
 	b.add([]driver.Value{int64(9), "A"})
 	good := encodeColumns(b.c)
-	back, err := decodeColumns(WebLog, good)
+	back, err := decodeColumns(WebAPILog, good)
 	if err != nil || back.Len() != 2 || back.Int("id")[1] != 9 || back.Text("key")[1] != "A" {
 		t.Fatalf("round trip: %v, %v", back, err)
 	}
 	for _, bad := range [][]byte{nil, []byte("LBWIN"), good[:len(good)-1], append([]byte("XX"), good[2:]...)} {
-		if _, err := decodeColumns(WebLog, bad); err == nil {
+		if _, err := decodeColumns(WebAPILog, bad); err == nil {
 			t.Errorf("decodeColumns(%q): no error", bad)
 		}
 	}

@@ -33,7 +33,7 @@ func testAccount(t *testing.T, st *Store, token string) *Account {
 	return st.Account(c)
 }
 
-func memWebLog(rows []cryptolens.WebAPILog, pageSize int) *memLog[cryptolens.WebAPILog] {
+func memWebAPILog(rows []cryptolens.WebAPILog, pageSize int) *memLog[cryptolens.WebAPILog] {
 	return &memLog[cryptolens.WebAPILog]{rows: rows, id: webLogTable.id, pageSize: pageSize}
 }
 
@@ -48,7 +48,7 @@ func syncMem(t *testing.T, a *Account, m *memLog[cryptolens.WebAPILog], since ti
 
 func wantRows(t *testing.T, a *Account, w cryptolens.Window, want []cryptolens.WebAPILog) {
 	t.Helper()
-	got, err := a.WebLog(t.Context(), w, Filter{})
+	got, err := a.WebAPILog(t.Context(), w, Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,8 +60,8 @@ func wantRows(t *testing.T, a *Account, w cryptolens.Window, want []cryptolens.W
 func TestSyncRangesWithHandBuiltRows(t *testing.T) {
 	st := openTemp(t)
 	a := testAccount(t, st, "tok")
-	all := handWebLog(1, 95)
-	m := memWebLog(all[:80], 10)
+	all := handWebAPILog(1, 95)
+	m := memWebAPILog(all[:80], 10)
 	st.now = func() time.Time { return base.Add(24 * time.Hour) }
 
 	// First sync: rows at or after id 50's time, newest first: ids 80..41
@@ -72,11 +72,11 @@ func TestSyncRangesWithHandBuiltRows(t *testing.T) {
 		t.Fatalf("first sync stats %+v, want 4 requests, 40 rows", s)
 	}
 	wantRows(t, a, cryptolens.Window{}, all[40:80])
-	cov, err := a.Coverage(t.Context(), WebLog)
+	cov, err := a.Coverage(t.Context(), WebAPILog)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantCov := []Coverage{{Log: WebLog, FromID: 41, ToID: 80, Window: cryptolens.Window{
+	wantCov := []Coverage{{Log: WebAPILog, FromID: 41, ToID: 80, Window: cryptolens.Window{
 		Since: all[40].Time.Add(time.Second), Until: base.Add(24 * time.Hour)}}}
 	if diff := cmp.Diff(wantCov, cov); diff != "" {
 		t.Fatalf("coverage (-want +got):\n%s", diff)
@@ -97,7 +97,7 @@ func TestSyncRangesWithHandBuiltRows(t *testing.T) {
 	}
 	wantRows(t, a, cryptolens.Window{}, all)
 	wantRows(t, a, cryptolens.Window{Since: all[10].Time, Until: all[20].Time}, all[10:20])
-	ok, err := a.Covered(t.Context(), WebLog, cryptolens.Window{Until: all[90].Time})
+	ok, err := a.Covered(t.Context(), WebAPILog, cryptolens.Window{Until: all[90].Time})
 	if err != nil || !ok {
 		t.Fatalf("Covered(whole past) = %v, %v; want true", ok, err)
 	}
@@ -107,11 +107,11 @@ func TestSyncRangesWithHandBuiltRows(t *testing.T) {
 }
 
 func TestSyncResumesAfterAFailureAtEveryPage(t *testing.T) {
-	all := handWebLog(1, 57)
+	all := handWebAPILog(1, 57)
 	for failAt := 1; failAt <= 8; failAt++ {
 		st := openTemp(t)
 		a := testAccount(t, st, "tok")
-		m := memWebLog(all[:40], 7)
+		m := memWebAPILog(all[:40], 7)
 		m.failAt = failAt
 		_, err := runSync(t.Context(), a, webLogTable, m.pager(true), time.Time{})
 		if failAt <= 7 && !errors.Is(err, errInjected) {
@@ -128,7 +128,7 @@ func TestSyncResumesAfterAFailureAtEveryPage(t *testing.T) {
 			t.Fatalf("failAt %d: fetched %d rows but %d new: a covered range was fetched again (requests before %d)",
 				failAt, s.RowsFetched, s.RowsNew, fetchedBefore)
 		}
-		cov, _ := a.Coverage(t.Context(), WebLog)
+		cov, _ := a.Coverage(t.Context(), WebAPILog)
 		if len(cov) != 1 || cov[0].FromID != 0 || cov[0].ToID != 57 {
 			t.Fatalf("failAt %d: coverage %+v, want one range 0..57", failAt, cov)
 		}
@@ -165,7 +165,7 @@ func TestSpanUnion(t *testing.T) {
 func TestTextIsKeptExactly(t *testing.T) {
 	st := openTemp(t)
 	a := testAccount(t, st, "tok")
-	rows := handWebLog(1, 6)
+	rows := handWebAPILog(1, 6)
 	hostile := []string{"<script>alert(1)</script>", "a\"b,c\nd", "nul\x00byte", "\xff\xfe not utf-8",
 		"ünïcødé 日本 🎉", "", "  spaced  "}
 	for i := range rows {
@@ -173,19 +173,19 @@ func TestTextIsKeptExactly(t *testing.T) {
 		rows[i].MachineCode = hostile[len(hostile)-1-i]
 		rows[i].Key = hostile[(i+2)%len(hostile)]
 	}
-	syncMem(t, a, memWebLog(rows, 4), time.Time{})
+	syncMem(t, a, memWebAPILog(rows, 4), time.Time{})
 	wantRows(t, a, cryptolens.Window{}, rows)
 }
 
 func TestAccountsDoNotMix(t *testing.T) {
 	st := openTemp(t)
 	one, two := testAccount(t, st, "token-one"), testAccount(t, st, "token-two")
-	rowsOne, rowsTwo := handWebLog(1, 5), handWebLog(3, 9)
+	rowsOne, rowsTwo := handWebAPILog(1, 5), handWebAPILog(3, 9)
 	for i := range rowsTwo {
 		rowsTwo[i].FriendlyName = "second account"
 	}
-	syncMem(t, one, memWebLog(rowsOne, 2), time.Time{})
-	syncMem(t, two, memWebLog(rowsTwo, 2), time.Time{})
+	syncMem(t, one, memWebAPILog(rowsOne, 2), time.Time{})
+	syncMem(t, two, memWebAPILog(rowsTwo, 2), time.Time{})
 	wantRows(t, one, cryptolens.Window{}, rowsOne)
 	wantRows(t, two, cryptolens.Window{}, rowsTwo)
 	if one.Fingerprint() == two.Fingerprint() {
@@ -196,10 +196,10 @@ func TestAccountsDoNotMix(t *testing.T) {
 func TestReadFilters(t *testing.T) {
 	st := openTemp(t)
 	a := testAccount(t, st, "tok")
-	rows := handWebLog(1, 30)
+	rows := handWebAPILog(1, 30)
 	rows[4].FriendlyName, rows[4].State = "Alice@Example.com", cryptolens.StateSeatLimitReached
 	rows[9].State = cryptolens.StateSeatLimitReached
-	syncMem(t, a, memWebLog(rows, 100), time.Time{})
+	syncMem(t, a, memWebAPILog(rows, 100), time.Time{})
 	tests := []struct {
 		name string
 		f    Filter
@@ -222,7 +222,7 @@ func TestReadFilters(t *testing.T) {
 					want = append(want, r)
 				}
 			}
-			got, err := a.WebLog(t.Context(), cryptolens.Window{}, tt.f)
+			got, err := a.WebAPILog(t.Context(), cryptolens.Window{}, tt.f)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -338,7 +338,7 @@ func TestOpenPathWithOddCharacters(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := testAccount(t, st, "tok")
-	syncMem(t, a, memWebLog(handWebLog(1, 3), 10), time.Time{})
+	syncMem(t, a, memWebAPILog(handWebAPILog(1, 3), 10), time.Time{})
 	st.Close()
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("the store is not at %q: %v", path, err)

@@ -44,7 +44,7 @@ func seconds(t time.Time) int64 {
 }
 
 var webLogTable = &table[cryptolens.WebAPILog]{
-	log: WebLog, name: "weblog", timeCol: "time", fromColumns: webLogFromColumns, columns: cryptolens.WebAPILogSchema.Columns(),
+	log: WebAPILog, name: "weblog", timeCol: "time", fromColumns: webLogFromColumns, columns: cryptolens.WebAPILogSchema.Columns(),
 	id:   func(r *cryptolens.WebAPILog) int64 { return r.ID },
 	time: func(r *cryptolens.WebAPILog) time.Time { return r.Time },
 	values: func(r *cryptolens.WebAPILog, v []any) []any {

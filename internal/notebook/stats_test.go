@@ -1,0 +1,113 @@
+package notebook
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/lensbook/lensbook/internal/ipynb"
+)
+
+func TestMeasure(t *testing.T) {
+	code := func(src string, tags ...any) ipynb.Cell {
+		c := ipynb.Cell{CellType: "code", Source: ipynb.MultilineText(src)}
+		if len(tags) > 0 {
+			c.Metadata = map[string]any{"tags": tags}
+		}
+		return c
+	}
+	nb := &ipynb.Notebook{Cells: []ipynb.Cell{
+		{CellType: "markdown", Source: "# Title\n\nvar x = 1\n"},
+		code(SetupCellSource), // 5 lines, all boilerplate
+		code("// Parameters\nvar (\n\tdays = 30 // window\n\n\tasOf = \"\"\n)\n", ParametersTag),                                                                                                                     // 5 lines, 3 boilerplate
+		code("import (\n\t\"fmt\"\n\n\t\"github.com/lensbook/lensbook/pkg/report\"\n)\n\nvar s = report.Must(report.Open(report.Params{Days: days}))\n\n%%\nreport.Must(s.Sync(store.WebAPILog))\nfmt.Println(s)\n"), // 7 lines, 5 boilerplate, 1 sync
+		code("import \"github.com/lensbook/lensbook/pkg/display\"\n%%\n// Keys\nweb := report.Must(s.WebAPILogFrame())\nreport.Check(display.Frame(web, display.Options{}))\ngonbui.Sync()\n"),                       // 5 lines, 2 boilerplate
+		code("\n%%\n\n"), // no code line
+	}}
+	got := Measure(nb)
+	want := Stats{CodeCells: 4, CodeLines: 22, Boilerplate: 15, SyncLines: 1, LongestCell: 7, LongestAt: 4}
+	if got != want {
+		t.Errorf("Measure = %+v, want %+v", got, want)
+	}
+	sum := got.Add(Stats{CodeCells: 1, CodeLines: 9, Boilerplate: 0, LongestCell: 9, LongestAt: 2})
+	if sum.CodeLines != 31 || sum.Boilerplate != 15 || sum.SyncLines != 1 || sum.LongestCell != 9 || sum.LongestAt != 2 {
+		t.Errorf("Add = %+v", sum)
+	}
+}
+
+// pendingNotebooks are standard notebooks not yet rewritten in the
+// notebook idiom (nbB's, as this is written): the per-cell target skips
+// them, and the targets on the total wait until the list is empty. Take a
+// notebook out when it is rewritten.
+var pendingNotebooks = map[string]bool{
+	"active-keys-and-machines": true,
+	"inactive-keys":            true,
+	"feature-usage":            true,
+	"revenue":                  true,
+	"floating-license-audit":   true,
+	"team-audit":               true,
+}
+
+// printedFigures matches a line printed for a test, such as
+// fmt.Printf("keys=%d top=%d\n", ...).
+var printedFigures = regexp.MustCompile(`fmt\.Print(f|ln)\("\w+=`)
+
+// The standard notebooks meet the targets of the notebook idiom: all
+// together at most MaxTotalCodeLines code lines, no code cell over
+// MaxCellCodeLines, boilerplate at most MaxBoilerplateShare
+// (go run ./cmd/notebookstats prints the figures), and none prints figures
+// for a test.
+func TestStandardNotebooksMeetTheTargets(t *testing.T) {
+	paths, err := FindPaths()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(paths.Root, "notebooks", "*.ipynb"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no notebooks: %v", err)
+	}
+	var total Stats
+	for _, f := range files {
+		nb, err := ipynb.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".ipynb")
+		st := Measure(nb)
+		total = total.Add(st)
+		if pendingNotebooks[name] {
+			t.Logf("%s: not yet in the notebook idiom (%d code lines, longest cell %d)", name, st.CodeLines, st.LongestCell)
+			continue
+		}
+		for i, c := range nb.Cells {
+			if m := printedFigures.FindString(string(c.Source)); c.CellType == "code" && m != "" {
+				t.Errorf("%s: cell %d prints figures for a test (%s): checks read them from the data channel (display.DataMIME)", name, i+1, m)
+			}
+		}
+		if st.LongestCell > MaxCellCodeLines {
+			t.Errorf("%s: cell %d has %d code lines, at most %d", name, st.LongestAt, st.LongestCell, MaxCellCodeLines)
+		}
+	}
+	t.Logf("%d notebooks: %d code lines, %d boilerplate (%.1f%%), longest cell %d", len(files), total.CodeLines, total.Boilerplate, 100*total.BoilerplateShare(), total.LongestCell)
+	if len(pendingNotebooks) > 0 {
+		return
+	}
+	if total.CodeLines > MaxTotalCodeLines {
+		t.Errorf("%d code lines in the %d notebooks, at most %d", total.CodeLines, len(files), MaxTotalCodeLines)
+	}
+	if total.BoilerplateShare() > MaxBoilerplateShare {
+		t.Errorf("boilerplate %.1f%%, at most %.0f%%", 100*total.BoilerplateShare(), 100*MaxBoilerplateShare)
+	}
+}
+
+// Measure counts a notebook's code lines and boilerplate.
+func ExampleMeasure() {
+	nb := &ipynb.Notebook{Cells: []ipynb.Cell{
+		{CellType: "code", Source: "var s = report.Must(report.Open(report.Params{Days: days}))\n\n%%\nweb := report.Must(s.WebAPILogFrame())\nreport.Check(display.Frame(frames.CountBy(web, \"method\"), display.Options{Title: \"Requests per method\"}))\n"},
+	}}
+	st := Measure(nb)
+	fmt.Printf("%d code lines, %d boilerplate, longest cell %d\n", st.CodeLines, st.Boilerplate, st.LongestCell)
+	// Output: 3 code lines, 1 boilerplate, longest cell 3
+}

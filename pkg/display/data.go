@@ -30,6 +30,13 @@ type Data struct {
 	Title   string   `json:"title"`
 	Columns []string `json:"columns"`
 	Rows    [][]any  `json:"rows"`
+	// Text is Rows as the chart or table shows them, row by row and cell
+	// by cell, in the columns' formats ("12.3%" for a share of 0.123,
+	// "1,234.50 EUR" for 123450 cents); "" for a missing value. Page
+	// renderers show it in place of the raw values; checks read Rows. It
+	// is absent when the figures have no formats of their own (a
+	// [charts.Chart]'s, sent by [Chart]).
+	Text [][]string `json:"text,omitempty"`
 	// Omitted is how many rows of a frame larger than MaxDataRows were
 	// left out of Rows (the first MaxDataRows are kept); 0 and absent for
 	// every report-sized table.
@@ -65,6 +72,29 @@ func FrameData(title string, df dataframe.DataFrame, cols ...string) (Data, erro
 		c := df.Col(name)
 		for i := range d.Rows {
 			d.Rows[i][j] = rawValue(c.Elem(i))
+		}
+	}
+	return d, nil
+}
+
+// frameData is [FrameData] with Text: each value written as the chart or
+// table of o shows it (o's format of its column, the row's currency for
+// money).
+func (o Options) frameData(title string, df dataframe.DataFrame, cols ...string) (Data, error) {
+	d, err := FrameData(title, df, cols...)
+	if err != nil {
+		return Data{}, err
+	}
+	d.Text = make([][]string, len(d.Rows))
+	for i := range d.Text {
+		d.Text[i] = make([]string, len(d.Columns))
+	}
+	for j, name := range d.Columns {
+		c := df.Col(name)
+		f := o.format(df, name)
+		cur := currencies(df, name, f)
+		for i := range d.Text {
+			d.Text[i][j] = f.cell(c.Elem(i), cur[i])
 		}
 	}
 	return d, nil
@@ -119,10 +149,12 @@ func (d Data) text() string {
 
 // tableData makes the figures of a table of text cells: a cell that is a
 // plain number, grouped by commas or not (1,234 or -3.5), becomes a JSON
-// number; every other cell (12.9%, 1,234.50 EUR, a name) stays text.
+// number; every other cell (12.9%, 1,234.50 EUR, a name) stays text. Its
+// Text is the cells as given.
 func tableData(title string, headers []string, rows [][]string) Data {
-	d := Data{Title: title, Columns: slices.Clone(headers), Rows: make([][]any, len(rows))}
+	d := Data{Title: title, Columns: slices.Clone(headers), Rows: make([][]any, len(rows)), Text: make([][]string, len(rows))}
 	for i, r := range rows {
+		d.Text[i] = slices.Clone(r)
 		d.Rows[i] = make([]any, len(r))
 		for j, c := range r {
 			d.Rows[i][j] = cellValue(c)

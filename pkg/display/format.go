@@ -11,8 +11,8 @@ import (
 )
 
 // A Format says how a column's values read on a page: on a chart's axis and
-// value labels, and in a table's cells. The figures of [DataMIME] stay raw
-// whatever the format. The zero Format shows values as Gota prints them,
+// value labels, and in a table's cells. The figures of [DataMIME] keep the
+// raw values in Rows whatever the format, and the formatted ones in Text. The zero Format shows values as Gota prints them,
 // numbers grouped by thousands.
 type Format struct {
 	kind        formatKind

@@ -392,7 +392,7 @@ func daySeries(what string, df dataframe.DataFrame, x string, ys []string, o Opt
 // sendChart sends c with the figures of df's columns cols, then the
 // caption.
 func (o Options) sendChart(what string, c *charts.Chart, title string, df dataframe.DataFrame, cols []string) error {
-	d, err := FrameData(title, df, cols...)
+	d, err := o.frameData(title, df, cols...)
 	if err != nil {
 		return fmt.Errorf("display: %s: %w", what, err)
 	}
@@ -411,7 +411,7 @@ func (o Options) table(df dataframe.DataFrame) (shownTable, Data, error) {
 		return shownTable{}, Data{}, err
 	}
 	caption := or(o.Caption, or(o.Title, sizeCaption(df.Nrow(), df.Ncol())))
-	data, err := FrameData(or(o.Title, caption), df)
+	data, err := o.frameData(or(o.Title, caption), df)
 	if err != nil {
 		return shownTable{}, Data{}, fmt.Errorf("display: Frame: %w", err)
 	}

@@ -52,6 +52,10 @@ func TestFrameFormatsEachColumn(t *testing.T) {
 		t.Errorf("raw figures of row 2 (-want +got):\n%s", diff)
 	}
 
+	if diff := cmp.Diff(want, data.Text); diff != "" {
+		t.Errorf("figures as shown (-want +got):\n%s", diff)
+	}
+
 	tab, _, _ = Options{MaxRows: 2}.table(revenue())
 	if len(tab.rows) != 2 || tab.more != 1 || tab.caption != "3 rows × 6 columns" || tab.rows[0][2] != "123,450" {
 		t.Errorf("MaxRows 2: %d rows, %d more, caption %q, first amount %q", len(tab.rows), tab.more, tab.caption, tab.rows[0][2])
@@ -117,6 +121,38 @@ func TestChartsFromFramesCheckTheirColumns(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"day", "Success", "Failure", "avg"}, cols); diff != "" || title != "Success, Failure per day" || c == nil {
 		t.Errorf("Stacked picks (-want +got):\n%s; title %q", diff, title)
+	}
+}
+
+// TestChartFiguresReadAsTheChart checks that a chart's figures carry, beside
+// the raw values, the values as its axis and labels write them: a share as
+// a percentage, money in its row's currency, a count grouped by thousands.
+func TestChartFiguresReadAsTheChart(t *testing.T) {
+	opts := Options{Title: "Revenue", Formats: map[string]Format{"amount": MoneyIn("currency")}}
+	d, err := opts.frameData("Revenue", revenue(), "day", "amount", "share")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"2026-10-02", "1,234.50 EUR", "50.0%"}, {"2026-10-02", "-0.05 USD", ""}, {"2026-10-03", "0.99 EUR", "12.5%"}}
+	if diff := cmp.Diff(want, d.Text); diff != "" {
+		t.Errorf("figures as shown (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]any{"2026-10-02", 123450, 0.5}, d.Rows[0]); diff != "" {
+		t.Errorf("raw figures (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(d.text(), `"rows":[["2026-10-02",123450,0.5],`) || !strings.Contains(d.text(), `"text":[["2026-10-02","1,234.50 EUR","50.0%"],`) {
+		t.Errorf("the JSON lacks raw rows or text: %s", d.text())
+	}
+	counts := dataframe.New(series.New([]string{"a"}, series.String, "key"), series.New([]int{12345}, series.Int, "count"))
+	if d, _ := (Options{}).frameData("Keys", counts); !cmp.Equal(d.Text, [][]string{{"a", "12,345"}}) {
+		t.Errorf("counts as shown: %q", d.Text)
+	}
+	tab := tableData("Methods", []string{"method", "share"}, [][]string{{"Activate", "12.9%"}, {"Total", "100.0%"}})
+	if !cmp.Equal(tab.Text, [][]string{{"Activate", "12.9%"}, {"Total", "100.0%"}}) {
+		t.Errorf("a table's figures as shown: %q", tab.Text)
+	}
+	if d, _ := FrameData("raw", counts); strings.Contains(d.text(), `"text"`) {
+		t.Errorf("FrameData without formats carries text: %s", d.text())
 	}
 }
 

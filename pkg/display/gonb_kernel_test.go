@@ -91,7 +91,7 @@ func TestInARealGoNBKernel(t *testing.T) {
 	for i, want := range map[int]display.Data{
 		0: {Title: "Outcomes", Columns: []string{"Outcome", "Share"}, Rows: [][]any{{"Success", 87.1}, {"Failure", 12.9}}},
 		4: {Title: "12.9% of requests failed", Columns: []string{}, Rows: [][]any{}},
-		5: {Title: "Keys", Columns: []string{"key", "count"}, Rows: [][]any{{"<b>AAAA</b>", 1234.0}}},
+		5: {Title: "Keys", Columns: []string{"key", "count"}, Rows: [][]any{{"<b>AAAA</b>", 1234.0}}, Text: [][]string{{"<b>AAAA</b>", "1,234"}}},
 	} {
 		var d display.Data
 		if err := json.Unmarshal([]byte(got[i].Data[display.DataMIME]), &d); err != nil {

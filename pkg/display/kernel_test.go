@@ -197,7 +197,7 @@ func figuresReachGoNB(t *testing.T, end *gonbEnd, table *protocol.DisplayData) {
 		}
 		return d
 	}
-	if diff := cmp.Diff(Data{Title: "1 row × 2 columns", Columns: []string{"key", "n"}, Rows: [][]any{{"<script>", 3.0}}}, figures(table)); diff != "" {
+	if diff := cmp.Diff(Data{Title: "1 row × 2 columns", Columns: []string{"key", "n"}, Rows: [][]any{{"<script>", 3.0}}, Text: [][]string{{"<script>", "3"}}}, figures(table)); diff != "" {
 		t.Errorf("Table figures (-want +got):\n%s", diff)
 	}
 
@@ -219,12 +219,14 @@ func figuresReachGoNB(t *testing.T, end *gonbEnd, table *protocol.DisplayData) {
 		{"Bars", func() error {
 			return Bars(df, "key", "count", Options{Title: "Most active keys", Labels: "share"})
 		}, Data{Title: "Most active keys", Columns: []string{"key", "count", "share"},
-			Rows: [][]any{{"AAAA", 1234.0, 0.9566}, {"BBBB", 56.0, 0.0434}}}},
+			Rows: [][]any{{"AAAA", 1234.0, 0.9566}, {"BBBB", 56.0, 0.0434}},
+			Text: [][]string{{"AAAA", "1,234", "95.7%"}, {"BBBB", "56", "4.3%"}}}},
 		{"Frame", func() error { return Frame(df, Options{Title: "Keys", MaxRows: 1}) },
 			Data{Title: "Keys", Columns: []string{"key", "count", "share"},
-				Rows: [][]any{{"AAAA", 1234.0, 0.9566}, {"BBBB", 56.0, 0.0434}}}},
+				Rows: [][]any{{"AAAA", 1234.0, 0.9566}, {"BBBB", 56.0, 0.0434}},
+				Text: [][]string{{"AAAA", "1,234", "95.7%"}, {"BBBB", "56", "4.3%"}}}},
 		{"FrameTable", func() error { return FrameTable(df.Select([]string{"key"}), 1) },
-			Data{Title: "2 rows × 1 column", Columns: []string{"key"}, Rows: [][]any{{"AAAA"}, {"BBBB"}}}},
+			Data{Title: "2 rows × 1 column", Columns: []string{"key"}, Rows: [][]any{{"AAAA"}, {"BBBB"}}, Text: [][]string{{"AAAA"}, {"BBBB"}}}},
 		{"Headline", func() error { return Headline(" 95.7% of requests came from AAAA ") },
 			Data{Title: "95.7% of requests came from AAAA", Columns: []string{}, Rows: [][]any{}}},
 		{"HeadlineFrame", func() error { return HeadlineFrame("2 keys", df.Select([]string{"count"})) },

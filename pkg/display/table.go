@@ -39,8 +39,8 @@ func TableWithCaption(caption string, headers []string, rows [][]string) error {
 // FrameTable shows the first maxRows rows of df (DefaultMaxRows when
 // maxRows is not positive) as an HTML table with int and float columns
 // right-aligned, a caption with the frame's size, and a line saying how many
-// rows are not shown. Its figures ([DataMIME]) are every row of df, raw,
-// titled by the caption. It fails when df carries an error.
+// rows are not shown. Its figures ([DataMIME]) are every row of df, raw
+// and as the table writes them, titled by the caption. It fails when df carries an error.
 func FrameTable(df dataframe.DataFrame, maxRows int) error {
 	t, err := frameTable(df, maxRows)
 	if err != nil {
@@ -49,6 +49,13 @@ func FrameTable(df dataframe.DataFrame, maxRows int) error {
 	data, err := FrameData(t.caption, df)
 	if err != nil {
 		return err
+	}
+	data.Text = make([][]string, len(data.Rows))
+	for i := range data.Text {
+		data.Text[i] = make([]string, len(data.Columns))
+		for j, name := range data.Columns {
+			data.Text[i][j] = cellText(df.Col(name).Elem(i))
+		}
 	}
 	return sendTable(t, data)
 }

@@ -10,7 +10,9 @@ import (
 
 // dataMIME is the data channel of pkg/display (display.DataMIME): the
 // figures of a chart, table or headline as JSON, {"title": ..., "columns":
-// [...], "rows": [[...], ...]} with raw values. A page never shows it as
+// [...], "rows": [[...], ...], "text": [[...], ...]} with raw values in
+// rows and, optionally, the same values as the chart writes them in text
+// ("23.5%" for a share of 0.2345). A page never shows it as
 // such: under a chart it becomes a folded table of figures (so that no
 // figure is chart-only), and a table or headline shows only its own
 // rendering.
@@ -44,12 +46,16 @@ type dataDoc struct {
 	Title   string            `json:"title"`
 	Columns []string          `json:"columns"`
 	Rows    []json.RawMessage `json:"rows"`
+	Text    [][]string        `json:"text"`
 	Omitted int               `json:"omitted"`
 }
 
 // figures reads a dataMIME document into the table shown under a chart:
-// numbers as written in the JSON (integers whole, other numbers with at
-// most four decimals), strings as they are, null as an empty cell. It
+// each value as its "text" writes it when the document has one text row per
+// row (as the chart shows it: "23.5%", "12.34 EUR"), else numbers as
+// written in the JSON (integers whole, other numbers with at most four
+// decimals), strings as they are, null as an empty cell. A column is
+// numeric (right-aligned) when its raw values are all numbers. It
 // returns nil for a document without columns or rows (a headline's), and an
 // error naming what is wrong for a document that is not the data channel's.
 // Rows shorter than the columns are padded with empty cells; longer rows
@@ -63,6 +69,10 @@ func figures(doc string) (*figuresView, error) {
 		return nil, nil
 	}
 	v := &figuresView{Title: oneLineText(d.Title), Columns: make([]figuresColumn, len(d.Columns)), More: moreRows(d.Omitted)}
+	text := d.Text
+	if len(text) != len(d.Rows) {
+		text = nil
+	}
 	numbers := make([]int, len(d.Columns))
 	values := make([]int, len(d.Columns))
 	for i, raw := range d.Rows {
@@ -75,6 +85,9 @@ func figures(doc string) (*figuresView, error) {
 		if len(cells) > len(d.Columns) {
 			return nil, fmt.Errorf("figures of this chart are not readable: row %d has %d values for %d columns", i+1, len(cells), len(d.Columns))
 		}
+		if text != nil && len(text[i]) > len(d.Columns) {
+			return nil, fmt.Errorf("figures of this chart are not readable: text row %d has %d values for %d columns", i+1, len(text[i]), len(d.Columns))
+		}
 		row := make([]figureCell, len(d.Columns))
 		for j, c := range cells {
 			if c == nil {
@@ -85,6 +98,14 @@ func figures(doc string) (*figuresView, error) {
 				numbers[j]++
 			}
 			row[j].Text = figureText(c)
+		}
+		if text != nil {
+			for j := range row {
+				row[j].Text = ""
+				if j < len(text[i]) {
+					row[j].Text = text[i][j]
+				}
+			}
 		}
 		v.Rows = append(v.Rows, row)
 	}

@@ -85,6 +85,41 @@ func TestChartFiguresAreAFoldedTable(t *testing.T) {
 	}
 }
 
+// TestChartFiguresShowTheirText renders a chart whose figures carry both
+// raw rows and their text as the chart writes them: the folded table shows
+// the text (a share as "23.5%", money as "12.34 EUR"), right-aligned where
+// the raw values are numbers; a text that does not match the rows is not
+// used, and a text row longer than the columns is an error.
+func TestChartFiguresShowTheirText(t *testing.T) {
+	nb := outputsNotebook(
+		map[string]string{display.ChartMIME: chartBundleJSON(t, "Revenue"), "text/plain": "Chart: Revenue",
+			dataMIME: `{"title":"Revenue","columns":["day","amount","share"],"rows":[["2026-10-02",1234,0.2345],["2026-10-03",null,1]],"text":[["2 Oct 2026","12.34 EUR","23.5%"],["3 Oct 2026","","100.0%"]]}`},
+		map[string]string{display.ChartMIME: chartBundleJSON(t, "Mismatch"), "text/plain": "Chart: Mismatch",
+			dataMIME: `{"title":"Mismatch","columns":["n"],"rows":[[0.5],[2]],"text":[["50.0%"]]}`},
+		map[string]string{display.ChartMIME: chartBundleJSON(t, "Long"), "text/plain": "Chart: Long",
+			dataMIME: `{"title":"Long","columns":["n"],"rows":[[1]],"text":[["1","2"]]}`},
+	)
+	page, err := pagerender.Render(nb, pagerender.PageMeta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(page)
+	for _, want := range []string{
+		`<tr><td>2 Oct 2026</td><td class="num">12.34 EUR</td><td class="num">23.5%</td></tr>
+<tr><td>3 Oct 2026</td><td class="num"></td><td class="num">100.0%</td></tr>`,
+		`<tr><td class="num">0.5</td></tr>
+<tr><td class="num">2</td></tr>`,
+		`<p class="figures-note">figures of this chart are not readable: text row 1 has 2 values for 1 columns</p>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("page lacks\n%s", want)
+		}
+	}
+	if strings.Contains(html, "0.2345") || strings.Contains(html, ">1234<") {
+		t.Error("the page shows raw figures where their text is given")
+	}
+}
+
 // figuresCheck reads, in the page, the first figures table: whether its
 // fold is open, whether the table shows, how many cells it has, the text of
 // its first row, how far the page scrolls sideways, and the colour of its
@@ -135,7 +170,8 @@ func rgb(t *testing.T, s string) [3]float64 {
 // testFiguresPage opens a page with a chart of 30 days of figures in four
 // columns, wide enough to scroll on a phone, at 390 and 1280 px, light and
 // dark: the figures are folded at first, open on a click, readable (WCAG AA
-// contrast) and scroll inside their own box; printed, only the chart shows.
+// contrast) and scroll inside their own box; printed, they show open and
+// compact under the chart.
 func testFiguresPage(t *testing.T, browser *browsertest.Browser) {
 	var rows []string
 	for d := 2; d <= 31; d++ {
@@ -186,16 +222,24 @@ func testFiguresPage(t *testing.T, browser *browsertest.Browser) {
 	}
 
 	t.Run("print", func(t *testing.T) {
-		// Printed, the figures are left out: open they made the demo's
-		// requests-over-time PDF 4 pages and team-audit 6, over the
-		// 3 and 5 that e2e.TestDemoPages allows; the chart prints.
+		// Printed, the figures show open under the chart, compact, so
+		// that a reader on paper gets the numbers too.
 		tab := browser.NewTab(t)
 		tab.EmulateMedia("print")
 		tab.Open(pageURL)
 		var printed figuresState
 		tab.Eval(figuresCheck, &printed)
-		if printed.Shown {
-			t.Errorf("printed figures: %+v, want left out", printed)
+		if !printed.Shown || printed.Cells != 30*4 || printed.FirstRow != firstRow {
+			t.Errorf("printed figures: %+v, want shown, 120 cells, first row %q", printed, firstRow)
+		}
+		var size struct {
+			Font  string  `json:"font"`
+			RowPx float64 `json:"rowPx"`
+		}
+		tab.Eval(`(() => { const td = document.querySelector("details.figures tbody td");
+			return {font: getComputedStyle(td).fontSize, rowPx: td.parentElement.getBoundingClientRect().height}; })()`, &size)
+		if size.Font != "10px" || size.RowPx > 14 {
+			t.Errorf("printed figures are not compact: font %s (want 7.5pt, 10px), row %.1f px (want at most 14)", size.Font, size.RowPx)
 		}
 		var chart bool
 		tab.Eval(`document.querySelector(".output-chart img").checkVisibility()`, &chart)

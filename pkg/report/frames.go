@@ -248,13 +248,34 @@ const buildGCPercent = 400
 
 // fewerCollections raises the garbage collector's target to
 // buildGCPercent, unless it is higher or off, and returns what restores
-// it.
+// it. Builds that overlap share one raise: the first sets it, the last to
+// finish restores the target the program had, so concurrent builds cannot
+// leave the raised target behind.
 func fewerCollections() (restore func()) {
-	old := debug.SetGCPercent(buildGCPercent)
-	if old < 0 || old > buildGCPercent {
-		debug.SetGCPercent(old)
+	gcRaise.Lock()
+	defer gcRaise.Unlock()
+	if gcRaise.builds == 0 {
+		gcRaise.old = debug.SetGCPercent(buildGCPercent)
+		if gcRaise.old < 0 || gcRaise.old > buildGCPercent {
+			debug.SetGCPercent(gcRaise.old)
+		}
 	}
-	return func() { debug.SetGCPercent(old) }
+	gcRaise.builds++
+	return func() {
+		gcRaise.Lock()
+		defer gcRaise.Unlock()
+		if gcRaise.builds--; gcRaise.builds == 0 {
+			debug.SetGCPercent(gcRaise.old)
+		}
+	}
+}
+
+// gcRaise counts the frame builds under way and keeps the target they
+// raised the collector's from.
+var gcRaise struct {
+	sync.Mutex
+	builds int
+	old    int
 }
 
 // withColumns returns df with the columns more after its own. It copies

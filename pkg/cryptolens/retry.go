@@ -29,18 +29,11 @@ var DefaultRetryPolicy = RetryPolicy{MaxAttempts: 5, MinDelay: 200 * time.Millis
 	MaxWait: 2 * time.Minute}
 
 func (p RetryPolicy) withDefaults() RetryPolicy {
-	if p.MaxAttempts <= 0 {
-		p.MaxAttempts = DefaultRetryPolicy.MaxAttempts
-	}
-	if p.MinDelay <= 0 {
-		p.MinDelay = DefaultRetryPolicy.MinDelay
-	}
-	if p.MaxDelay <= 0 {
-		p.MaxDelay = DefaultRetryPolicy.MaxDelay
-	}
-	if p.MaxWait <= 0 {
-		p.MaxWait = DefaultRetryPolicy.MaxWait
-	}
+	d := DefaultRetryPolicy
+	orDefault(&p.MaxAttempts, d.MaxAttempts)
+	orDefault(&p.MinDelay, d.MinDelay)
+	orDefault(&p.MaxDelay, d.MaxDelay)
+	orDefault(&p.MaxWait, d.MaxWait)
 	return p
 }
 

@@ -132,16 +132,5 @@ func stepPoints(xs, ys []float64) (sx, sy []float64) {
 // stepFigures are the figures of a step chart: time (RFC 3339 UTC) and one
 // column per series, then per limit.
 func stepFigures(times []time.Time, series []Series) figures {
-	f := figures{columns: []string{"time"}}
-	for _, s := range series {
-		f.columns = append(f.columns, s.Name)
-	}
-	for i, t := range times {
-		row := []any{t.UTC().Format(time.RFC3339)}
-		for _, s := range series {
-			row = append(row, value(s.Values[i]))
-		}
-		f.rows = append(f.rows, row)
-	}
-	return f
+	return seriesFigures("time", time.RFC3339, times, series)
 }

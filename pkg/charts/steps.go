@@ -43,17 +43,9 @@ func Steps(d StepsData) (*Chart, error) {
 		}
 	}
 	timeName := func(i int) string { return d.Times[i].UTC().Format(time.RFC3339) }
-	anyValue := false
-	for _, s := range append(append([]Series(nil), d.Series...), d.Limits...) {
-		if err := checkLen(kind, d.Title, "values in series "+quote(s.Name), len(s.Values), len(d.Times), "times"); err != nil {
-			return nil, err
-		}
-		if err := checkValues(kind, d.Title, s.Name, s.Values, timeName, true, true); err != nil {
-			return nil, err
-		}
-		for _, v := range s.Values {
-			anyValue = anyValue || !math.IsNaN(v)
-		}
+	anyValue, err := checkLines(kind, d.Title, append(append([]Series(nil), d.Series...), d.Limits...), len(d.Times), "times", timeName)
+	if err != nil {
+		return nil, err
 	}
 	d.Series, d.Limits = cloneSeries(d.Series), cloneSeries(d.Limits)
 	if d.XLabel == "" {

@@ -34,17 +34,9 @@ func TimeSeries(d TimeSeriesData) (*Chart, error) {
 		return nil, err
 	}
 	dayName := func(i int) string { return d.Days[i].UTC().Format(time.DateOnly) }
-	anyValue := false
-	for _, s := range d.Series {
-		if err := checkLen(kind, d.Title, "values in series "+quote(s.Name), len(s.Values), len(d.Days), "days"); err != nil {
-			return nil, err
-		}
-		if err := checkValues(kind, d.Title, s.Name, s.Values, dayName, true, true); err != nil {
-			return nil, err
-		}
-		for _, v := range s.Values {
-			anyValue = anyValue || !math.IsNaN(v)
-		}
+	anyValue, err := checkLines(kind, d.Title, d.Series, len(d.Days), "days", dayName)
+	if err != nil {
+		return nil, err
 	}
 	d.Series = cloneSeries(d.Series)
 	if d.XLabel == "" {

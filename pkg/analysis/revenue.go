@@ -117,12 +117,9 @@ func RevenuePerDay(events []cryptolens.Event, w cryptolens.Window) []DailyRevenu
 	})
 	axis := newDayAxis(w, minT, maxT, found)
 	nc := len(totals)
-	out := make([]DailyRevenue, axis.n*nc)
-	for d := range axis.n {
-		for i, t := range totals {
-			out[d*nc+i] = DailyRevenue{Day: axis.day(d), Currency: t.Currency}
-		}
-	}
+	out := grid(axis, totals, func(day time.Time, t CurrencyRevenue) DailyRevenue {
+		return DailyRevenue{Day: day, Currency: t.Currency}
+	})
 	eachPurchase(events, w, func(e *cryptolens.Event) {
 		if d := axis.index(e.Time); d >= 0 {
 			r := &out[d*nc+slot[CurrencyCode(e.Currency)]]

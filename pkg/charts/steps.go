@@ -3,7 +3,6 @@ package charts
 import (
 	"fmt"
 	"image/color"
-	"math"
 	"time"
 
 	"gonum.org/v1/plot"
@@ -81,15 +80,7 @@ func buildSteps(d StepsData, area vg.Rectangle, th *Theme) *plot.Plot {
 	for i, t := range d.Times {
 		xs[i] = float64(t.Unix()) / secondsPerDay
 	}
-	lo, hi := 0.0, 0.0
-	var all [][]float64
-	for _, s := range append(append([]Series(nil), d.Series...), d.Limits...) {
-		lo, hi = math.Min(lo, minOf(s.Values)), math.Max(hi, maxOf(s.Values))
-		all = append(all, s.Values)
-	}
-	scale := scaleFor(lo, hi, 0.1, wholeNumbers(all...))
-	p.Y.Min, p.Y.Max = scale.lo, scale.hi
-	p.Y.Tick.Marker = scale.ticker(format)
+	scale := scaleLinesY(p, append(append([]Series(nil), d.Series...), d.Limits...), 0.1, format)
 	first, last := xs[0], xs[len(xs)-1]
 	if last <= first {
 		last = first + 1

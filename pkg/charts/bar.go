@@ -8,7 +8,9 @@ import (
 	"gonum.org/v1/plot/vg"
 )
 
-// BarData is the data of a vertical bar chart of categories.
+// BarData is the data of a vertical bar chart of categories. It has the
+// fields of [HorizontalBarData] (the two convert into each other), with its
+// own docs.
 type BarData struct {
 	Title, XLabel, YLabel string
 	// Categories name the bars, left to right.

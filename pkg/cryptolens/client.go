@@ -85,6 +85,8 @@ var DefaultTimeouts = Timeouts{
 	Attempt:        5 * time.Minute,
 }
 
+// withDefaults fills the unset timeouts; alike in shape only to
+// RetryPolicy.withDefaults (each fills its own type's fields).
 func (t Timeouts) withDefaults() Timeouts {
 	d := DefaultTimeouts
 	orDefault(&t.Connect, d.Connect)

@@ -28,6 +28,8 @@ type RetryPolicy struct {
 var DefaultRetryPolicy = RetryPolicy{MaxAttempts: 5, MinDelay: 200 * time.Millisecond, MaxDelay: 10 * time.Second,
 	MaxWait: 2 * time.Minute}
 
+// withDefaults fills the unset fields; alike in shape only to
+// Timeouts.withDefaults (each fills its own type's fields).
 func (p RetryPolicy) withDefaults() RetryPolicy {
 	d := DefaultRetryPolicy
 	orDefault(&p.MaxAttempts, d.MaxAttempts)

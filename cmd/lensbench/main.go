@@ -194,11 +194,7 @@ func itoa(v int64) string { return strconv.FormatInt(v, 10) }
 
 // page asks for one page of 1000 rows below cursor, newest first.
 func page(client *http.Client, base string, cursor int64, buf *bytes.Buffer) error {
-	tok := token
-	if t := os.Getenv("CRYPTOLENS_TOKEN"); t != "" {
-		tok = t
-	}
-	form := url.Values{"token": {tok}, "Limit": {"1000"}, "OrderBy": {"Id descending"}}
+	form := url.Values{"token": {token}, "Limit": {"1000"}, "OrderBy": {"Id descending"}}
 	if cursor != 0 {
 		form.Set("EndingBefore", itoa(cursor))
 	}

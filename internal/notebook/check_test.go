@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/lensbook/lensbook/internal/ipynb"
+	"github.com/lensbook/lensbook/internal/secret"
 )
 
 func TestCheckCleanTestdataNotebooks(t *testing.T) {
@@ -188,8 +189,8 @@ func TestContainsToken(t *testing.T) {
 			data, _ := nb.Marshal()
 			copyNB, _ := ipynb.Parse(data)
 			tt.where(copyNB, tt.token)
-			if got := ContainsToken(copyNB, tt.token); got != tt.want {
-				t.Errorf("ContainsToken = %v, want %v", got, tt.want)
+			if got := ContainsSecret(copyNB, secret.NewRedactor(tt.token)); got != tt.want {
+				t.Errorf("ContainsSecret = %v, want %v", got, tt.want)
 			}
 		})
 	}

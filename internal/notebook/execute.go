@@ -51,9 +51,10 @@ type ExecOptions struct {
 	// them as Result.Params instead of reading the parameters cells again.
 	// publish binds every notebook's values once per render and sets it.
 	Declared []Param
-	// Token, when set, must not appear in the executed notebook. When empty,
-	// Env["CRYPTOLENS_TOKEN"] is used.
-	Token string
+	// Redactor holds the secrets that must not appear in the executed
+	// notebook or in an error: the account's (credentials.Credentials.Redactor),
+	// built once by the caller and passed down. Nil means none.
+	Redactor *secret.Redactor
 	// Paths locates the kernel and jupyter; nil means FindPaths().
 	Paths *Paths
 }
@@ -151,18 +152,14 @@ func Execute(ctx context.Context, path string, opts ExecOptions) (*Result, error
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	token := opts.Token
-	if token == "" {
-		token = opts.Env["CRYPTOLENS_TOKEN"]
-	}
-	if err := runNBConvert(ctx, paths, run, input, timeout, opts.Env, token); err != nil {
+	if err := runNBConvert(ctx, paths, run, input, timeout, opts.Env, opts.Redactor); err != nil {
 		return nil, fmt.Errorf("notebook %s: %w", path, err)
 	}
 	executed, err := ipynb.ReadFile(run.output())
 	if err != nil {
 		return nil, fmt.Errorf("notebook %s: reading nbconvert's output: %w", path, err)
 	}
-	if ContainsToken(executed, token) {
+	if ContainsSecret(executed, opts.Redactor) {
 		return nil, fmt.Errorf("notebook %s: %w: refusing to return it", path, ErrTokenLeak)
 	}
 	foldInjected(executed)
@@ -192,7 +189,7 @@ func cloneNotebook(nb *ipynb.Notebook) *ipynb.Notebook {
 // runNBConvert executes input into the run's output notebook, killing the
 // whole run (nbconvert, the kernel in its own session, and the cell
 // programs) at the timeout or when ctx ends.
-func runNBConvert(ctx context.Context, paths Paths, run *runFiles, input string, timeout time.Duration, env map[string]string, token string) error {
+func runNBConvert(ctx context.Context, paths Paths, run *runFiles, input string, timeout time.Duration, env map[string]string, redactor *secret.Redactor) error {
 	mark, err := NewRunMark()
 	if err != nil {
 		return err
@@ -222,7 +219,7 @@ func runNBConvert(ctx context.Context, paths Paths, run *runFiles, input string,
 	case err := <-done:
 		mark.KillAll() // a cell may have left a background process behind
 		if err != nil {
-			return fmt.Errorf("jupyter nbconvert failed (%w): %s", err, errorLines(redact(stderr.String(), token)))
+			return fmt.Errorf("jupyter nbconvert failed (%w): %s", err, errorLines(redactor.Redact(stderr.String())))
 		}
 		return nil
 	case <-timer.C:
@@ -298,9 +295,6 @@ func KernelEnv(paths Paths, extra map[string]string) []string {
 	}
 	return env
 }
-
-// redact replaces the token in s.
-func redact(s, token string) string { return secret.NewRedactor(token).Redact(s) }
 
 // errorLines picks the lines of nbconvert's stderr that say what went
 // wrong, or else its last lines.

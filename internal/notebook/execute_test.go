@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/lensbook/lensbook/internal/secret"
 )
 
 func TestExecuteImportsLensbookPackage(t *testing.T) {
@@ -130,9 +131,10 @@ func TestExecuteRefusesANotebookHoldingTheToken(t *testing.T) {
 	t.Parallel()
 	token := "WyIwIiwibGVuc2Jvb2stZmFrZS10b2tlbi1mb3ItdGVzdHMtb25seSJd"
 	res, err := Execute(t.Context(), "testdata/hello.ipynb", ExecOptions{
-		Paths:   paths,
-		Timeout: 3 * time.Minute,
-		Env:     map[string]string{"LENSBOOK_TEST_VALUE": token, "CRYPTOLENS_TOKEN": token},
+		Paths:    paths,
+		Timeout:  3 * time.Minute,
+		Env:      map[string]string{"LENSBOOK_TEST_VALUE": token, "CRYPTOLENS_TOKEN": token},
+		Redactor: secret.NewRedactor(token),
 	})
 	if !errors.Is(err, ErrTokenLeak) {
 		t.Fatalf("err = %v, want ErrTokenLeak", err)

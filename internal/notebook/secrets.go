@@ -31,14 +31,13 @@ func lookLikeSecret(s string) string {
 	return ""
 }
 
-// ContainsToken reports whether token appears anywhere in the notebook:
-// sources, outputs (text, every MIME type, tracebacks) and metadata, in any
-// form the page guard looks for (plain, URL-encoded, HTML character
-// references, JSON escapes, base64; see secret.Redactor.Find). An empty
-// token is never found.
-func ContainsToken(nb *ipynb.Notebook, token string) bool {
-	r := secret.NewRedactor(token)
-	if r.Empty() {
+// ContainsSecret reports whether a secret of r appears anywhere in the
+// notebook: sources, outputs (text, every MIME type, tracebacks) and
+// metadata, in any form the page guard looks for (plain, URL-encoded, HTML
+// character references, JSON escapes, base64; see secret.Redactor.Find). A
+// nil or empty redactor finds nothing.
+func ContainsSecret(nb *ipynb.Notebook, r *secret.Redactor) bool {
+	if r == nil || r.Empty() {
 		return false
 	}
 	data, err := nb.Marshal()

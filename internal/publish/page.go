@@ -52,7 +52,7 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 		failure = j.parseErr.Error()
 	} else {
 		res, err := notebook.Execute(ctx, j.path, notebook.ExecOptions{
-			Notebook: j.nb, Declared: j.declared, Timeout: opts.Timeout, Env: opts.Env, Token: opts.Token, Paths: opts.Paths,
+			Notebook: j.nb, Declared: j.declared, Timeout: opts.Timeout, Env: opts.Env, Redactor: opts.Redactor, Paths: opts.Paths,
 		})
 		switch {
 		case err != nil:

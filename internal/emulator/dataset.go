@@ -107,34 +107,28 @@ type Dataset struct {
 // WebAPILogWhere returns the Web API Log rows for which keep is true, in ID
 // order. It is a plain loop, meant as ground truth in tests.
 func (d *Dataset) WebAPILogWhere(keep func(cryptolens.WebAPILog) bool) []cryptolens.WebAPILog {
-	var out []cryptolens.WebAPILog
-	for _, r := range d.WebAPILog {
-		if keep(r) {
-			out = append(out, r)
-		}
-	}
-	return out
+	return where(d.WebAPILog, keep)
 }
 
 // EventsWhere returns the generated events for which keep is true, in ID
 // order. It is a plain loop, meant as ground truth in tests.
 func (d *Dataset) EventsWhere(keep func(cryptolens.Event) bool) []cryptolens.Event {
-	var out []cryptolens.Event
-	for _, e := range d.Events {
-		if keep(e) {
-			out = append(out, e)
-		}
-	}
-	return out
+	return where(d.Events, keep)
 }
 
 // ObjectLogWhere returns the Object Log entries for which keep is true, in
 // ID order. It is a plain loop, meant as ground truth in tests.
 func (d *Dataset) ObjectLogWhere(keep func(cryptolens.ObjectLogEntry) bool) []cryptolens.ObjectLogEntry {
-	var out []cryptolens.ObjectLogEntry
-	for _, o := range d.ObjectLog {
-		if keep(o) {
-			out = append(out, o)
+	return where(d.ObjectLog, keep)
+}
+
+// where returns the rows for which keep is true, in their order (nil when
+// none is).
+func where[T any](rows []T, keep func(T) bool) []T {
+	var out []T
+	for _, r := range rows {
+		if keep(r) {
+			out = append(out, r)
 		}
 	}
 	return out

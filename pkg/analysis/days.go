@@ -93,6 +93,20 @@ func (a dayAxis) day(i int) time.Time {
 	return time.Unix((a.first+int64(i))*secondsPerDay, 0).UTC()
 }
 
+// grid lays out one cell per day of the axis and key, made by cell, in day
+// order and then key order: the cell of day d and key i is at
+// d*len(keys)+i.
+func grid[K, C any](a dayAxis, keys []K, cell func(day time.Time, k K) C) []C {
+	out := make([]C, a.n*len(keys))
+	for d := range a.n {
+		day := a.day(d)
+		for i, k := range keys {
+			out[d*len(keys)+i] = cell(day, k)
+		}
+	}
+	return out
+}
+
 // share returns count/total, or 0 when total is 0.
 func share(count, total int) float64 {
 	if total == 0 {

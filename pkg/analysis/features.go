@@ -106,12 +106,7 @@ func FeatureUsagePerDay(events []cryptolens.Event, w cryptolens.Window) []Featur
 		slot[f] = i
 	}
 	axis := axisFor(events, w, eventTime)
-	out := make([]FeatureDay, axis.n*len(features))
-	for d := range axis.n {
-		for i, f := range features {
-			out[d*len(features)+i] = FeatureDay{Day: axis.day(d), Feature: f}
-		}
-	}
+	out := grid(axis, features, func(day time.Time, f string) FeatureDay { return FeatureDay{Day: day, Feature: f} })
 	for i := range events {
 		e := &events[i]
 		if !isUsage(e, w) {

@@ -111,6 +111,20 @@ func (r frameReader) times(col string) ([]time.Time, error) {
 	return out, nil
 }
 
+// readCols reads several columns with read (nil for each the frame lacks),
+// in the order given.
+func readCols[T any](read func(string) ([]T, error), cols ...string) ([][]T, error) {
+	out := make([][]T, len(cols))
+	for i, c := range cols {
+		v, err := read(c)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
 // elem returns v[i], or the zero value when the column is absent (v nil).
 func elem[T any](v []T, i int) T {
 	var zero T
@@ -127,26 +141,16 @@ func webLogRows(fn string, df dataframe.DataFrame, need ...string) ([]cryptolens
 	if err != nil {
 		return nil, err
 	}
-	ids, err := r.ints(inID)
+	nums, err := readCols(r.ints, inID, inProductID, inState)
 	if err != nil {
 		return nil, err
 	}
-	products, err := r.ints(inProductID)
+	ids, products, states := nums[0], nums[1], nums[2]
+	stamps, err := readCols(r.times, inTime, inFloatingExpires)
 	if err != nil {
 		return nil, err
 	}
-	states, err := r.ints(inState)
-	if err != nil {
-		return nil, err
-	}
-	times, err := r.times(inTime)
-	if err != nil {
-		return nil, err
-	}
-	expires, err := r.times(inFloatingExpires)
-	if err != nil {
-		return nil, err
-	}
+	times, expires := stamps[0], stamps[1]
 	keys, machines, names := r.texts(inKey), r.texts(inMachineCode), r.texts(inFriendlyName)
 	out := make([]cryptolens.WebAPILog, r.n)
 	for i := range out {
@@ -163,18 +167,11 @@ func eventRows(fn string, df dataframe.DataFrame, need ...string) ([]cryptolens.
 	if err != nil {
 		return nil, err
 	}
-	ids, err := r.ints(inID)
+	nums, err := readCols(r.ints, inID, inProductID, inValue)
 	if err != nil {
 		return nil, err
 	}
-	products, err := r.ints(inProductID)
-	if err != nil {
-		return nil, err
-	}
-	values, err := r.ints(inValue)
-	if err != nil {
-		return nil, err
-	}
+	ids, products, values := nums[0], nums[1], nums[2]
 	times, err := r.times(inTime)
 	if err != nil {
 		return nil, err
@@ -196,11 +193,9 @@ func objectLogRows(fn string, df dataframe.DataFrame, need ...string) ([]cryptol
 	if err != nil {
 		return nil, err
 	}
-	var cols [5][]int
-	for i, c := range []string{inID, inResourceType, inResourceAction, inAffectedObject, inObjectOwner} {
-		if cols[i], err = r.ints(c); err != nil {
-			return nil, err
-		}
+	cols, err := readCols(r.ints, inID, inResourceType, inResourceAction, inAffectedObject, inObjectOwner)
+	if err != nil {
+		return nil, err
 	}
 	created, err := r.times(inCreated)
 	if err != nil {

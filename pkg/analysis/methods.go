@@ -56,12 +56,9 @@ func MethodActivityPerDay(logs []cryptolens.WebAPILog, w cryptolens.Window, grou
 		slot[g] = i
 	}
 	axis := axisFor(logs, w, logTime)
-	out := make([]MethodDay, axis.n*len(gs))
-	for d := range axis.n {
-		for i, g := range gs {
-			out[d*len(gs)+i] = MethodDay{Day: axis.day(d), Group: g, Method: g.String()}
-		}
-	}
+	out := grid(axis, gs, func(day time.Time, g cryptolens.StateGroup) MethodDay {
+		return MethodDay{Day: day, Group: g, Method: g.String()}
+	})
 	for i := range logs {
 		r := &logs[i]
 		if !w.Contains(r.Time) {

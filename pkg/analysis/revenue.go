@@ -78,19 +78,31 @@ func RevenueByCurrency(events []cryptolens.Event, w cryptolens.Window) []Currenc
 	byCur := map[string]*CurrencyRevenue{}
 	eachPurchase(events, w, func(e *cryptolens.Event) {
 		c := CurrencyCode(e.Currency)
-		r := byCur[c]
-		if r == nil {
-			r = &CurrencyRevenue{Currency: c}
-			byCur[c] = r
-		}
+		r := entryFor(byCur, c, func() *CurrencyRevenue { return &CurrencyRevenue{Currency: c} })
 		r.Amount += e.Value
 		r.Purchases++
 	})
-	out := make([]CurrencyRevenue, 0, len(byCur))
-	for _, r := range byCur {
-		out = append(out, *r)
-	}
+	out := mapValues(byCur)
 	slices.SortFunc(out, func(a, b CurrencyRevenue) int { return cmp.Compare(a.Currency, b.Currency) })
+	return out
+}
+
+// entryFor returns m's value for key, made by mk and stored when m has none.
+func entryFor[K comparable, V any](m map[K]*V, key K, mk func() *V) *V {
+	v := m[key]
+	if v == nil {
+		v = mk()
+		m[key] = v
+	}
+	return v
+}
+
+// mapValues returns copies of m's values, in no order: the caller sorts them.
+func mapValues[K comparable, V any](m map[K]*V) []V {
+	out := make([]V, 0, len(m))
+	for _, v := range m {
+		out = append(out, *v)
+	}
 	return out
 }
 
@@ -117,12 +129,9 @@ func RevenuePerDay(events []cryptolens.Event, w cryptolens.Window) []DailyRevenu
 	})
 	axis := newDayAxis(w, minT, maxT, found)
 	nc := len(totals)
-	out := make([]DailyRevenue, axis.n*nc)
-	for d := range axis.n {
-		for i, t := range totals {
-			out[d*nc+i] = DailyRevenue{Day: axis.day(d), Currency: t.Currency}
-		}
-	}
+	out := grid(axis, totals, func(day time.Time, t CurrencyRevenue) DailyRevenue {
+		return DailyRevenue{Day: day, Currency: t.Currency}
+	})
 	eachPurchase(events, w, func(e *cryptolens.Event) {
 		if d := axis.index(e.Time); d >= 0 {
 			r := &out[d*nc+slot[CurrencyCode(e.Currency)]]
@@ -140,18 +149,11 @@ func RevenueByFeature(events []cryptolens.Event, w cryptolens.Window) []FeatureR
 	byKey := map[k]*FeatureRevenue{}
 	eachPurchase(events, w, func(e *cryptolens.Event) {
 		key := k{featureLabel(e), CurrencyCode(e.Currency)}
-		r := byKey[key]
-		if r == nil {
-			r = &FeatureRevenue{Feature: key.feature, Currency: key.currency}
-			byKey[key] = r
-		}
+		r := entryFor(byKey, key, func() *FeatureRevenue { return &FeatureRevenue{Feature: key.feature, Currency: key.currency} })
 		r.Amount += e.Value
 		r.Purchases++
 	})
-	out := make([]FeatureRevenue, 0, len(byKey))
-	for _, r := range byKey {
-		out = append(out, *r)
-	}
+	out := mapValues(byKey)
 	slices.SortFunc(out, func(a, b FeatureRevenue) int {
 		if c := cmp.Compare(a.Currency, b.Currency); c != 0 {
 			return c

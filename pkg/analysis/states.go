@@ -51,10 +51,7 @@ func StateCounts(logs []cryptolens.WebAPILog, w cryptolens.Window) []StateCount 
 			GroupName: s.Group().String(), Count: n, Share: share(n, total)})
 	}
 	slices.SortFunc(out, func(a, b StateCount) int {
-		if c := cmp.Compare(b.Count, a.Count); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.State, b.State)
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.State, b.State))
 	})
 	return out
 }

@@ -118,10 +118,7 @@ func ChangesByResource(entries []cryptolens.ObjectLogEntry, w cryptolens.Window)
 		out = append(out, ResourceCount{ResourceType: key.t, Action: key.a, Count: n, Share: share(n, total)})
 	}
 	slices.SortFunc(out, func(a, b ResourceCount) int {
-		if c := cmp.Compare(a.ResourceType, b.ResourceType); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Action, b.Action)
+		return cmp.Or(cmp.Compare(a.ResourceType, b.ResourceType), cmp.Compare(a.Action, b.Action))
 	})
 	return out
 }

@@ -41,6 +41,7 @@ func StateCodesFrame(web dataframe.DataFrame) dataframe.DataFrame {
 	for i, s := range states {
 		logs[i].State = cryptolens.State(s)
 	}
+	// Alike in shape to FriendlyNamesFrame only: each fills its own frame's columns.
 	var method, code, outcome []string
 	var state, count []int
 	var shares []float64
@@ -88,6 +89,7 @@ func FriendlyNamesFrame(web dataframe.DataFrame, n int) dataframe.DataFrame {
 	for i := range logs {
 		logs[i].MachineCode, logs[i].FriendlyName = codes[i], names[i]
 	}
+	// Alike in shape to StateCodesFrame only: each fills its own frame's columns.
 	var name []string
 	var requests, machines, count []int
 	var shares []float64

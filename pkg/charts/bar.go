@@ -8,7 +8,9 @@ import (
 	"gonum.org/v1/plot/vg"
 )
 
-// BarData is the data of a vertical bar chart of categories.
+// BarData is the data of a vertical bar chart of categories. It has the
+// fields of [HorizontalBarData] (the two convert into each other), with its
+// own docs.
 type BarData struct {
 	Title, XLabel, YLabel string
 	// Categories name the bars, left to right.
@@ -33,14 +35,33 @@ type BarData struct {
 // match Categories in length, or on a NaN, infinite or negative value. No
 // categories give a "No data" chart.
 func Bar(d BarData) (*Chart, error) {
-	if err := checkCategories("Bar", d.Title, d.Categories, d.Values, d.Labels); err != nil {
+	return categoryChart("Bar", d, d.XLabel, d.YLabel, buildBar)
+}
+
+// categoryChart checks and copies the data of a bar chart of categories (fn
+// names the entry point in errors) and returns the chart build draws;
+// catAxis and valueAxis name the category and value axes in its figures.
+func categoryChart(fn string, d BarData, catAxis, valueAxis string, build func(BarData, vg.Rectangle, *Theme) *plot.Plot) (*Chart, error) {
+	if err := checkCategories(fn, d.Title, d.Categories, d.Values, d.Labels); err != nil {
 		return nil, err
 	}
 	d.Categories, d.Values, d.Labels = slices.Clone(d.Categories), slices.Clone(d.Values), slices.Clone(d.Labels)
 	d.Colors = slices.Clone(d.Colors)
-	c := &Chart{title: d.Title, empty: len(d.Categories) == 0, figures: categoryFigures(d.XLabel, d.YLabel, d.Categories, d.Values)}
-	c.build = func(area vg.Rectangle, th *Theme) *plot.Plot { return buildBar(d, area, th) }
+	c := &Chart{title: d.Title, empty: len(d.Categories) == 0, figures: categoryFigures(catAxis, valueAxis, d.Categories, d.Values)}
+	c.build = func(area vg.Rectangle, th *Theme) *plot.Plot { return build(d, area, th) }
 	return c, nil
+}
+
+// barLabel is the text by bar i of value v: the caller's label, or else the
+// value in format, none for an empty bar (it needs no "0" by it).
+func barLabel(d BarData, i int, v float64, format func(float64) string) string {
+	if d.Labels != nil {
+		return oneLine(d.Labels[i])
+	}
+	if v == 0 {
+		return ""
+	}
+	return format(v)
 }
 
 func buildBar(d BarData, area vg.Rectangle, th *Theme) *plot.Plot {
@@ -65,14 +86,7 @@ func buildBar(d BarData, area vg.Rectangle, th *Theme) *plot.Plot {
 		x := float64(i)
 		bars.items = append(bars.items, box{x0: x - width/2, x1: x + width/2, y0: 0, y1: v,
 			color: categoryColor(i, d.Categories[i], d.Colors)})
-		label := format(v)
-		if v == 0 {
-			label = "" // an empty bar needs no "0" over it
-		}
-		if d.Labels != nil {
-			label = oneLine(d.Labels[i])
-		}
-		if label != "" {
+		if label := barLabel(d, i, v, format); label != "" {
 			bars.labels = append(bars.labels, valueLabel{x: x, y: v, text: label})
 		}
 	}

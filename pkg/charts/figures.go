@@ -41,17 +41,23 @@ func categoryFigures(xLabel, yLabel string, categories []string, values []float6
 
 // dayFigures are the figures of a chart over days.
 func dayFigures(days []time.Time, series []Series, overlay *Series) figures {
-	f := figures{columns: []string{"day"}}
 	all := series
 	if overlay != nil {
 		all = append(all[:len(all):len(all)], *overlay)
 	}
-	for _, s := range all {
+	return seriesFigures("day", time.DateOnly, days, all)
+}
+
+// seriesFigures are the figures of series over times: a column col of the
+// times in layout (UTC), then one column per series.
+func seriesFigures(col, layout string, times []time.Time, series []Series) figures {
+	f := figures{columns: []string{col}}
+	for _, s := range series {
 		f.columns = append(f.columns, s.Name)
 	}
-	for i, d := range days {
-		row := []any{d.UTC().Format(time.DateOnly)}
-		for _, s := range all {
+	for i, t := range times {
+		row := []any{t.UTC().Format(layout)}
+		for _, s := range series {
 			row = append(row, value(s.Values[i]))
 		}
 		f.rows = append(f.rows, row)

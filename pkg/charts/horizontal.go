@@ -2,14 +2,14 @@ package charts
 
 import (
 	"image/color"
-	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// HorizontalBarData is the data of a ranked horizontal bar chart.
+// HorizontalBarData is the data of a ranked horizontal bar chart. It has the
+// fields of [BarData] (the two convert into each other), with its own docs.
 type HorizontalBarData struct {
 	Title, XLabel, YLabel string
 	// Categories name the bars, top to bottom (rank order). Long names are
@@ -31,17 +31,11 @@ type HorizontalBarData struct {
 // requests with their share of all requests. It fails as [Bar] does. No
 // categories give a "No data" chart.
 func HorizontalBar(d HorizontalBarData) (*Chart, error) {
-	if err := checkCategories("HorizontalBar", d.Title, d.Categories, d.Values, d.Labels); err != nil {
-		return nil, err
-	}
-	d.Categories, d.Values, d.Labels = slices.Clone(d.Categories), slices.Clone(d.Values), slices.Clone(d.Labels)
-	d.Colors = slices.Clone(d.Colors)
-	c := &Chart{title: d.Title, empty: len(d.Categories) == 0, figures: categoryFigures(d.YLabel, d.XLabel, d.Categories, d.Values)}
-	c.build = func(area vg.Rectangle, th *Theme) *plot.Plot { return buildHorizontalBar(d, area, th) }
-	return c, nil
+	// The categories run up the Y axis, so the Y label names them.
+	return categoryChart("HorizontalBar", BarData(d), d.YLabel, d.XLabel, buildHorizontalBar)
 }
 
-func buildHorizontalBar(d HorizontalBarData, area vg.Rectangle, th *Theme) *plot.Plot {
+func buildHorizontalBar(d BarData, area vg.Rectangle, th *Theme) *plot.Plot {
 	format := formatter(d.ValueFormat)
 	p := newPlot(d.XLabel, d.YLabel, th)
 	p.X.LineStyle = draw.LineStyle{Color: color.Transparent, Width: 0}
@@ -52,13 +46,7 @@ func buildHorizontalBar(d HorizontalBarData, area vg.Rectangle, th *Theme) *plot
 	valueSty := textStyle(valueSize, th.Label, false)
 	var widestLabel vg.Length
 	for i, v := range d.Values {
-		labels[i] = format(v)
-		if v == 0 {
-			labels[i] = "" // an empty bar needs no "0" beside it
-		}
-		if d.Labels != nil {
-			labels[i] = oneLine(d.Labels[i])
-		}
+		labels[i] = barLabel(d, i, v, format)
 		widestLabel = max(widestLabel, valueSty.Width(labels[i]))
 	}
 

@@ -2,7 +2,10 @@ package charts
 
 import (
 	"image/color"
+	"math"
 	"slices"
+
+	"gonum.org/v1/plot"
 )
 
 // Series is one named sequence of values, one per day (or category) of its
@@ -31,4 +34,20 @@ func (s Series) colorAt(i int) color.Color {
 		return c
 	}
 	return Palette[i%len(Palette)]
+}
+
+// scaleLinesY scales p's Y axis to the values of series drawn as lines (from
+// zero, or below it for a negative value), with headroom above, its ticks
+// labelled in format, and returns the scale.
+func scaleLinesY(p *plot.Plot, series []Series, headroom float64, format func(float64) string) valueScale {
+	lo, hi := 0.0, 0.0
+	var all [][]float64
+	for _, s := range series {
+		lo, hi = math.Min(lo, minOf(s.Values)), math.Max(hi, maxOf(s.Values))
+		all = append(all, s.Values)
+	}
+	scale := scaleFor(lo, hi, headroom, wholeNumbers(all...))
+	p.Y.Min, p.Y.Max = scale.lo, scale.hi
+	p.Y.Tick.Marker = scale.ticker(format)
+	return scale
 }

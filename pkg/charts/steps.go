@@ -3,7 +3,6 @@ package charts
 import (
 	"fmt"
 	"image/color"
-	"math"
 	"time"
 
 	"gonum.org/v1/plot"
@@ -43,17 +42,9 @@ func Steps(d StepsData) (*Chart, error) {
 		}
 	}
 	timeName := func(i int) string { return d.Times[i].UTC().Format(time.RFC3339) }
-	anyValue := false
-	for _, s := range append(append([]Series(nil), d.Series...), d.Limits...) {
-		if err := checkLen(kind, d.Title, "values in series "+quote(s.Name), len(s.Values), len(d.Times), "times"); err != nil {
-			return nil, err
-		}
-		if err := checkValues(kind, d.Title, s.Name, s.Values, timeName, true, true); err != nil {
-			return nil, err
-		}
-		for _, v := range s.Values {
-			anyValue = anyValue || !math.IsNaN(v)
-		}
+	anyValue, err := checkLines(kind, d.Title, append(append([]Series(nil), d.Series...), d.Limits...), len(d.Times), "times", timeName)
+	if err != nil {
+		return nil, err
 	}
 	d.Series, d.Limits = cloneSeries(d.Series), cloneSeries(d.Limits)
 	if d.XLabel == "" {
@@ -89,15 +80,7 @@ func buildSteps(d StepsData, area vg.Rectangle, th *Theme) *plot.Plot {
 	for i, t := range d.Times {
 		xs[i] = float64(t.Unix()) / secondsPerDay
 	}
-	lo, hi := 0.0, 0.0
-	var all [][]float64
-	for _, s := range append(append([]Series(nil), d.Series...), d.Limits...) {
-		lo, hi = math.Min(lo, minOf(s.Values)), math.Max(hi, maxOf(s.Values))
-		all = append(all, s.Values)
-	}
-	scale := scaleFor(lo, hi, 0.1, wholeNumbers(all...))
-	p.Y.Min, p.Y.Max = scale.lo, scale.hi
-	p.Y.Tick.Marker = scale.ticker(format)
+	scale := scaleLinesY(p, append(append([]Series(nil), d.Series...), d.Limits...), 0.1, format)
 	first, last := xs[0], xs[len(xs)-1]
 	if last <= first {
 		last = first + 1
@@ -132,16 +115,5 @@ func stepPoints(xs, ys []float64) (sx, sy []float64) {
 // stepFigures are the figures of a step chart: time (RFC 3339 UTC) and one
 // column per series, then per limit.
 func stepFigures(times []time.Time, series []Series) figures {
-	f := figures{columns: []string{"time"}}
-	for _, s := range series {
-		f.columns = append(f.columns, s.Name)
-	}
-	for i, t := range times {
-		row := []any{t.UTC().Format(time.RFC3339)}
-		for _, s := range series {
-			row = append(row, value(s.Values[i]))
-		}
-		f.rows = append(f.rows, row)
-	}
-	return f
+	return seriesFigures("time", time.RFC3339, times, series)
 }

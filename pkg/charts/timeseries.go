@@ -34,17 +34,9 @@ func TimeSeries(d TimeSeriesData) (*Chart, error) {
 		return nil, err
 	}
 	dayName := func(i int) string { return d.Days[i].UTC().Format(time.DateOnly) }
-	anyValue := false
-	for _, s := range d.Series {
-		if err := checkLen(kind, d.Title, "values in series "+quote(s.Name), len(s.Values), len(d.Days), "days"); err != nil {
-			return nil, err
-		}
-		if err := checkValues(kind, d.Title, s.Name, s.Values, dayName, true, true); err != nil {
-			return nil, err
-		}
-		for _, v := range s.Values {
-			anyValue = anyValue || !math.IsNaN(v)
-		}
+	anyValue, err := checkLines(kind, d.Title, d.Series, len(d.Days), "days", dayName)
+	if err != nil {
+		return nil, err
 	}
 	d.Series = cloneSeries(d.Series)
 	if d.XLabel == "" {
@@ -63,15 +55,7 @@ func TimeSeries(d TimeSeriesData) (*Chart, error) {
 func buildTimeSeries(d TimeSeriesData, days []float64, area vg.Rectangle, th *Theme) *plot.Plot {
 	format := formatter(d.ValueFormat)
 	p := newPlot(d.XLabel, d.YLabel, th)
-	lo, hi := 0.0, 0.0
-	var all [][]float64
-	for _, s := range d.Series {
-		lo, hi = math.Min(lo, minOf(s.Values)), math.Max(hi, maxOf(s.Values))
-		all = append(all, s.Values)
-	}
-	scale := scaleFor(lo, hi, 0.05, wholeNumbers(all...))
-	p.Y.Min, p.Y.Max = scale.lo, scale.hi
-	p.Y.Tick.Marker = scale.ticker(format)
+	scale := scaleLinesY(p, d.Series, 0.05, format)
 	first, last := days[0], days[len(days)-1]
 	pad := math.Max(0.5, (last-first)*0.01)
 	p.X.Min, p.X.Max = first-pad, last+pad

@@ -39,6 +39,25 @@ func checkLen(kind, title, what string, got, want int, wantWhat string) error {
 	return nil
 }
 
+// checkLines checks series drawn as lines over n points, which what names
+// in errors and names labels one by one: each series has n values, none
+// infinite (NaN gaps and negative values are fine). It reports whether any
+// value is a number.
+func checkLines(kind, title string, series []Series, n int, what string, names func(int) string) (anyValue bool, err error) {
+	for _, s := range series {
+		if err := checkLen(kind, title, "values in series "+quote(s.Name), len(s.Values), n, what); err != nil {
+			return false, err
+		}
+		if err := checkValues(kind, title, s.Name, s.Values, names, true, true); err != nil {
+			return false, err
+		}
+		for _, v := range s.Values {
+			anyValue = anyValue || !math.IsNaN(v)
+		}
+	}
+	return anyValue, nil
+}
+
 // checkDays requires strictly increasing UTC days and returns their day
 // numbers.
 func checkDays(kind, title string, days []time.Time) ([]float64, error) {

@@ -85,24 +85,23 @@ var DefaultTimeouts = Timeouts{
 	Attempt:        5 * time.Minute,
 }
 
+// withDefaults fills the unset timeouts; alike in shape only to
+// RetryPolicy.withDefaults (each fills its own type's fields).
 func (t Timeouts) withDefaults() Timeouts {
 	d := DefaultTimeouts
-	if t.Connect <= 0 {
-		t.Connect = d.Connect
-	}
-	if t.TLSHandshake <= 0 {
-		t.TLSHandshake = d.TLSHandshake
-	}
-	if t.ResponseHeader <= 0 {
-		t.ResponseHeader = d.ResponseHeader
-	}
-	if t.BodyIdle <= 0 {
-		t.BodyIdle = d.BodyIdle
-	}
-	if t.Attempt <= 0 {
-		t.Attempt = d.Attempt
-	}
+	orDefault(&t.Connect, d.Connect)
+	orDefault(&t.TLSHandshake, d.TLSHandshake)
+	orDefault(&t.ResponseHeader, d.ResponseHeader)
+	orDefault(&t.BodyIdle, d.BodyIdle)
+	orDefault(&t.Attempt, d.Attempt)
 	return t
+}
+
+// orDefault sets *v to d when *v is unset (zero or negative).
+func orDefault[T int | time.Duration](v *T, d T) {
+	if *v <= 0 {
+		*v = d
+	}
 }
 
 // NewClient returns a client that authenticates with the access token. It

@@ -116,7 +116,9 @@ type EventBatch struct {
 }
 
 // BatchEvent is one event of an [EventBatch]. A zero Time lets the server
-// stamp the time of the call.
+// stamp the time of the call. Its fields are those of [Event] from
+// FeatureName on; the two stay apart by design (a registered event has no
+// id, product, key or machine of its own: the batch carries them).
 type BatchEvent struct {
 	FeatureName string
 	EventName   string

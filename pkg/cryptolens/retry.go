@@ -28,19 +28,14 @@ type RetryPolicy struct {
 var DefaultRetryPolicy = RetryPolicy{MaxAttempts: 5, MinDelay: 200 * time.Millisecond, MaxDelay: 10 * time.Second,
 	MaxWait: 2 * time.Minute}
 
+// withDefaults fills the unset fields; alike in shape only to
+// Timeouts.withDefaults (each fills its own type's fields).
 func (p RetryPolicy) withDefaults() RetryPolicy {
-	if p.MaxAttempts <= 0 {
-		p.MaxAttempts = DefaultRetryPolicy.MaxAttempts
-	}
-	if p.MinDelay <= 0 {
-		p.MinDelay = DefaultRetryPolicy.MinDelay
-	}
-	if p.MaxDelay <= 0 {
-		p.MaxDelay = DefaultRetryPolicy.MaxDelay
-	}
-	if p.MaxWait <= 0 {
-		p.MaxWait = DefaultRetryPolicy.MaxWait
-	}
+	d := DefaultRetryPolicy
+	orDefault(&p.MaxAttempts, d.MaxAttempts)
+	orDefault(&p.MinDelay, d.MinDelay)
+	orDefault(&p.MaxDelay, d.MaxDelay)
+	orDefault(&p.MaxWait, d.MaxWait)
 	return p
 }
 

@@ -11,6 +11,7 @@ import (
 // are named by [cryptolens.EventSchema]; these constants spell the names for
 // callers (a deliberate list of names, like the Object Log's and the Web API
 // Log's, which TestSchemaConsumers holds to the schema through the frames).
+// Alike in shape to the Object Log's list only: each names its own log's columns.
 const (
 	ColFeatureName = "featureName"
 	ColEventName   = "eventName"

@@ -10,6 +10,7 @@ import (
 // Columns of an Object Log frame besides the shared ones. The field columns
 // are named by [cryptolens.ObjectLogSchema]; these constants spell the names
 // for callers (a deliberate list of names, as for the Events Log).
+// Alike in shape to the Events Log's list only: each names its own log's columns.
 const (
 	ColCreated           = "created"
 	ColResourceType      = "resourceType"

@@ -9,6 +9,8 @@ import (
 // version is len(migrations).
 var migrations = []string{
 	// 0 -> 1: accounts, the three logs, coverage.
+	// The weblog, events and objectlog tables look alike by shape only: each
+	// holds its own log's columns, so they stay three tables.
 	`CREATE TABLE accounts (
 		id          INTEGER PRIMARY KEY,
 		fingerprint TEXT NOT NULL UNIQUE

@@ -277,14 +277,15 @@ func (d *decoder) uvarint() uint64 {
 	return v
 }
 
+// varint reads a zig-zag varint as binary.Varint does: a uvarint whose low
+// bit is the sign.
 func (d *decoder) varint() int64 {
-	v, k := binary.Varint(d.b[min(d.pos, len(d.b)):])
-	if k <= 0 {
-		d.err, d.pos = errBadSnapshot, len(d.b)
-		return 0
+	ux := d.uvarint()
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
 	}
-	d.pos += k
-	return v
+	return x
 }
 
 func (d *decoder) byte() byte {

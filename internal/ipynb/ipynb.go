@@ -184,6 +184,8 @@ func (c Cell) MarshalJSON() ([]byte, error) {
 	if outputs == nil {
 		outputs = []Output{}
 	}
+	// The same fields as Cell, on purpose: here execution_count and outputs
+	// are written even when null or empty, as nbformat requires of code cells.
 	return marshal(struct {
 		CellType       string         `json:"cell_type"`
 		ExecutionCount *int           `json:"execution_count"`

@@ -91,6 +91,8 @@ func applySGR(s ansiState, params string) ansiState {
 		if n == 38 || n == 48 {
 			return s // 256-colour and RGB forms: keep the current colours
 		}
+		// The foreground and background cases are alike on purpose: SGR gives
+		// each its own codes (30-39, 90-97 against 40-49, 100-107).
 		switch {
 		case n == 0:
 			s = ansiState{}

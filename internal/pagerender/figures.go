@@ -147,6 +147,9 @@ func figureText(c any) string {
 }
 
 // moreRows reads "1 more row" or "1,234 more rows", and "" for n <= 0.
+// moreRows groups digits as pkg/display's thousands does; it is kept apart
+// on purpose: the page renderer reads outputs and does not import the
+// package that draws them (and, through it, gonum/plot).
 func moreRows(n int) string {
 	if n <= 0 {
 		return ""

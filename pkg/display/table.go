@@ -260,6 +260,8 @@ func sizeCaption(rows, cols int) string {
 	return plural(rows, "row") + " × " + plural(cols, "column")
 }
 
+// thousands groups the digits of n by three ("12,345"). internal/pagerender
+// keeps its own copy in moreRows on purpose: it does not import display.
 func thousands(n int) string {
 	s := strconv.Itoa(n)
 	var b strings.Builder

@@ -36,6 +36,10 @@ const (
 // of [cryptolens.State.Result].
 func Outcome(s cryptolens.State) string { return s.Result().String() }
 
+// MethodOf is the value of the method column for a state code: the name of
+// its method group (see [cryptolens.StateGroup]).
+func MethodOf(s cryptolens.State) string { return s.Group().String() }
+
 type webRow = cryptolens.WebAPILog
 
 // webLogColumns are the columns of a WebAPILog frame: the fields of
@@ -50,7 +54,7 @@ func webLogColumns() []column[webRow] {
 		dayColumn(func(r *webRow) time.Time { return r.Time }),
 		textColumn(ColMethod, func(r *webRow) string {
 			if g := r.State.Group(); g != lastGroup {
-				lastGroup, lastMethod = g, g.String()
+				lastGroup, lastMethod = g, MethodOf(r.State)
 			}
 			return lastMethod
 		}),

@@ -91,14 +91,12 @@ type stateColumns struct {
 }
 
 // stateColumnsOf computes them for one code: method and outcome by package
-// frames' own rules (from a frame of one row), as [NewWebAPILogFrame]
-// documents them.
+// frames' own rules, as [NewWebAPILogFrame] documents them.
 func stateColumnsOf(code int64) stateColumns {
 	st := cryptolens.State(code)
-	one := frames.WebAPILog([]cryptolens.WebAPILog{{State: st}})
 	return stateColumns{
-		method:    one.Col(frames.ColMethod).Records()[0],
-		outcome:   one.Col(frames.ColOutcome).Records()[0],
+		method:    frames.MethodOf(st),
+		outcome:   frames.Outcome(st),
 		stateName: st.String(),
 		licensing: analysis.IsLicensingRequest(st),
 	}

@@ -74,13 +74,10 @@ func (s *Session) ObjectLogFrame() (dataframe.DataFrame, error) {
 }
 
 // A program (a notebook cell) often asks for the same frame more than once,
-// from several package-level variables: the last frame of each kind is kept
-// for the session, window and parameters it was read for, so the store is
-// read and the frame built once. Errors are not kept.
-var lastFrames = struct {
-	sync.Mutex
-	m map[string]keptFrame
-}{m: map[string]keptFrame{}}
+// from several package-level variables: the session keeps its last frame of
+// each kind for the window and parameters it was read for, so the store is
+// read and the frame built once. Errors are not kept. The frames go with the
+// session: nothing outlives it.
 
 type keptFrame struct {
 	readFor
@@ -89,7 +86,6 @@ type keptFrame struct {
 
 // readFor is what a frame was read for.
 type readFor struct {
-	s        *Session
 	window   cryptolens.Window
 	product  int
 	key      string
@@ -97,15 +93,15 @@ type readFor struct {
 }
 
 func readingFor(s *Session) readFor {
-	return readFor{s: s, window: s.Window, product: s.Params.ProductID, key: s.Params.Key, lookBack: s.Params.LookBackDays}
+	return readFor{window: s.Window, product: s.Params.ProductID, key: s.Params.Key, lookBack: s.Params.LookBackDays}
 }
 
 // remembered returns the session's last frame of kind when the window and
 // parameters are those it was read for, else reads it with read.
 func (s *Session) remembered(kind string, read func() (dataframe.DataFrame, error)) (dataframe.DataFrame, error) {
-	lastFrames.Lock()
-	k, ok := lastFrames.m[kind]
-	lastFrames.Unlock()
+	s.framesMu.Lock()
+	k, ok := s.frames[kind]
+	s.framesMu.Unlock()
 	if ok && k.readFor == readingFor(s) {
 		return k.df, nil
 	}
@@ -113,9 +109,12 @@ func (s *Session) remembered(kind string, read func() (dataframe.DataFrame, erro
 	if err != nil {
 		return df, err
 	}
-	lastFrames.Lock()
-	lastFrames.m[kind] = keptFrame{readingFor(s), df}
-	lastFrames.Unlock()
+	s.framesMu.Lock()
+	if s.frames == nil {
+		s.frames = map[string]keptFrame{}
+	}
+	s.frames[kind] = keptFrame{readingFor(s), df}
+	s.framesMu.Unlock()
 	return df, nil
 }
 

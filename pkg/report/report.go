@@ -76,6 +76,9 @@ type Session struct {
 	mu    sync.Mutex
 	st    *store.Store   // nil until the first read
 	stAcc *store.Account // the account's handle in st
+
+	framesMu sync.Mutex
+	frames   map[string]keptFrame // the last frame of each kind (frames.go)
 }
 
 // Open resolves the parameters and opens the account (account.Load). It

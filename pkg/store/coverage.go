@@ -90,13 +90,25 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
+// The statements that read and update a log's coverage.
+const (
+	loadSpansSQL = `SELECT lo_id, hi_id, since, until FROM coverage
+		WHERE account = ? AND log = ? ORDER BY lo_id`
+	deleteSpanSQL = `DELETE FROM coverage WHERE account = ? AND log = ? AND lo_id = ?`
+	insertSpanSQL = `INSERT INTO coverage (account, log, lo_id, hi_id, since, until)
+		VALUES (?, ?, ?, ?, ?, ?)`
+)
+
 // loadSpans returns an account's spans of a log, ascending by id.
 func loadSpans(ctx context.Context, q querier, account int64, l Log) ([]span, error) {
-	rows, err := q.QueryContext(ctx, `SELECT lo_id, hi_id, since, until FROM coverage
-		WHERE account = ? AND log = ? ORDER BY lo_id`, account, string(l))
+	rows, err := q.QueryContext(ctx, loadSpansSQL, account, string(l))
 	if err != nil {
 		return nil, fmt.Errorf("read coverage of %s: %w", l, err)
 	}
+	return scanSpans(rows, l)
+}
+
+func scanSpans(rows *sql.Rows, l Log) ([]span, error) {
 	defer rows.Close()
 	var spans []span
 	for rows.Next() {
@@ -110,34 +122,4 @@ func loadSpans(ctx context.Context, q querier, account int64, l Log) ([]span, er
 		return nil, fmt.Errorf("read coverage of %s: %w", l, err)
 	}
 	return spans, nil
-}
-
-// mergeSpan adds the proof p to the coverage inside tx, merging every span
-// it touches, and returns the merged span. A proof that covers no ids and
-// touches nothing changes nothing.
-func mergeSpan(ctx context.Context, tx *sql.Tx, account int64, l Log, p span) (span, error) {
-	spans, err := loadSpans(ctx, tx, account, l)
-	if err != nil {
-		return span{}, err
-	}
-	merged, touched := p, false
-	for _, s := range spans {
-		if !p.touches(s) {
-			continue
-		}
-		touched = true
-		merged = merged.union(s)
-		if _, err := tx.ExecContext(ctx, `DELETE FROM coverage WHERE account = ? AND log = ? AND lo_id = ?`,
-			account, string(l), s.lo); err != nil {
-			return span{}, fmt.Errorf("update coverage of %s: %w", l, err)
-		}
-	}
-	if merged.empty() && !touched {
-		return merged, nil
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO coverage (account, log, lo_id, hi_id, since, until)
-		VALUES (?, ?, ?, ?, ?, ?)`, account, string(l), merged.lo, merged.hi, merged.since, merged.until); err != nil {
-		return span{}, fmt.Errorf("update coverage of %s: %w", l, err)
-	}
-	return merged, nil
 }

@@ -14,6 +14,12 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go)
 )
 
+// The page cache and memory map of every connection to a store file.
+const (
+	mmapSize  = 1 << 30 // bytes: reads map the file instead of copying pages
+	cacheSize = -32768  // 32 MiB of page cache (negative: KiB)
+)
+
 // busyTimeout is how long a connection waits for another process's write
 // lock before giving up.
 const busyTimeout = 30 * time.Second
@@ -54,12 +60,13 @@ func Open(path string) (*Store, error) {
 		q.Set("mode", "ro")
 		q.Set("immutable", "1")
 	} else {
-		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "page_size(16384)")
+		q.Set("_journal_mode", "WAL")
 		q.Add("_pragma", "synchronous(NORMAL)")
 	}
 	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "mmap_size(1073741824)") // reads map the file instead of copying pages
-	q.Add("_pragma", "cache_size(-32768)")    // 32 MiB of page cache per connection
+	q.Add("_pragma", fmt.Sprintf("mmap_size(%d)", mmapSize))
+	q.Add("_pragma", fmt.Sprintf("cache_size(%d)", cacheSize))
 	q.Set("_txlock", "immediate")
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	db, err := sql.Open("sqlite", dsn)

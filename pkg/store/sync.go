@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"slices"
 	"time"
 )
 
@@ -35,7 +33,7 @@ type syncer[R any] struct {
 	account int64
 	t       *table[R]
 	p       pager[R]
-	inserts []*sql.Stmt // insertSizes[i] rows each
+	w       *pageWriter[R]
 	stats   SyncStats
 }
 
@@ -77,14 +75,10 @@ func (s *syncer[R]) run(ctx context.Context, a *Account, since int64) error {
 	if s.account, err = a.rowID(ctx, true); err != nil {
 		return err
 	}
-	for _, n := range insertSizes {
-		stmt, err := s.st.db.PrepareContext(ctx, s.t.insertSQL(n))
-		if err != nil {
-			return fmt.Errorf("prepare insert: %w", err)
-		}
-		defer stmt.Close()
-		s.inserts = append(s.inserts, stmt)
+	if s.w, err = newPageWriter(s.st.path, s.t, s.account); err != nil {
+		return err
 	}
+	defer s.w.close()
 	spans, err := loadSpans(ctx, s.st.db, s.account, s.t.log)
 	if err != nil {
 		return err
@@ -187,59 +181,10 @@ func (s *syncer[R]) backward(ctx context.Context, before, since int64) (span, er
 // commit stores a page and the coverage it proves in one transaction and
 // returns the merged span.
 func (s *syncer[R]) commit(ctx context.Context, rows []R, proof span) (span, error) {
-	tx, err := s.st.db.BeginTx(ctx, nil)
-	if err != nil {
-		return span{}, fmt.Errorf("begin page transaction: %w", err)
-	}
-	defer tx.Rollback()
-	added, err := s.insertRows(ctx, tx, rows)
+	added, merged, err := s.w.write(ctx, rows, proof)
 	if err != nil {
 		return span{}, err
-	}
-	merged, err := mergeSpan(ctx, tx, s.account, s.t.log, proof)
-	if err != nil {
-		return span{}, err
-	}
-	if err := tx.Commit(); err != nil {
-		return span{}, fmt.Errorf("commit page: %w", err)
 	}
 	s.stats.RowsNew += added
 	return merged, nil
-}
-
-// insertRows inserts rows that are not held yet, in multi-row INSERTs of
-// the largest of insertSizes that fits, and returns how many were new. It
-// may reorder rows.
-func (s *syncer[R]) insertRows(ctx context.Context, tx *sql.Tx, rows []R) (int, error) {
-	if len(rows) > 1 && s.t.id(&rows[0]) > s.t.id(&rows[1]) {
-		// Ascending inserts fill the b-tree pages about twice as densely.
-		slices.Reverse(rows)
-	}
-	stmts := make([]*sql.Stmt, len(insertSizes))
-	values := make([]any, 0, insertSizes[0]*(1+len(s.t.columns)))
-	added := 0
-	for len(rows) > 0 {
-		k := 0
-		for insertSizes[k] > len(rows) {
-			k++
-		}
-		n := insertSizes[k]
-		if stmts[k] == nil {
-			stmts[k] = tx.StmtContext(ctx, s.inserts[k])
-		}
-		stmt := stmts[k]
-		values = values[:0]
-		for i := range n {
-			values = s.t.values(&rows[i], append(values, s.account))
-		}
-		res, err := stmt.ExecContext(ctx, values...)
-		if err != nil {
-			return 0, fmt.Errorf("store rows from id %d: %w", s.t.id(&rows[0]), err)
-		}
-		if k, err := res.RowsAffected(); err == nil {
-			added += int(k)
-		}
-		rows = rows[n:]
-	}
-	return added, nil
 }

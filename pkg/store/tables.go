@@ -1,6 +1,7 @@
 package store
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,10 +16,9 @@ type table[R any] struct {
 	columns []string // every column after account: the log schema's Columns, id first
 	id      func(*R) int64
 	time    func(*R) time.Time
-	// values appends the columns' values in order, id first, each as one of
-	// the types database/sql passes to the driver unconverted (int64,
-	// string): an int would go through reflection, once per value.
-	values func(*R, []any) []any
+	// bind binds the columns' values in order, id first, to the next
+	// parameters of a multi-row INSERT.
+	bind func(*R, *rowBinder)
 	// fromColumns fills one record per row of the columns (readfast.go).
 	fromColumns func([]R, *Columns)
 }
@@ -28,9 +28,11 @@ type table[R any] struct {
 // statements, not one per row beyond a multiple of the largest.
 var insertSizes = []int{128, 32, 8, 2, 1}
 
-// insertSQL is an INSERT OR IGNORE of n rows.
-func (t *table[R]) insertSQL(n int) string {
-	row := "(?" + strings.Repeat(", ?", len(t.columns)) + ")"
+// insertSQL is an INSERT OR IGNORE of n rows of the account: the account
+// is written in the statement (a sync prepares its statements for one
+// account), the columns are parameters, row after row.
+func (t *table[R]) insertSQL(n int, account int64) string {
+	row := "(" + strconv.FormatInt(account, 10) + strings.Repeat(", ?", len(t.columns)) + ")"
 	return "INSERT OR IGNORE INTO " + t.name + " (account, " + strings.Join(t.columns, ", ") +
 		") VALUES " + row + strings.Repeat(", "+row, n-1)
 }
@@ -47,9 +49,18 @@ var webLogTable = &table[cryptolens.WebAPILog]{
 	log: WebAPILog, name: "weblog", timeCol: "time", fromColumns: webLogFromColumns, columns: cryptolens.WebAPILogSchema.Columns(),
 	id:   func(r *cryptolens.WebAPILog) int64 { return r.ID },
 	time: func(r *cryptolens.WebAPILog) time.Time { return r.Time },
-	values: func(r *cryptolens.WebAPILog, v []any) []any {
-		return append(v, r.ID, int64(r.ProductID), r.Key, r.IP, seconds(r.Time), int64(r.State),
-			r.MachineCode, r.FriendlyName, seconds(r.FloatingExpires), int64(r.DOIntValue), r.DOID)
+	bind: func(r *cryptolens.WebAPILog, b *rowBinder) {
+		b.int64(r.ID)
+		b.int64(int64(r.ProductID))
+		b.text(r.Key)
+		b.text(r.IP)
+		b.int64(seconds(r.Time))
+		b.int64(int64(r.State))
+		b.text(r.MachineCode)
+		b.text(r.FriendlyName)
+		b.int64(seconds(r.FloatingExpires))
+		b.int64(int64(r.DOIntValue))
+		b.int64(r.DOID)
 	},
 }
 
@@ -57,9 +68,17 @@ var eventsTable = &table[cryptolens.Event]{
 	log: Events, name: "events", timeCol: "time", fromColumns: eventsFromColumns, columns: cryptolens.EventSchema.Columns(),
 	id:   func(r *cryptolens.Event) int64 { return r.ID },
 	time: func(r *cryptolens.Event) time.Time { return r.Time },
-	values: func(r *cryptolens.Event, v []any) []any {
-		return append(v, r.ID, int64(r.ProductID), r.Key, r.MachineCode, r.FeatureName, r.EventName,
-			r.Value, r.Currency, seconds(r.Time), r.Metadata)
+	bind: func(r *cryptolens.Event, b *rowBinder) {
+		b.int64(r.ID)
+		b.int64(int64(r.ProductID))
+		b.text(r.Key)
+		b.text(r.MachineCode)
+		b.text(r.FeatureName)
+		b.text(r.EventName)
+		b.int64(r.Value)
+		b.text(r.Currency)
+		b.int64(seconds(r.Time))
+		b.text(r.Metadata)
 	},
 }
 
@@ -67,8 +86,14 @@ var objectLogTable = &table[cryptolens.ObjectLogEntry]{
 	log: ObjectLog, name: "objectlog", timeCol: "created", fromColumns: objectLogFromColumns, columns: cryptolens.ObjectLogSchema.Columns(),
 	id:   func(r *cryptolens.ObjectLogEntry) int64 { return r.ID },
 	time: func(r *cryptolens.ObjectLogEntry) time.Time { return r.Created },
-	values: func(r *cryptolens.ObjectLogEntry, v []any) []any {
-		return append(v, r.ID, seconds(r.Created), int64(r.ResourceType), int64(r.ResourceAction),
-			r.AffectedObjectID, r.ObjectOwnerUserID, r.PerformedByUserID, r.Data)
+	bind: func(r *cryptolens.ObjectLogEntry, b *rowBinder) {
+		b.int64(r.ID)
+		b.int64(seconds(r.Created))
+		b.int64(int64(r.ResourceType))
+		b.int64(int64(r.ResourceAction))
+		b.int64(r.AffectedObjectID)
+		b.int64(r.ObjectOwnerUserID)
+		b.text(r.PerformedByUserID)
+		b.text(r.Data)
 	},
 }

@@ -2,7 +2,10 @@ package store
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -14,7 +17,9 @@ import (
 // emulator's Web API Log, already decoded, committed page by page (1000
 // rows, ascending, each page with its coverage in one transaction) into a
 // new store file, with no HTTP and no JSON. Set LENSBOOK_BENCH_ROWS=1000000
-// for the report's figures.
+// for the report's figures; the figure of the target is
+// BenchmarkSyncWebAPILog's, over HTTP. It reports rows/s, rows per CPU
+// second and the load average it ran under.
 func BenchmarkStoreSyncWebAPILog(b *testing.B) {
 	ds := emulator.Generate(emulator.Config{Seed: 3, Rows: BenchRows(b)})
 	dir := b.TempDir()
@@ -44,4 +49,20 @@ func BenchmarkStoreSyncWebAPILog(b *testing.B) {
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
 	b.ReportMetric(float64(rows)/(CPUTime()-cpu0).Seconds(), "rows/cpu-s")
+	ReportLoad(b)
+}
+
+// ReportLoad reports the machine's load average over the last minute
+// (/proc/loadavg, where there is one) beside a benchmark's figures: rows
+// per second say little without it.
+func ReportLoad(b *testing.B) {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return
+	}
+	if f := strings.Fields(string(data)); len(f) > 0 {
+		if v, err := strconv.ParseFloat(f[0], 64); err == nil {
+			b.ReportMetric(v, "load1")
+		}
+	}
 }

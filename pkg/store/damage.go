@@ -36,13 +36,23 @@ func (e *damagedError) Unwrap() error { return e.err }
 // error that names the file and the way to rebuild it; others pass as they
 // are.
 func (s *Store) explain(err error) error {
-	var se *sqlite.Error
-	if err == nil || !errors.As(err, &se) {
+	var code int
+	var cause error
+	var de *sqlite.Error // from database/sql
+	var ce *sqliteError  // from a sync's own connection (sqliteconn.go)
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &de):
+		code, cause = de.Code(), de
+	case errors.As(err, &ce):
+		code, cause = ce.code, ce
+	default:
 		return err
 	}
-	switch se.Code() & 0xff {
+	switch code & 0xff {
 	case sqliteCorrupt, sqliteNotADB:
-		return &damagedError{path: s.path, err: se}
+		return &damagedError{path: s.path, err: cause}
 	}
 	return err
 }

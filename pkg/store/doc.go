@@ -28,7 +28,10 @@
 //
 // The file is SQLite (modernc.org/sqlite, pure Go) in WAL mode with a busy
 // timeout and foreign keys, its schema versioned by user_version
-// ([SchemaVersion]). Tables: accounts (fingerprints), weblog, events and
+// ([SchemaVersion]); a new file has 16 KiB pages. A sync writes through a
+// connection of its own to SQLite's C API (modernc.org/sqlite/lib), which
+// binds each row's values straight from the records into multi-row
+// INSERTs prepared once per sync. Tables: accounts (fingerprints), weblog, events and
 // objectlog (one typed column per API field, times as Unix seconds, text
 // byte for byte, primary key (account, id), an index on (account, time)),
 // and coverage (account, log, lo_id, hi_id, since, until), and store_id (the

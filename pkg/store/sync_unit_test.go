@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -240,16 +241,16 @@ func TestOpenSetsUpTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	var version int
+	var version, fk, pageSize int
 	var mode string
-	var fk int
 	if err := st.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		t.Fatal(err)
 	}
 	st.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
 	st.db.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk)
-	if version != SchemaVersion || mode != "wal" || fk != 1 {
-		t.Fatalf("user_version %d, journal_mode %q, foreign_keys %d; want %d, wal, 1", version, mode, fk, SchemaVersion)
+	st.db.QueryRowContext(ctx, "PRAGMA page_size").Scan(&pageSize)
+	if version != SchemaVersion || mode != "wal" || fk != 1 || pageSize != 16384 {
+		t.Fatalf("user_version %d, journal_mode %q, foreign_keys %d, page_size %d; want %d, wal, 1, 16384", version, mode, fk, pageSize, SchemaVersion)
 	}
 	st.Close()
 	st, err = Open(path) // reopening applies nothing twice
@@ -257,6 +258,36 @@ func TestOpenSetsUpTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
+}
+
+// TestSyncIntoAFileWithSmallPages syncs into a store file made before new
+// files got 16 KiB pages (4 KiB, in WAL mode): it keeps its pages and works.
+func TestSyncIntoAFileWithSmallPages(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "store.db")
+	old, err := sql.Open("sqlite", path+"?_pragma=page_size(4096)&_pragma=journal_mode(WAL)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.Exec("CREATE TABLE before_16k (x)"); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	a := testAccount(t, st, "tok")
+	rows := handWebAPILog(1, 3000)
+	st.now = func() time.Time { return base.Add(90 * 24 * time.Hour) }
+	if s := syncMem(t, a, memWebAPILog(rows, 1000), time.Time{}); s.RowsNew != len(rows) {
+		t.Fatalf("stored %d new rows, want %d", s.RowsNew, len(rows))
+	}
+	wantRows(t, a, cryptolens.Window{}, rows)
+	var pageSize int
+	if err := st.db.QueryRow("PRAGMA page_size").Scan(&pageSize); err != nil || pageSize != 4096 {
+		t.Fatalf("page_size %d (%v), want the file's 4096", pageSize, err)
+	}
 }
 
 func TestDefaultPathHidesTheToken(t *testing.T) {
@@ -342,5 +373,55 @@ func TestOpenPathWithOddCharacters(t *testing.T) {
 	st.Close()
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("the store is not at %q: %v", path, err)
+	}
+}
+
+// TestSyncStoresTextByteForByte syncs rows whose text is empty, not UTF-8,
+// holds NUL bytes, or is longer than the sync's text buffer starts, and
+// reads each column back through SQL: the same bytes, as TEXT, never NULL.
+func TestSyncStoresTextByteForByte(t *testing.T) {
+	st := openTemp(t)
+	a := testAccount(t, st, "tok")
+	rows := handWebAPILog(1, 300)
+	odd := []string{"", "\x00", "a\x00b", "\xff\xfe", "ключ-ü-😀", strings.Repeat("x", 200<<10), "'); DROP TABLE weblog; --"}
+	for i := range rows {
+		rows[i].Key = odd[i%len(odd)]
+		rows[i].IP = odd[(i+1)%len(odd)]
+		rows[i].MachineCode = odd[(i+2)%len(odd)]
+		rows[i].FriendlyName = odd[(i+3)%len(odd)]
+	}
+	st.now = func() time.Time { return base.Add(24 * time.Hour) }
+	if s := syncMem(t, a, memWebAPILog(rows, 100), time.Time{}); s.RowsNew != len(rows) {
+		t.Fatalf("stored %d new rows, want %d", s.RowsNew, len(rows))
+	}
+	q, err := st.db.QueryContext(t.Context(), `SELECT id, key, ip, machine_code, friendly_name,
+		typeof(key) || typeof(ip) || typeof(machine_code) || typeof(friendly_name) FROM weblog ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	n := 0
+	for ; q.Next(); n++ {
+		var id int64
+		var got [4][]byte
+		var types string
+		if err := q.Scan(&id, &got[0], &got[1], &got[2], &got[3], &types); err != nil {
+			t.Fatal(err)
+		}
+		r := rows[n]
+		if id != r.ID || types != "texttexttexttext" {
+			t.Fatalf("row %d: id %d, types %s; want id %d, four text columns", n, id, types, r.ID)
+		}
+		for j, want := range []string{r.Key, r.IP, r.MachineCode, r.FriendlyName} {
+			if string(got[j]) != want {
+				t.Errorf("row %d column %d: %d bytes %.20q, want %d bytes %.20q", id, j, len(got[j]), got[j], len(want), want)
+			}
+		}
+	}
+	if err := q.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n != len(rows) {
+		t.Fatalf("read %d rows, want %d", n, len(rows))
 	}
 }

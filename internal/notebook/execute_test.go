@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -264,5 +265,47 @@ func TestExecuteInjectsSessionParameters(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"days=7", "productID=0", "asOf=2026-10-01", "topN=10"}, values); diff != "" {
 		t.Errorf("Result.Params (-want +got):\n%s", diff)
+	}
+}
+
+// A kernel whose module cache lacks the modules the checkout pins (a fresh
+// HOME, another GOMODCACHE) fails the cell with one line naming a missing
+// module, one the checkout's go.sum lists, and the fix, not go's cut-off
+// "go: gonb_... imports".
+func TestMissingModuleNamesItAndTheFix(t *testing.T) {
+	paths := kernelPaths(t)
+	t.Parallel()
+	nb := &ipynb.Notebook{NBFormat: 4, NBFormatMinor: 5,
+		Metadata: map[string]any{"kernelspec": map[string]any{"display_name": "Go (gonb)", "language": "go", "name": "gonb"}},
+		Cells:    []ipynb.Cell{{CellType: "code", ID: "report", Metadata: map[string]any{}, Source: "%%\nfmt.Println(report.DefaultDays)"}}}
+	path := filepath.Join(t.TempDir(), "missing-module.ipynb")
+	if err := nb.WriteFile(path); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Execute(t.Context(), path, ExecOptions{Paths: paths, Timeout: 3 * time.Minute,
+		Env: map[string]string{"GOMODCACHE": filepath.Join(t.TempDir(), "empty-module-cache")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Failures) != 1 {
+		t.Fatalf("failures = %v, want one", res.Failures)
+	}
+	f := res.Failures[0]
+	m := regexp.MustCompile("^the Go module cache \\(go env GOMODCACHE\\) lacks (\\S+)@(\\S+) \\(needed by github.com/lensbook/lensbook/pkg/report\\), " +
+		"and notebooks build offline \\(GOPROXY=off\\): run `make setup` in the checkout, which fills the module cache$").FindStringSubmatch(f.Message)
+	if m == nil {
+		t.Fatalf("failure = %q, want the missing module and `make setup`", f)
+	}
+	sum, err := os.ReadFile(filepath.Join(paths.Root, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(sum), m[1]+" "+m[2]+" ") {
+		t.Errorf("the module named, %s@%s, is not one the checkout's go.sum pins", m[1], m[2])
+	}
+	for _, o := range res.Notebook.Cells[0].Outputs {
+		if o.OutputType == "error" && (o.EValue != f.Message || o.EName != "cell 1 (\"fmt.Println(report.DefaultDays)\")" || o.Traceback != nil) {
+			t.Errorf("the cell's error output = %q: %q, %q; want the failure's line alone", o.EName, o.EValue, o.Traceback)
+		}
 	}
 }

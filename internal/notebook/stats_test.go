@@ -40,7 +40,7 @@ func TestMeasure(t *testing.T) {
 	// its literal declares, an input line; the fetch cell prints the sync.
 	idiom := &ipynb.Notebook{Cells: []ipynb.Cell{
 		code("var s = report.Must(report.Open(report.Params{Days: 30, ProductID: 0, AsOf: \"\", LookBackDays: 6})) // window\nvar topN = 10 // rows\n", ParametersTag), // 2 lines, inputs
-		code("%%\nfmt.Println(report.Must(s.Sync(store.WebAPILog, store.Events)))\n"),                                                                          // 1 sync line
+		code("%%\nfmt.Println(report.Must(s.Sync(store.WebAPILog, store.Events)))\n"),                                                                                  // 1 sync line
 	}}
 	if got, want := Measure(idiom), (Stats{CodeCells: 2, CodeLines: 3, SyncLines: 1, LongestCell: 2, LongestAt: 1}); got != want {
 		t.Errorf("Measure(the idiom) = %+v, want %+v", got, want)

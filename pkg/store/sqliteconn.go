@@ -25,9 +25,10 @@ import (
 // buffer in SQLite's own heap, bound without a further copy. It also leaves foreign keys unchecked: a sync writes only
 // its own account, whose row it has read, and no code deletes accounts.
 //
-// On the 1M-row BenchmarkStoreSyncWebAPILog this took the store's side of
-// a sync from about 145,000 to about 490,000 rows per CPU second, and its
-// allocations from 8.6 per row to none (load 3-5 on 2 cores).
+// On the 1M-row BenchmarkStoreSyncWebAPILog (with 16 KiB pages and the
+// coverage statements prepared once) this took the store's side of a sync
+// from 147,000-177,000 to 445,000-504,000 rows per CPU second, and its
+// allocations from 8.6 per row to none (2 cores, load 4-6).
 //
 // A sqliteConn is not safe for concurrent use.
 type sqliteConn struct {

@@ -69,28 +69,58 @@ type windowKey struct {
 	storeIdentity string
 }
 
+// name is the snapshot's file name: a hash of the window, then a hash of
+// its content, so that the snapshots of a window are found without
+// counting its rows (see [Store.newestSnapshot]).
 func (k windowKey) name() string {
-	sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%s\x00%s\x00%d\x00%d\x00%d\x00%d\x00%d\x00%q",
-		k.storeIdentity, k.fingerprint, k.log, k.since, k.until, k.lo, k.hi, k.count, snapshotMagic))
-	return hex.EncodeToString(sum[:16]) + snapshotExt
+	window := sha256.Sum256(fmt.Appendf(nil, "%s\x00%s\x00%s\x00%d\x00%d\x00%q",
+		k.storeIdentity, k.fingerprint, k.log, k.since, k.until, snapshotMagic))
+	content := sha256.Sum256(fmt.Appendf(nil, "%x\x00%d\x00%d\x00%d", window, k.lo, k.hi, k.count))
+	return hex.EncodeToString(window[:12]) + "-" + hex.EncodeToString(content[:12]) + snapshotExt
 }
 
-// loadSnapshot returns the snapshot named by k, or nil when there is none
-// that reads back whole.
-func (s *Store) loadSnapshot(k windowKey, names []string) *Columns {
-	path := filepath.Join(s.snapshotDir(), k.name())
+// newestSnapshot returns the path of the most recently used snapshot of
+// k's window (whatever its content), or "" when there is none.
+func (s *Store) newestSnapshot(k windowKey) string {
+	prefix, _, _ := strings.Cut(k.name(), "-")
+	entries, err := os.ReadDir(s.snapshotDir())
+	if err != nil {
+		return ""
+	}
+	var newest string
+	var mod time.Time
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), prefix+"-") || !strings.HasSuffix(e.Name(), snapshotExt) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() && (newest == "" || info.ModTime().After(mod)) {
+			newest, mod = e.Name(), info.ModTime()
+		}
+	}
+	if newest == "" {
+		return ""
+	}
+	return filepath.Join(s.snapshotDir(), newest)
+}
+
+// decodeSnapshotFile returns the columns of the snapshot at path, or nil
+// when it does not read back whole with the given columns.
+func decodeSnapshotFile(l Log, path string, names []string) *Columns {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil
 	}
-	c, err := decodeColumns(k.log, data)
-	if err != nil || c.n != k.count || !slices.Equal(c.names, names) {
+	c, err := decodeColumns(l, data)
+	if err != nil || !slices.Equal(c.names, names) {
 		return nil
 	}
-	// The newest used snapshots are the ones kept.
+	return c
+}
+
+// touch marks a snapshot as used now: the newest used ones are kept.
+func touch(path string) {
 	now := time.Now()
 	_ = os.Chtimes(path, now, now)
-	return c
 }
 
 // saveSnapshot writes c as the snapshot named by k, atomically, and prunes

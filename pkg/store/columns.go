@@ -328,8 +328,9 @@ func (b *columnBuilder) finish() []*Columns {
 	return chunks
 }
 
-// concat joins parts read in id order, of the same columns, into one.
-// Parts may share their dictionaries (the chunks of one columnBuilder).
+// concat joins parts read in id order, of the same columns, into one,
+// one goroutine a column. Parts may share their dictionaries (the chunks
+// of one columnBuilder).
 func concat(parts []*Columns) *Columns {
 	if len(parts) == 1 {
 		return parts[0]
@@ -341,40 +342,50 @@ func concat(parts []*Columns) *Columns {
 	}
 	out := newColumns(first.log, first.names, first.text)
 	out.n = n
+	var wg sync.WaitGroup
 	for j := range first.names {
 		if !first.text[j] {
-			v := make([]int64, 0, n)
-			for _, p := range parts {
-				v = append(v, p.ints[j]...)
-			}
-			out.ints[j] = v
+			wg.Go(func() {
+				v := make([]int64, 0, n)
+				for _, p := range parts {
+					v = append(v, p.ints[j]...)
+				}
+				out.ints[j] = v
+			})
 			continue
 		}
-		index := map[string]uint32{}
-		t := textCol{codes: make([]uint32, 0, n)}
-		var remap []uint32
-		var last []string
-		for _, p := range parts {
-			pt := p.texts[j]
-			if !sameDict(pt.dict, last) {
-				last, remap = pt.dict, make([]uint32, len(pt.dict))
-				for k, s := range pt.dict {
-					code, ok := index[s]
-					if !ok {
-						code = uint32(len(t.dict))
-						index[s] = code
-						t.dict = append(t.dict, s)
-					}
-					remap[k] = code
+		wg.Go(func() { out.texts[j] = concatText(parts, j, n) })
+	}
+	wg.Wait()
+	return out
+}
+
+// concatText joins text column j of parts holding n rows in all: one
+// dictionary, and the codes into it.
+func concatText(parts []*Columns, j, n int) textCol {
+	index := map[string]uint32{}
+	t := textCol{codes: make([]uint32, 0, n)}
+	var remap []uint32
+	var last []string
+	for _, p := range parts {
+		pt := p.texts[j]
+		if !sameDict(pt.dict, last) {
+			last, remap = pt.dict, make([]uint32, len(pt.dict))
+			for k, s := range pt.dict {
+				code, ok := index[s]
+				if !ok {
+					code = uint32(len(t.dict))
+					index[s] = code
+					t.dict = append(t.dict, s)
 				}
-			}
-			for _, code := range pt.codes {
-				t.codes = append(t.codes, remap[code])
+				remap[k] = code
 			}
 		}
-		out.texts[j] = t
+		for _, code := range pt.codes {
+			t.codes = append(t.codes, remap[code])
+		}
 	}
-	return out
+	return t
 }
 
 // sameDict reports whether a and b are the same dictionary (one slice).

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -191,7 +192,8 @@ func pruneSnapshots(dir string) {
 // each column's name and kind (0 integer, 1 text), then each column's
 // values (integers as zigzag varints of the difference from the row
 // before; text as its dictionary, then one varint code per row), then a
-// CRC-32C of everything before it.
+// CRC-32C of everything before it. The columns are encoded at once, one
+// goroutine each.
 func encodeColumns(c *Columns) []byte {
 	b := []byte(snapshotMagic)
 	b = binary.AppendUvarint(b, uint64(c.n))
@@ -205,26 +207,46 @@ func encodeColumns(c *Columns) []byte {
 		}
 		b = append(b, kind)
 	}
+	cols := make([][]byte, len(c.names))
+	var wg sync.WaitGroup
 	for j := range c.names {
-		if !c.text[j] {
-			prev := int64(0)
-			for _, v := range c.ints[j] {
-				b = binary.AppendVarint(b, v-prev)
-				prev = v
-			}
-			continue
-		}
-		t := c.texts[j]
-		b = binary.AppendUvarint(b, uint64(len(t.dict)))
-		for _, s := range t.dict {
-			b = binary.AppendUvarint(b, uint64(len(s)))
-			b = append(b, s...)
-		}
-		for _, code := range t.codes {
-			b = binary.AppendUvarint(b, uint64(code))
-		}
+		wg.Go(func() { cols[j] = encodeColumn(c, j) })
+	}
+	wg.Wait()
+	size := len(b) + 4
+	for _, col := range cols {
+		size += len(col)
+	}
+	b = slices.Grow(b, size-len(b))
+	for _, col := range cols {
+		b = append(b, col...)
 	}
 	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crcTable))
+}
+
+// encodeColumn returns the values of column j as encodeColumns writes
+// them.
+func encodeColumn(c *Columns, j int) []byte {
+	if !c.text[j] {
+		b := make([]byte, 0, 2*c.n)
+		prev := int64(0)
+		for _, v := range c.ints[j] {
+			b = binary.AppendVarint(b, v-prev)
+			prev = v
+		}
+		return b
+	}
+	t := c.texts[j]
+	b := make([]byte, 0, 2*c.n)
+	b = binary.AppendUvarint(b, uint64(len(t.dict)))
+	for _, s := range t.dict {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	for _, code := range t.codes {
+		b = binary.AppendUvarint(b, uint64(code))
+	}
+	return b
 }
 
 var errBadSnapshot = errors.New("not a whole window snapshot")

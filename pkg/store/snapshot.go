@@ -28,6 +28,9 @@ import (
 // their lowest and highest ids. Rows are immutable and never deleted, so a
 // window whose count and id bounds are unchanged holds the same rows; a
 // sync that adds a row to the window changes its count and so its name.
+// The name is two hashes, of the window, then of its content: a read finds
+// the window's snapshots before counting its rows, decodes the newest one
+// while the count runs, and uses it only when the count gives its name.
 // A snapshot that fails its checksum, or that cannot be written (a
 // read-only store), is ignored: the window is read through SQL.
 

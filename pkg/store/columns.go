@@ -421,12 +421,12 @@ func readColumnsSQL(ctx context.Context, s *Store, l Log, name, timeCol string, 
 			to = hi
 		}
 		wg.Go(func() {
-			c, err := s.openReadConn()
+			c, err := s.takeReadConn()
 			if err != nil {
 				errs[i] = err
 				return
 			}
-			defer c.close()
+			defer func() { s.putReadConn(c, errs[i]) }()
 			var b *columnBuilder
 			errs[i] = c.readColumns(ctx, query, []int64{account, since, until, from, to}, func(text []bool) *columnBuilder {
 				b = newColumnBuilder(l, cols, text, capacity(parts))

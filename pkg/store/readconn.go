@@ -22,8 +22,11 @@ import (
 // API Log. A readConn is opened with SQLITE_OPEN_NOMUTEX, since one
 // goroutine uses it, and hands each row's values straight to a
 // [columnBuilder]: integers as they are, text as a view of SQLite's memory
-// that the builder copies only when the value is new to its column. That
-// halves the CPU a first read of a window takes (BenchmarkReadWebAPILog).
+// that the builder copies only when the value is new to its column: 77,000
+// allocations for a million rows instead of 12 million, and two to three
+// times the rows per CPU second (BenchmarkReadWebAPILog/first: about
+// 250,000-320,000 before, 620,000-910,000 after, on the shared 2-core
+// machine).
 //
 // It opens the file as the store did: read-only and immutable for a store
 // this process may not write, else read-only through the WAL, so it sees

@@ -32,27 +32,26 @@ func (e *damagedError) Is(target error) bool { return target == ErrDamaged }
 
 func (e *damagedError) Unwrap() error { return e.err }
 
+// sqliteError is an error carrying SQLite's result code: the driver's
+// [sqlite.Error], a [readConn]'s, and a sync's [sqliteConn]'s.
+type sqliteError interface {
+	error
+	Code() int
+}
+
+var _ sqliteError = (*sqlite.Error)(nil)
+
 // explain turns SQLite's "not a database" and "malformed" errors into an
 // error that names the file and the way to rebuild it; others pass as they
 // are.
 func (s *Store) explain(err error) error {
-	var code int
-	var cause error
-	var de *sqlite.Error // from database/sql
-	var ce *sqliteError  // from a sync's own connection (sqliteconn.go)
-	switch {
-	case err == nil:
-		return nil
-	case errors.As(err, &de):
-		code, cause = de.Code(), de
-	case errors.As(err, &ce):
-		code, cause = ce.code, ce
-	default:
+	var se sqliteError
+	if err == nil || !errors.As(err, &se) {
 		return err
 	}
-	switch code & 0xff {
+	switch se.Code() & 0xff {
 	case sqliteCorrupt, sqliteNotADB:
-		return &damagedError{path: s.path, err: cause}
+		return &damagedError{path: s.path, err: se}
 	}
 	return err
 }

@@ -46,14 +46,8 @@ type sqliteConn struct {
 	retired          []uintptr
 }
 
-// cPointer is an address in SQLite's heap (memory that modernc.org/libc
-// allocates outside the Go heap, which the garbage collector ignores) as a
-// pointer that Go code can read and write through. The C API passes such
-// addresses as uintptr.
-func cPointer(p uintptr) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&p)) }
-
 // outValue is the pointer the last C call wrote to c.out.
-func (c *sqliteConn) outValue() uintptr { return *(*uintptr)(cPointer(c.out)) }
+func (c *sqliteConn) outValue() uintptr { return *(*uintptr)(cMemory(c.out)) }
 
 // openSQLiteConn opens a connection to the existing store file at path, set
 // up as [Open] sets up its own, but with foreign keys unchecked (see
@@ -116,7 +110,7 @@ func (c *sqliteConn) textCopy(v string) (uintptr, error) {
 		c.text, c.textLen, c.textCap = p, 0, n
 	}
 	p := c.text + uintptr(c.textLen)
-	copy(unsafe.Slice((*byte)(cPointer(p)), len(v)), v)
+	copy(unsafe.Slice((*byte)(cMemory(p)), len(v)), v)
 	c.textLen += len(v)
 	return p, nil
 }
@@ -131,14 +125,17 @@ func (c *sqliteConn) textRan() {
 	c.textLen = 0
 }
 
-// sqliteError is an error of SQLite's C API: its (extended) result code and
-// message.
-type sqliteError struct {
+// writeError is an error SQLite reported on a sqliteConn; its Code is
+// SQLite's (extended) result code.
+type writeError struct {
 	code int
 	msg  string
 }
 
-func (e *sqliteError) Error() string { return fmt.Sprintf("%s (%d)", e.msg, e.code) }
+func (e *writeError) Error() string { return fmt.Sprintf("%s (%d)", e.msg, e.code) }
+
+// Code returns SQLite's result code.
+func (e *writeError) Code() int { return e.code }
 
 // error is the error of result code rc, with the connection's message.
 func (c *sqliteConn) error(rc int32) error {
@@ -146,7 +143,7 @@ func (c *sqliteConn) error(rc int32) error {
 	if c.db != 0 && sqlite3.Xsqlite3_extended_errcode(c.tls, c.db)&0xff == rc&0xff {
 		msg = libc.GoString(sqlite3.Xsqlite3_errmsg(c.tls, c.db))
 	}
-	return &sqliteError{code: int(rc), msg: msg}
+	return &writeError{code: int(rc), msg: msg}
 }
 
 // exec runs SQL statements that return no rows.

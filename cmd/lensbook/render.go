@@ -168,8 +168,15 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			if werr := sum.WriteTimings(stdout); werr != nil && err == nil {
 				err = werr
 			}
-			fmt.Fprintf(stdout, "\nrender: %.1f s wall, %.1f s CPU (lensbook and everything it ran), %d jobs, load %s\n",
-				renderWall.Seconds(), cpuSoFar().Seconds(), *jobs, loadAverage())
+			var notebooks time.Duration
+			for _, r := range sum.Reports {
+				if r.Timings != nil {
+					notebooks += r.Timings.CPU
+				}
+			}
+			self := selfCPU()
+			fmt.Fprintf(stdout, "\nrender: %.1f s wall, %.1f s CPU (%.1f s lensbook, with the demo's emulator; %.1f s the notebooks' runs), %d jobs, load %s\n",
+				renderWall.Seconds(), (self + notebooks).Seconds(), self.Seconds(), notebooks.Seconds(), *jobs, loadAverage())
 		}
 	}
 	if err != nil {
@@ -321,14 +328,13 @@ func findNotebook(arg string) (string, error) {
 // (timespec.InstantLayout).
 func shownInstant(t time.Time) string { return t.UTC().Format(timespec.InstantLayout) }
 
-// cpuSoFar is the user + system time of this process and of its children
-// that have ended (nbconvert and all it ran).
-func cpuSoFar() time.Duration {
-	var self, children syscall.Rusage
+// selfCPU is the user + system time of this process so far. (Its
+// children's rusage would miss the kernels, which are killed, not waited
+// for: the notebooks' CPU time comes from their Timings.)
+func selfCPU() time.Duration {
+	var self syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &self)
-	_ = syscall.Getrusage(syscall.RUSAGE_CHILDREN, &children)
-	tv := func(t syscall.Timeval) time.Duration { return time.Duration(t.Nano()) }
-	return tv(self.Utime) + tv(self.Stime) + tv(children.Utime) + tv(children.Stime)
+	return time.Duration(self.Utime.Nano() + self.Stime.Nano())
 }
 
 // loadAverage is the machine's 1, 5 and 15-minute load averages, or "?".

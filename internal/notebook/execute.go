@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -173,7 +172,7 @@ func Execute(ctx context.Context, path string, opts ExecOptions) (*Result, error
 	}
 	var timings *Timings
 	if opts.Timings {
-		timings = buildTimings(stats.started, stats.ended, stats.cpu, stats.procs)
+		timings = buildTimings(stats.started, stats.ended, stats.procs)
 	}
 	if ContainsSecret(executed, opts.Redactor) {
 		return nil, fmt.Errorf("notebook %s: %w: refusing to return it", path, ErrTokenLeak)
@@ -206,8 +205,7 @@ func cloneNotebook(nb *ipynb.Notebook) *ipynb.Notebook {
 // nbconvertRun is what runNBConvert measured of a run.
 type nbconvertRun struct {
 	started, ended time.Time
-	cpu            time.Duration // user + system of nbconvert and the processes it waited for
-	procs          []process     // with timings: the processes of the run
+	procs          []process // with timings: the processes of the run
 }
 
 // runNBConvert executes input into the run's output notebook, killing the
@@ -223,13 +221,7 @@ func runNBConvert(ctx context.Context, paths Paths, run *runFiles, input string,
 	// nbclient's own per-cell timeout must not fire first: it aborts the
 	// run without writing the notebook.
 	cellTimeout := int(timeout/time.Second) + 60
-	cmd := exec.Command(paths.Jupyter, "nbconvert",
-		"--to", "notebook", "--execute", "--allow-errors",
-		"--ExecutePreprocessor.timeout="+strconv.Itoa(cellTimeout),
-		"--ExecutePreprocessor.kernel_name="+kernelName,
-		"--ExecutePreprocessor.record_timing=False", // no timestamps in cell metadata: same run, same notebook
-		"--output-dir", filepath.Dir(run.output()), "--output", filepath.Base(run.output()),
-		input)
+	cmd := nbclientCommand(paths, input, run.output(), cellTimeout)
 	cmd.Dir = filepath.Dir(input)
 	cmd.Env = append(KernelEnv(paths, run.env(env)), mark.Env())
 	var stderr bytes.Buffer
@@ -251,9 +243,6 @@ func runNBConvert(ctx context.Context, paths Paths, run *runFiles, input string,
 		stats.ended = time.Now()
 		if watcher != nil {
 			stats.procs = watcher.stop()
-		}
-		if ps := cmd.ProcessState; ps != nil {
-			stats.cpu = ps.UserTime() + ps.SystemTime()
 		}
 		mark.KillAll() // a cell may have left a background process behind
 		if err != nil {

@@ -20,7 +20,7 @@ import (
 // second.)
 type Timings struct {
 	Wall        time.Duration // nbconvert's run, from its start to its exit
-	CPU         time.Duration // user + system time of nbconvert and every process it ran and waited for
+	CPU         time.Duration // user + system time of the Jupyter client, the kernel and every process they ran
 	KernelStart time.Duration // nbconvert's start to the first cell's goimports
 	Cells       []CellTimings // the code cells that ran, in order
 	Tail        time.Duration // the last cell's last process to nbconvert's exit: kernel shutdown, writing the notebook
@@ -182,8 +182,10 @@ func (w *procWatcher) poll() {
 			p = &process{pid: pid}
 			w.ours[pid] = p
 		}
-		p.ppid = st.ppid
 		if p.start.IsZero() {
+			// Its parent when it started: a process whose parent dies
+			// is given another (init).
+			p.ppid = st.ppid
 			// It started between the last poll and this one, and after
 			// its start time in clock ticks (which is rounded down).
 			p.start = w.boot.Add(time.Duration(st.startTicks) * clockTick)
@@ -272,14 +274,18 @@ func phaseOf(argv []string) string {
 }
 
 // buildTimings divides the run's processes into its cells: GoNB starts
-// every cell that holds Go code with goimports, so a cell is the time from
-// one goimports to the next (the last ends with its last process).
+// every cell that holds Go code with goimports, go get and go build, so a
+// cell is the time from the first of those after a build to the next (the
+// last ends with its last process).
 // Processes before the first goimports are the kernel's start. A process
 // the kernel started is a phase; what that process started (the compiler
 // and linker of a build, the go commands of goimports) adds its CPU time
 // to it, and a link is also a phase of its own.
-func buildTimings(started, ended time.Time, cpu time.Duration, procs []process) *Timings {
-	t := &Timings{Wall: ended.Sub(started), CPU: cpu}
+func buildTimings(started, ended time.Time, procs []process) *Timings {
+	t := &Timings{Wall: ended.Sub(started)}
+	for _, p := range procs {
+		t.CPU += p.cpu
+	}
 	byPid := map[int]*process{}
 	kernel := map[int]bool{}
 	for i, p := range procs {
@@ -334,7 +340,7 @@ func buildTimings(started, ended time.Time, cpu time.Duration, procs []process) 
 			add(startup, name, 1, wall, p.cpu)
 			continue
 		}
-		if owner == p && name == PhaseGoImports {
+		if owner == p && startsCell(name) && (len(cells) == 0 || cells[len(cells)-1][PhaseBuild] != nil) {
 			cells = append(cells, map[string]*Phase{})
 			startAt = append(startAt, p.start)
 			endAt = append(endAt, p.lastSeen)
@@ -368,6 +374,14 @@ func buildTimings(started, ended time.Time, cpu time.Duration, procs []process) 
 		t.Cells = append(t.Cells, CellTimings{Cell: i + 1, Wall: end.Sub(startAt[i]), Phases: sortedPhases(phases)})
 	}
 	return t
+}
+
+// startsCell reports whether a process the kernel started with this phase
+// begins a cell when the cell before has built its program: GoNB runs
+// goimports, go get and go build in this order for each cell with Go code
+// (a short goimports may be missed by the polls).
+func startsCell(phase string) bool {
+	return phase == PhaseGoImports || phase == PhaseGoGet || phase == PhaseBuild
 }
 
 func later(a, b time.Time) time.Time {

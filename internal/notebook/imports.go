@@ -178,11 +178,17 @@ func exportedNames(path, dir string) (hintedPackage, bool) {
 	return p, p.name != "" && len(p.exports) > 0
 }
 
-// importsPrelude is the line Execute puts at the top of the first code
-// cell of the notebook it runs: it copies the imports file at path into
-// the kernel's scratch module. It prints nothing and cannot fail the cell.
+// importsPrelude is the lines Execute puts at the top of the first code
+// cell of the notebook it runs. The first copies the imports file at path
+// into the kernel's scratch module; it prints nothing and cannot fail the
+// cell. The second, %noautoget, stops GoNB from running `go get` before
+// every build (0.1-0.2 s a cell): the kernel resolves modules with
+// GOPROXY=off from the checkout's build list (scripts/gonb-kernel.sh), so
+// that `go get` has nothing to add, and a module missing from the build
+// list or the module cache fails the build with the go command's own
+// message either way.
 func importsPrelude(path string) string {
-	return "!*cp '" + path + "' " + ImportsFileName + " 2>/dev/null || true\n"
+	return "!*cp '" + path + "' " + ImportsFileName + " 2>/dev/null || true\n%noautoget\n"
 }
 
 // addImportsPrelude writes the imports file into the run's folder and puts

@@ -19,11 +19,11 @@ import (
 // cell timestamps would be simpler, but GoNB stamps its messages to the
 // second.)
 type Timings struct {
-	Wall        time.Duration // nbconvert's run, from its start to its exit
+	Wall        time.Duration // the Jupyter client's run (nbclient or nbconvert), from its start to its exit
 	CPU         time.Duration // user + system time of the Jupyter client, the kernel and every process they ran
-	KernelStart time.Duration // nbconvert's start to the first cell's goimports
+	KernelStart time.Duration // the client's start to the first cell's goimports
 	Cells       []CellTimings // the code cells that ran, in order
-	Tail        time.Duration // the last cell's last process to nbconvert's exit: kernel shutdown, writing the notebook
+	Tail        time.Duration // the last cell's last process to the client's exit: kernel shutdown, writing the notebook
 	// Startup are the processes that ran before the first cell: the
 	// kernel and its setup (go mod init, go work...).
 	Startup []Phase
@@ -268,7 +268,7 @@ func phaseOf(argv []string) string {
 	case base == "gonb":
 		return "kernel"
 	case strings.HasPrefix(base, "python") || base == "jupyter" || base == "jupyter-nbconvert":
-		return "nbconvert"
+		return "jupyter"
 	}
 	return base
 }
@@ -294,8 +294,8 @@ func buildTimings(started, ended time.Time, procs []process) *Timings {
 			kernel[p.pid] = true
 		}
 	}
-	// The processes between nbconvert and the kernel (a wrapper shell)
-	// last the whole run: they are the run's, like nbconvert and the kernel.
+	// The processes between the client and the kernel (a wrapper shell)
+	// last the whole run: they are the run's, like the client and the kernel.
 	wrapper := map[int]bool{}
 	for pid := range kernel {
 		for q := byPid[byPid[pid].ppid]; q != nil; q = byPid[q.ppid] {
@@ -330,7 +330,7 @@ func buildTimings(started, ended time.Time, procs []process) *Timings {
 	for i := range procs {
 		p := &procs[i]
 		name := phaseOf(p.argv)
-		if name == "nbconvert" || name == "kernel" || wrapper[p.pid] {
+		if name == "jupyter" || name == "kernel" || wrapper[p.pid] {
 			continue // the run's own processes
 		}
 		wall := max(p.lastSeen.Sub(p.start)+watchInterval/2, 0) // it ended between two polls

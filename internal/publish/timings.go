@@ -13,11 +13,11 @@ import (
 // its reports (a render with Options.Timings): one line per executed
 // notebook with the wall time of each phase, then every phase over all
 // notebooks with its wall and CPU time. The phases: Jupyter and the kernel
-// starting (nbconvert's start to the first cell); in the cells, GoNB's
+// starting (the Jupyter client's start to the first cell); in the cells, GoNB's
 // goimports, its `go get`, the build of each cell's program (its link
 // apart), the program's run (the cell's data and display work) and the
 // rest (GoNB's own work and the messages); the kernel's shutdown and
-// nbconvert writing the notebook; the page. Reports without timings are
+// the client writing the notebook; the page. Reports without timings are
 // left out.
 func (s *Summary) WriteTimings(w io.Writer) error {
 	sec := func(d time.Duration) string { return fmt.Sprintf("%.1f", d.Seconds()) }
@@ -73,7 +73,7 @@ func (s *Summary) WriteTimings(w io.Writer) error {
 	row("  gonb, messages", total.nCells, total.gonb, 0, total.nCells)
 	row("kernel shutdown, writing", n, total.end, 0, n)
 	row("page", n, total.page, 0, n)
-	row("all (CPU: nbconvert and all it ran)", n, total.wall, total.cpu, n)
+	row("all (CPU: Jupyter client, kernel, all they ran)", n, total.wall, total.cpu, n)
 	return tw.Flush()
 }
 

@@ -175,7 +175,7 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 				}
 			}
 			self := selfCPU()
-			fmt.Fprintf(stdout, "\nrender: %.1f s wall, %.1f s CPU (%.1f s lensbook, with the demo's emulator; %.1f s the notebooks' runs), %d jobs, load %s\n",
+			fmt.Fprintf(stdout, "\nrender: %.1f s wall, %.1f s CPU (%.1f s lensbook; %.1f s the notebooks' runs), %d jobs, load %s\n",
 				renderWall.Seconds(), (self + notebooks).Seconds(), self.Seconds(), notebooks.Seconds(), *jobs, loadAverage())
 		}
 	}

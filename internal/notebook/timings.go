@@ -109,7 +109,7 @@ type procWatcher struct {
 }
 
 // watchInterval is how often procWatcher polls /proc.
-const watchInterval = 5 * time.Millisecond
+const watchInterval = 10 * time.Millisecond
 
 // clockTick is the unit of /proc/PID/stat's times (USER_HZ, 100 on Linux).
 const clockTick = 10 * time.Millisecond

@@ -10,10 +10,14 @@
 // number in the notebook as committed and its section heading
 // ("cell 5 (Fetch the window)"), and a Go panic by its message alone.
 //
-// Parameters lists the cell tagged "parameters"; Bind parses and checks
-// command-line values against it once (an unknown name, a bad value or an
+// Parameters lists the parameters of the cell tagged "parameters": its
+// variables, and the fields of the report.Params literal the session opens
+// on (SessionFields: days, productID, asOf, key); Bind parses and checks
+// command-line values against them once (an unknown name, a bad value or an
 // empty window wraps ErrParam), and InjectValues writes them into the
-// notebook (InjectParameters does both).
+// notebook (InjectParameters does both). A cell that fails because the
+// kernel's module cache lacks a module says which, and that `make setup`
+// fills it.
 //
 // Cells call lensbook's packages without importing them; so that GoNB's
 // goimports does not walk the module cache for each cell, Execute puts a

@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/lensbook/lensbook/internal/ipynb"
 	"github.com/lensbook/lensbook/internal/secret"
 )
 
@@ -226,4 +228,87 @@ func watchScratchDir(kv string) (dir *string, stop func()) {
 		}
 	}()
 	return found, func() { close(done); <-finished }
+}
+
+// --param values of a report.Params literal's fields reach the session on
+// the real kernel: the injected cell declares the session again with them,
+// and LookBackDays stays what the notebook says.
+func TestExecuteInjectsSessionParameters(t *testing.T) {
+	paths := kernelPaths(t)
+	t.Parallel()
+	params := ipynb.Cell{CellType: "code", ID: "params", Metadata: map[string]any{"tags": []any{ParametersTag}},
+		Source: ipynb.MultilineText("var s = report.Must(report.Open(report.Params{Days: 30, ProductID: 0, AsOf: \"2026-11-01\", LookBackDays: 6})) // the window\nvar topN = 10")}
+	nb := &ipynb.Notebook{NBFormat: 4, NBFormatMinor: 5,
+		Metadata: map[string]any{"kernelspec": map[string]any{"display_name": "Go (gonb)", "language": "go", "name": "gonb"}},
+		Cells: []ipynb.Cell{params, {CellType: "code", ID: "show", Metadata: map[string]any{},
+			Source: "%%\nfmt.Printf(\"days=%d productID=%d asOf=%s lookBack=%d topN=%d\\n\", s.Params.Days, s.Params.ProductID, s.AsOf.Format(time.RFC3339), s.Params.LookBackDays, topN)"}}}
+	path := filepath.Join(t.TempDir(), "session.ipynb")
+	if err := nb.WriteFile(path); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Execute(t.Context(), path, ExecOptions{
+		Paths:   paths,
+		Timeout: 3 * time.Minute,
+		Params:  map[string]string{"days": "7", "asOf": "2026-10-01"},
+		Env: map[string]string{"CRYPTOLENS_TOKEN": "session-params-test", "CRYPTOLENS_BASE_URL": "http://127.0.0.1:9/api",
+			"LENSBOOK_STORE": filepath.Join(t.TempDir(), "store.db")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Err(); err != nil {
+		t.Fatalf("cells failed: %v", err)
+	}
+	if got, want := stdout(res.Notebook, 1), "days=7 productID=0 asOf=2026-10-01T00:00:00Z lookBack=6 topN=10\n"; got != want {
+		t.Errorf("cell 2 printed %q, want %q", got, want)
+	}
+	var values []string
+	for _, p := range res.Params {
+		values = append(values, p.Name+"="+p.Value)
+	}
+	if diff := cmp.Diff([]string{"days=7", "productID=0", "asOf=2026-10-01", "topN=10"}, values); diff != "" {
+		t.Errorf("Result.Params (-want +got):\n%s", diff)
+	}
+}
+
+// A kernel whose module cache lacks the modules the checkout pins (a fresh
+// HOME, another GOMODCACHE) fails the cell with one line naming a missing
+// module, one the checkout's go.sum lists, and the fix, not go's cut-off
+// "go: gonb_... imports".
+func TestMissingModuleNamesItAndTheFix(t *testing.T) {
+	paths := kernelPaths(t)
+	t.Parallel()
+	nb := &ipynb.Notebook{NBFormat: 4, NBFormatMinor: 5,
+		Metadata: map[string]any{"kernelspec": map[string]any{"display_name": "Go (gonb)", "language": "go", "name": "gonb"}},
+		Cells:    []ipynb.Cell{{CellType: "code", ID: "report", Metadata: map[string]any{}, Source: "%%\nfmt.Println(report.DefaultDays)"}}}
+	path := filepath.Join(t.TempDir(), "missing-module.ipynb")
+	if err := nb.WriteFile(path); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Execute(t.Context(), path, ExecOptions{Paths: paths, Timeout: 3 * time.Minute,
+		Env: map[string]string{"GOMODCACHE": filepath.Join(t.TempDir(), "empty-module-cache")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Failures) != 1 {
+		t.Fatalf("failures = %v, want one", res.Failures)
+	}
+	f := res.Failures[0]
+	m := regexp.MustCompile("^the Go module cache \\(go env GOMODCACHE\\) lacks (\\S+)@(\\S+) \\(needed by github.com/lensbook/lensbook/pkg/report\\), " +
+		"and notebooks build offline \\(GOPROXY=off\\): run `make setup` in the checkout, which fills the module cache$").FindStringSubmatch(f.Message)
+	if m == nil {
+		t.Fatalf("failure = %q, want the missing module and `make setup`", f)
+	}
+	sum, err := os.ReadFile(filepath.Join(paths.Root, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(sum), m[1]+" "+m[2]+" ") {
+		t.Errorf("the module named, %s@%s, is not one the checkout's go.sum pins", m[1], m[2])
+	}
+	for _, o := range res.Notebook.Cells[0].Outputs {
+		if o.OutputType == "error" && (o.EValue != f.Message || o.EName != "cell 1 (\"fmt.Println(report.DefaultDays)\")" || o.Traceback != nil) {
+			t.Errorf("the cell's error output = %q: %q, %q; want the failure's line alone", o.EName, o.EValue, o.Traceback)
+		}
+	}
 }

@@ -34,7 +34,7 @@ const (
 // Failure is one failed cell of an executed notebook.
 type Failure struct {
 	Cell      int         // 1-based position of the cell among all cells of the notebook, as committed (Execute removes the cell it injects)
-	Section   string      // the heading (level 2 or deeper) of the markdown above the cell, "" when none
+	Section   string      // the heading (level 2 or deeper) of the markdown above the cell, "" when none; "parameters" for the cell tagged so, which pages hide
 	FirstLine string      // first non-blank line of the cell's source (a bare %% skipped)
 	Kind      FailureKind // how it failed
 	EName     string      // CellError: the error name; CellExitStatus: "exit status"
@@ -70,6 +70,13 @@ var (
 	headingLine    = regexp.MustCompile(`^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$`)
 	cellLine       = regexp.MustCompile(`Cell\[\d+\]: Line (\d+)`)
 	logTimestamp   = regexp.MustCompile(`^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(\.\d+)? `)
+
+	// What `go get` says when the kernel (GOPROXY=off, scripts/gonb-kernel.sh)
+	// needs a module the module cache lacks, or a package no module of the
+	// build list provides; and the package the cell imports that led there.
+	moduleMissing  = regexp.MustCompile(`(?m)^\s*\S+: (\S+@\S+): module lookup disabled by GOPROXY=off`)
+	packageMissing = regexp.MustCompile(`(?m)^\s*\S+: cannot find module providing package (\S+): module lookup disabled by GOPROXY=off`)
+	cellImport     = regexp.MustCompile(`(?m)^go: gonb_\w+ imports\s*\n\s*([^\s:]+)`)
 )
 
 // Failures lists the failed cells of an executed notebook, in cell order: an
@@ -89,6 +96,9 @@ func Failures(nb *ipynb.Notebook) []Failure {
 			continue
 		}
 		at := Failure{Cell: i + 1, Section: section, FirstLine: firstLine(string(c.Source))}
+		if c.HasTag(ParametersTag) {
+			at.Section = ParametersTag // named for what it is: its first line is long, and pages hide it
+		}
 		if c.ExecutionCount == nil && strings.TrimSpace(string(c.Source)) != "" {
 			f := at
 			f.Kind, f.Message = CellNotRun, "never ran"
@@ -161,6 +171,9 @@ func errorMessage(o ipynb.Output, stderr string) string {
 	if msg, ok := panicMessage(stderr); ok {
 		return msg
 	}
+	if msg, ok := offlineModuleMessage(o.EValue + "\n" + strings.Join(o.Traceback, "\n")); ok {
+		return msg
+	}
 	text := errorText(o)
 	for line := range strings.Lines(text) {
 		line = strings.TrimSpace(line)
@@ -187,6 +200,31 @@ func errorMessage(o ipynb.Output, stderr string) string {
 		return o.EName
 	}
 	return "error"
+}
+
+// offlineModuleMessage says in one line, with the fix, why `go get` failed
+// a cell's build in the kernel, which builds offline (GOPROXY=off): the
+// module cache lacks a module the checkout pins (a fresh HOME, another
+// GOMODCACHE), or no module of the checkout provides a package the cell
+// imports. It names the module or package, and the package the cell
+// imports that needs it. ok is false for any other error.
+func offlineModuleMessage(text string) (string, bool) {
+	via := ""
+	if m := cellImport.FindStringSubmatch(text); m != nil {
+		via = " (needed by " + m[1] + ")"
+	}
+	if m := moduleMissing.FindStringSubmatch(text); m != nil {
+		if strings.HasPrefix(via, " (needed by "+strings.Split(m[1], "@")[0]) {
+			via = ""
+		}
+		return cutMessage("the Go module cache (go env GOMODCACHE) lacks " + m[1] + via +
+			", and notebooks build offline (GOPROXY=off): run `make setup` in the checkout, which fills the module cache"), true
+	}
+	if m := packageMissing.FindStringSubmatch(text); m != nil {
+		return cutMessage("no module of the checkout's go.mod provides " + m[1] +
+			", and notebooks build offline (GOPROXY=off): add its module to go.mod (`go get MODULE@VERSION` in the checkout), then run `make setup`"), true
+	}
+	return "", false
 }
 
 // panicMessage finds a Go panic in a cell program's stderr and returns its

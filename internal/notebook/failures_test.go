@@ -1,6 +1,7 @@
 package notebook
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -108,5 +109,45 @@ func TestFailureLabelsAndTidyPanics(t *testing.T) {
 	}
 	if e := outs[2]; e.EName != "cell 4 (Fetch the window)" || e.EValue != "report: the local store does not hold the weblog" || e.Traceback != nil {
 		t.Errorf("error output after tidying: %+v", e)
+	}
+}
+
+// A failure in the parameters cell (the session opens there) is named
+// "parameters": pages hide the cell, and its first line is the session's.
+func TestFailureInTheParametersCell(t *testing.T) {
+	one := 1
+	nb := &ipynb.Notebook{NBFormat: 4, Cells: []ipynb.Cell{
+		{CellType: "markdown", Source: "# Title"},
+		{CellType: "code", ExecutionCount: &one, Metadata: map[string]any{"tags": []any{ParametersTag}},
+			Source: `var s = report.Must(report.Open(report.Params{Days: -3, ProductID: 0, AsOf: ""})) // Days: window length`,
+			Outputs: []ipynb.Output{
+				{OutputType: "stream", Name: "stderr", Text: "report: days = -3: want a positive number of days\nexit status 3\n"},
+				{OutputType: "error", EName: "ERROR", EValue: "exit status 3"},
+			}},
+	}}
+	fails := Failures(nb)
+	if len(fails) != 1 || fails[0].String() != "cell 2 (parameters): report: days = -3: want a positive number of days" {
+		t.Errorf("failures = %v", fails)
+	}
+}
+
+// What `go get` prints when the offline kernel misses a module or a
+// package becomes one line naming it and the fix.
+func TestOfflineModuleMessages(t *testing.T) {
+	missing := "failed to run \"/usr/local/go/bin/go get\": exit status 1\n\ngo: gonb_bdb75409 imports\n" +
+		"\tgithub.com/lensbook/lensbook/pkg/report imports\n" +
+		"\tgithub.com/go-gota/gota/dataframe: github.com/alecthomas/chroma/v2@v2.27.0: module lookup disabled by GOPROXY=off\n" +
+		"go: gonb_bdb75409 imports\n\tgithub.com/lensbook/lensbook/pkg/report imports\n" +
+		"\tmodernc.org/sqlite: github.com/alecthomas/chroma/v2@v2.27.0: module lookup disabled by GOPROXY=off\n"
+	unknown := "go: finding module for package github.com/foo/bar\ngo: gonb_1 imports\n" +
+		"\tgithub.com/foo/bar: cannot find module providing package github.com/foo/bar: module lookup disabled by GOPROXY=off\n"
+	for text, want := range map[string]string{
+		missing: "the Go module cache (go env GOMODCACHE) lacks github.com/alecthomas/chroma/v2@v2.27.0 (needed by github.com/lensbook/lensbook/pkg/report), and notebooks build offline (GOPROXY=off): run `make setup` in the checkout, which fills the module cache",
+		unknown: "no module of the checkout's go.mod provides github.com/foo/bar, and notebooks build offline (GOPROXY=off): add its module to go.mod (`go get MODULE@VERSION` in the checkout), then run `make setup`",
+	} {
+		o := ipynb.Output{OutputType: "error", EName: "ERROR", Traceback: strings.Split(text, "\n")}
+		if got := errorMessage(o, ""); got != want {
+			t.Errorf("errorMessage = %q, want %q", got, want)
+		}
 	}
 }

@@ -2,11 +2,14 @@ package notebook
 
 import (
 	"errors"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/lensbook/lensbook/internal/ipynb"
+	"github.com/lensbook/lensbook/pkg/report"
 )
 
 func paramsNotebook(t *testing.T) *ipynb.Notebook {
@@ -204,5 +207,123 @@ func TestWithValuesIsWhatTheInjectedNotebookRunsWith(t *testing.T) {
 	}
 	if declared[0].Value != "30" || declared[1].Value != "" {
 		t.Errorf("WithValues changed the declared parameters: %+v", declared[:2])
+	}
+}
+
+// sessionCell is a parameters cell in the standard reports' form: the
+// session opened on the parameters it declares, and a variable.
+const sessionCell = "var s = report.Must(report.Open(report.Params{Days: 30, ProductID: 0, AsOf: \"\", LookBackDays: 7})) // window\nvar topN = 10 // keys\n"
+
+// A report.Params literal in the parameters cell declares its fields
+// (SessionFields) as parameters named lowerCamel, typed from their values;
+// LookBackDays, a report's need, is not one, and neither is the session
+// variable.
+func TestSessionLiteralDeclaresParameters(t *testing.T) {
+	got, err := parseParams(sessionCell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Param{
+		{Name: "days", Kind: KindInt, Default: "30", Value: "30", Field: "Days"},
+		{Name: "productID", Kind: KindInt, Default: "0", Value: "0", Field: "ProductID"},
+		{Name: "asOf", Kind: KindString, Default: "", Value: "", Field: "AsOf"},
+		{Name: "topN", Kind: KindInt, Default: "10", Value: "10"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("parseParams (-want +got):\n%s", diff)
+	}
+	errs := []struct {
+		values map[string]string
+		want   string
+	}{
+		{map[string]string{"lookBackDays": "1"}, `unknown parameter "lookBackDays": the parameters are days (int, default 30), productID (int, default 0), asOf (string, default ""), topN (int, default 10)`},
+		{map[string]string{"s": "x"}, `unknown parameter "s"`},
+		{map[string]string{"days": "0"}, "parameter days=0: the window would be empty or inverted; want a positive number of days, such as 30"},
+		{map[string]string{"days": "7.5"}, "parameter days=7.5: days is an int; want a whole number, such as 30"},
+		{map[string]string{"productID": "-5"}, "parameter productID=-5: want a product id (a positive number), or 0 for every product"},
+		{map[string]string{"asOf": "yesterday"}, "parameter asOf=yesterday: want an RFC 3339 time"},
+		{map[string]string{"days": "30", "asOf": "1970-01-10"}, "parameter days=30: a window of 30 days ending 1970-01-10 would start before 1970; want at most 9 days"},
+	}
+	for _, tt := range errs {
+		if _, err := Bind(got, tt.values); err == nil || !strings.HasPrefix(err.Error(), tt.want) || !errors.Is(err, ErrParam) {
+			t.Errorf("Bind(%v) = %v, want %q", tt.values, err, tt.want)
+		}
+	}
+}
+
+// InjectValues declares the session again with the given fields' values,
+// the others and LookBackDays as the parameters cell has them; the
+// parameters then read back are those WithValues gives.
+func TestInjectValuesRedeclaresTheSession(t *testing.T) {
+	params := ipynb.Cell{CellType: "code", ID: "p", Metadata: map[string]any{"tags": []any{ParametersTag}}, Source: ipynb.MultilineText(sessionCell)}
+	nb := &ipynb.Notebook{NBFormat: 4, NBFormatMinor: 5, Cells: []ipynb.Cell{params, {CellType: "code", ID: "c", Metadata: map[string]any{}, Source: "%%\nfmt.Println(s, topN)"}}}
+	declared, err := Parameters(nb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	values, err := Bind(declared, map[string]string{"topN": "5", "asOf": `2026-10-01`, "days": "7"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := InjectValues(nb, values); err != nil {
+		t.Fatal(err)
+	}
+	want := "// Parameters injected by lensbook.\nvar (\n" +
+		"\ts = report.Must(report.Open(report.Params{Days: 7, ProductID: 0, AsOf: \"2026-10-01\", LookBackDays: 7}))\n" +
+		"\ttopN = 5\n" +
+		")\n"
+	if diff := cmp.Diff(want, string(nb.Cells[1].Source)); diff != "" {
+		t.Errorf("injected cell (-want +got):\n%s", diff)
+	}
+	fromCells, err := Parameters(nb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(fromCells, WithValues(declared, values)); diff != "" {
+		t.Errorf("WithValues and the injected cells disagree (-cells +WithValues):\n%s", diff)
+	}
+}
+
+func TestSessionLiteralRules(t *testing.T) {
+	// A field set from a variable leaves the parameter to the variable.
+	got, err := parseParams("var days, asOf = 30, \"\"\nvar s = report.Must(report.Open(report.Params{Days: days, AsOf: asOf, Key: \"k\"}))\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range got {
+		names = append(names, p.Name)
+	}
+	if diff := cmp.Diff([]string{"days", "asOf", "key"}, names); diff != "" {
+		t.Errorf("parameters (-want +got):\n%s", diff)
+	}
+	for src, want := range map[string]string{
+		"var days = 30\nvar s = report.Must(report.Open(report.Params{Days: 30}))\n": "days is declared twice (var days and report.Params.Days): declare each parameter once",
+		"var s, n = report.Must(report.Open(report.Params{Days: 30})), 3\n":          "declare the variable that holds the report.Params literal alone",
+	} {
+		if _, err := parseParams(src); err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("parseParams(%q) = %v, want %q", src, err, want)
+		}
+	}
+}
+
+// Every field of report.Params is either a parameter (SessionFields) or one
+// of the report's needs that no --param may change: a new field must take a
+// side here.
+func TestSessionFieldsAreReportParams(t *testing.T) {
+	needs := []string{"LookBackDays"}
+	typ := reflect.TypeFor[report.Params]()
+	var fields []string
+	for i := range typ.NumField() {
+		name := typ.Field(i).Name
+		fields = append(fields, name)
+		if !slices.Contains(SessionFields, name) && !slices.Contains(needs, name) {
+			t.Errorf("report.Params.%s is neither a parameter (SessionFields) nor a report's need: decide which", name)
+		}
+	}
+	for _, f := range SessionFields {
+		if !slices.Contains(fields, f) {
+			t.Errorf("SessionFields names %s, which report.Params lacks", f)
+		}
 	}
 }

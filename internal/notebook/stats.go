@@ -1,6 +1,7 @@
 package notebook
 
 import (
+	"go/ast"
 	"regexp"
 	"strings"
 
@@ -29,15 +30,28 @@ const (
 // A boilerplate line is a code line that is the same in every report and
 // that an analyst adapting one never edits: a setup cell (any cell running
 // "go mod edit" or "go work"), an import line (an import declaration or a
-// line of an import block), the line that opens the session (report.Open),
-// a gonbui.Sync() line, and the lines of a parameters cell that declare no
-// parameter ("var (", ")", comment lines). The parameter declarations are
-// the report's inputs, not boilerplate.
+// line of an import block), a gonbui.Sync() line, the lines of a parameters
+// cell that declare no parameter ("var (", ")", comment lines), and the
+// line that opens the session (report.Open), unless it declares
+// parameters.
 //
-// A sync line is a code line that only syncs the store
-// (report.Must(s.Sync(store.WebAPILog))): it names the logs the report reads,
-// which an analyst changes with them, so it is counted apart (SyncLines),
-// not as boilerplate; cmd/notebookstats prints both shares.
+// A line of the parameters cell that declares a parameter (Parameters: a
+// variable, or a field of the report.Params literal) is the report's input,
+// not boilerplate. So the standard session line,
+//
+//	var s = report.Must(report.Open(report.Params{Days: 30, ProductID: 0, AsOf: ""})) // ...
+//
+// counts as input: it is where an analyst sets the window, and the session
+// wrapper around the literal adds no line of its own. The same wrapper
+// without a parameter in its literal (report.Params{Days: days} after a
+// `var days = 30` line, or the session opened in another cell) is a line
+// that exists only as plumbing, and counts as boilerplate.
+//
+// A sync line is a code line that only syncs the store and prints what it
+// holds (fmt.Println(report.Must(s.Sync(store.WebAPILog))), or without the
+// print): it names the logs the report reads, which an analyst changes with
+// them, so it is counted apart (SyncLines), not as boilerplate;
+// cmd/notebookstats prints both shares.
 type Stats struct {
 	CodeCells   int // code cells with at least one code line
 	CodeLines   int // code lines in every code cell
@@ -72,7 +86,7 @@ var (
 	setupLine   = regexp.MustCompile(`go mod edit|go work (init|use)`)
 	importLine  = regexp.MustCompile(`^import\s*(\(|"|\w+\s+")`)
 	sessionLine = regexp.MustCompile(`\breport\.Open\(`)
-	syncLine    = regexp.MustCompile(`^(report\.Must\(\w+\.Sync\([^()]*\)\)|_ = \w+\.Sync\([^()]*\)|_, _ = \w+\.Sync\([^()]*\))$`)
+	syncLine    = regexp.MustCompile(`^(report\.Must\(\w+\.Sync\([^()]*\)\)|fmt\.Println\(report\.Must\(\w+\.Sync\([^()]*\)\)\)|_ = \w+\.Sync\([^()]*\)|_, _ = \w+\.Sync\([^()]*\))$`)
 	displaySync = regexp.MustCompile(`^gonbui\.Sync\(\)$`)
 )
 
@@ -86,15 +100,23 @@ func Measure(nb *ipynb.Notebook) Stats {
 		src := string(c.Source)
 		setup := IsSetupCell(src) || setupLine.MatchString(src)
 		params := c.HasTag(ParametersTag)
+		var inputs map[int]bool
+		if params {
+			inputs = parameterLines(src)
+		}
 		lines, boiler, syncs := 0, 0, 0
 		inImport := false
+		n := 0
 		for line := range strings.Lines(src) {
+			n++
 			t := strings.TrimSpace(line)
 			if t == "" || t == "%%" {
 				continue
 			}
 			lines++
 			switch {
+			case inputs[n]:
+				// a parameter's declaration: the report's input
 			case setup:
 				boiler++
 			case inImport:
@@ -123,4 +145,28 @@ func Measure(nb *ipynb.Notebook) Stats {
 		}
 	}
 	return st
+}
+
+// parameterLines returns the 1-based lines of a parameters cell that
+// declare a parameter (see Parameters): a variable's name, or a field of the
+// report.Params literal. A cell that does not parse has none.
+func parameterLines(src string) map[int]bool {
+	c, err := parseCell(src)
+	if err != nil {
+		return nil
+	}
+	lines := map[int]bool{}
+	at := func(n ast.Node) { lines[c.fset.Position(n.Pos()).Line-1] = true } // the cell starts after the package clause
+	for _, vs := range c.specs() {
+		if lit := c.sessionLiteral(vs); lit != nil {
+			for _, kv := range sessionParams(lit) {
+				at(kv)
+			}
+			continue
+		}
+		for _, name := range vs.Names {
+			at(name)
+		}
+	}
+	return lines
 }

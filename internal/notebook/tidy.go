@@ -30,7 +30,9 @@ func foldInjected(nb *ipynb.Notebook) {
 // "exit status" line after it are removed from the cell's stderr (and the
 // line report.Must wrote, with its exit status, for a cell that exited with
 // ReportedFailureStatus: the error output says it), and a
-// traceback that says no more than "exit status N" is dropped. Compiler
+// traceback that says no more than "exit status N", or than the message
+// naming a module missing from the offline kernel's module cache, is
+// dropped. Compiler
 // tracebacks, which show the failing line, are kept.
 func tidyFailures(nb *ipynb.Notebook, failures []Failure) {
 	for _, f := range failures {
@@ -62,9 +64,10 @@ func tidyFailures(nb *ipynb.Notebook, failures []Failure) {
 				}
 				o.Text = ipynb.MultilineText(text)
 			case o.OutputType == "error":
+				_, offline := offlineModuleMessage(o.EValue + "\n" + strings.Join(o.Traceback, "\n"))
 				o.EName, o.EValue = f.Label(), f.Message
-				if onlyExitStatus(o.Traceback) {
-					o.Traceback = nil
+				if onlyExitStatus(o.Traceback) || offline {
+					o.Traceback = nil // the message says it all: go get's import chains would only repeat it
 				}
 			}
 			outputs = append(outputs, o)

@@ -8,6 +8,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/display"
 	"github.com/lensbook/lensbook/pkg/frames"
 	"github.com/lensbook/lensbook/pkg/report"
+	"github.com/lensbook/lensbook/pkg/store"
 )
 
 func ExampleSession_WebAPILogFrame() {
@@ -35,4 +36,13 @@ func ExampleNewEventsFrame() {
 	fmt.Println(df.Select([]string{"featureName", "os", "version", "purchase"}).Records())
 	// Output:
 	// [[featureName os version purchase] [Export Linux 2.1 false] [Credits (unknown)  true]]
+}
+
+// A notebook's parameters cell opens the session on its parameters; its
+// fetch cell syncs the store and prints one line per log, the window's rows
+// ("Web API Log, 2 Oct – 31 Oct 2026 (30 days, UTC), all products: 24159
+// requests"), the same on every run over the same data.
+func ExampleSession_Sync() {
+	var s = report.Must(report.Open(report.Params{Days: 30, ProductID: 0, AsOf: ""}))
+	fmt.Println(report.Must(s.Sync(store.WebAPILog)))
 }

@@ -12,9 +12,10 @@ import (
 // failed (an API refusal first, with what was being done after it) instead
 // of a panic and its goroutine dump; outside a notebook it panics with err.
 //
-// A notebook opens its session once, in a package-level variable:
+// A notebook opens its session once, in a package-level variable of its
+// parameters cell:
 //
-//	var s = report.Must(report.Open(report.Params{Days: days, ProductID: productID, AsOf: asOf}))
+//	var s = report.Must(report.Open(report.Params{Days: 30, ProductID: 0, AsOf: ""}))
 func Must[T any](v T, err error) T {
 	if err != nil {
 		fail(err)

@@ -17,9 +17,9 @@
 // notebook author cannot make two cells disagree. See [Open] and
 // [Session.Sync].
 //
-//	s := report.Must(report.Open(report.Params{Days: days, ProductID: productID, AsOf: asOf}))
-//	report.Must(s.Sync(store.WebAPILog))  // the fetch cell
-//	rows := report.Must(s.WebAPILog())   // any later cell
+//	var s = report.Must(report.Open(report.Params{Days: 30, ProductID: 0, AsOf: ""})) // the parameters cell
+//	fmt.Println(report.Must(s.Sync(store.WebAPILog)))                                  // the fetch cell
+//	web := report.Must(s.WebAPILogFrame())                                             // any later cell
 package report
 
 import (
@@ -50,7 +50,17 @@ const (
 // DefaultDays is the window length when Params.Days is 0.
 const DefaultDays = 30
 
-// Params are a report's parameters, as its parameters cell declares them.
+// Params are a report's window and filters. A notebook opens its session
+// in its parameters cell, with a composite literal whose values are the
+// defaults:
+//
+//	var s = report.Must(report.Open(report.Params{Days: 30, ProductID: 0, AsOf: ""}))
+//
+// Days, ProductID, AsOf and Key, written so, are the notebook's parameters,
+// named days, productID, asOf and key (`lensbook render --param days=7`).
+// LookBackDays is not a parameter: it is what the report's computation
+// needs (a 7-day average needs the 6 days before the window), so no
+// --param can change it (internal/notebook.SessionFields holds the rule).
 type Params struct {
 	Days      int    // window length in days, ending at AsOf; 0 means DefaultDays
 	ProductID int    // 0 means every product
@@ -58,7 +68,8 @@ type Params struct {
 	Key       string // one license key, for reports about a key; "" means every key
 	// LookBackDays is how many days before the window Sync fetches and
 	// WebAPILogWithLookBack reads: the rows a trailing average or a seat held
-	// across the window's start needs. 0 means none.
+	// across the window's start needs. 0 means none. It is the report's
+	// need, never a parameter.
 	LookBackDays int
 }
 
@@ -217,10 +228,11 @@ func (s *Session) Period() string {
 }
 
 // Sync brings the store's copy of each log up to date and back to the start
-// of the window. Its output does not depend on what was new, so a report
-// renders the same whether it was its first run or not. In offline mode
-// (LENSBOOK_OFFLINE=1) it makes no request and only checks that the store
-// covers the window.
+// of the window, and returns, per log, how many of the window's rows the
+// store then holds: printed, one line per log that does not depend on what
+// was new, so a report renders the same whether it was its first run or not
+// (see [Synced]). In offline mode (LENSBOOK_OFFLINE=1) it makes no request
+// and only checks that the store covers the window.
 //
 // When the session's as-of is open (no asOf parameter, no $LENSBOOK_AS_OF),
 // Sync fixes the run's instant: the moment up to which the store now holds
@@ -228,7 +240,11 @@ func (s *Session) Period() string {
 // the session's window to end there and records the instant, in this
 // process and for the GoNB kernel, so that every later cell's [Open] ends
 // its window at the same instant.
-func (s *Session) Sync(logs ...store.Log) ([]store.SyncStats, error) {
+//
+// A notebook's fetch cell prints it:
+//
+//	fmt.Println(report.Must(s.Sync(store.WebAPILog)))
+func (s *Session) Sync(logs ...store.Log) (Synced, error) {
 	ctx := context.Background()
 	if s.acc.Offline {
 		if !s.pinned {
@@ -245,7 +261,7 @@ func (s *Session) Sync(logs ...store.Log) ([]store.SyncStats, error) {
 				return nil, err
 			}
 		}
-		return nil, nil
+		return s.synced(ctx, acc, logs, nil)
 	}
 	since := s.reach().Since
 	if !s.pinned {
@@ -261,16 +277,16 @@ func (s *Session) Sync(logs ...store.Log) ([]store.SyncStats, error) {
 	for _, l := range logs {
 		stats, err := acc.Sync(ctx, l, since)
 		if err != nil {
-			return all, fmt.Errorf("report: sync %s: %w", l, err)
+			return nil, fmt.Errorf("report: sync %s: %w", l, err)
 		}
 		all = append(all, stats)
 	}
 	if !s.pinned {
 		if err := s.fixInstant(ctx, logs); err != nil {
-			return all, err
+			return nil, err
 		}
 	}
-	return all, nil
+	return s.synced(ctx, acc, logs, all)
 }
 
 // fixInstant moves an open session's window to end where the store's copy

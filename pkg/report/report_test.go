@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -38,7 +39,8 @@ func TestSessionReadsTheWindowThroughTheStore(t *testing.T) {
 	if _, err := s.WebAPILog(); err == nil || !strings.Contains(err.Error(), "fetch cell") {
 		t.Fatalf("WebAPILog before Sync = %v, want an error naming the fetch cell", err)
 	}
-	if _, err := s.Sync(store.WebAPILog); err != nil {
+	synced, err := s.Sync(store.WebAPILog)
+	if err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.WebAPILog()
@@ -54,6 +56,11 @@ func TestSessionReadsTheWindowThroughTheStore(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("WebAPILog (-want +got):\n%s", diff)
 	}
+	// Sync's line counts the window's rows of the session's product.
+	line := fmt.Sprintf("Web API Log, %s, product %d: %d requests", s.Period(), ds.Products[0].ID, len(want))
+	if synced.String() != line || synced[0].Rows != len(want) || synced[0].Stats.RowsNew == 0 {
+		t.Errorf("Sync = %q, %+v; want %q", synced, synced[0], line)
+	}
 
 	// A re-run: a new session, as a new cell or a new render would open.
 	srv.ResetCounts()
@@ -61,8 +68,12 @@ func TestSessionReadsTheWindowThroughTheStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s2.Sync(store.WebAPILog); err != nil {
+	again, err := s2.Sync(store.WebAPILog)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if again.String() != line || again[0].Stats.RowsNew != 0 {
+		t.Errorf("Sync on a re-run = %q, %+v; want %q, nothing new", again, again[0], line)
 	}
 	if n := srv.RequestCount(emulator.MethodGetWebAPILog); n != 1 {
 		t.Errorf("second sync sent %d requests, want 1", n)
@@ -75,8 +86,8 @@ func TestSessionReadsTheWindowThroughTheStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s3.Sync(store.WebAPILog); err != nil {
-		t.Fatal(err)
+	if offline, err := s3.Sync(store.WebAPILog); err != nil || offline.String() != line {
+		t.Fatalf("offline Sync = %q, %v; want %q", offline, err, line)
 	}
 	if n := srv.RequestCount(emulator.MethodGetWebAPILog); n != 0 {
 		t.Errorf("offline sync sent %d requests", n)
@@ -202,12 +213,21 @@ func TestSessionKeepsOneStoreHandle(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := s.Sync(store.ObjectLog, store.Events); err != nil {
+	synced, err := s.Sync(store.ObjectLog, store.Events)
+	if err != nil {
 		t.Fatal(err)
 	}
 	first, err := s.ObjectLog()
 	if err != nil || len(first) == 0 {
 		t.Fatalf("first read: %d rows, %v", len(first), err)
+	}
+	events, err := s.Events()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One line per log, in the order synced; the Object Log has no product.
+	if got, want := synced.String(), fmt.Sprintf("Object Log, %s: %d changes\nEvents Log, %s: %d events", s.Period(), len(first), s, len(events)); got != want {
+		t.Errorf("Sync = %q, want %q", got, want)
 	}
 	path := os.Getenv(report.EnvStore)
 	if err := os.Rename(path, path+".moved"); err != nil {

@@ -178,17 +178,15 @@ func exportedNames(path, dir string) (hintedPackage, bool) {
 	return p, p.name != "" && len(p.exports) > 0
 }
 
-// importsPrelude is the lines Execute puts at the top of the first code
-// cell of the notebook it runs. The first copies the imports file at path
-// into the kernel's scratch module; it prints nothing and cannot fail the
-// cell. The second, %noautoget, stops GoNB from running `go get` before
-// every build (0.1-0.2 s a cell): the kernel resolves modules with
-// GOPROXY=off from the checkout's build list (scripts/gonb-kernel.sh), so
-// that `go get` has nothing to add, and a module missing from the build
-// list or the module cache fails the build with the go command's own
-// message either way.
+// importsPrelude is the line Execute puts at the top of the first code
+// cell of the notebook it runs: it copies the imports file at path into
+// the kernel's scratch module. It prints nothing and cannot fail the cell.
+// (GoNB's `go get` before each build, which %noautoget would skip, stays:
+// it costs 0.04 CPU s a cell, and when the module cache lacks a module its
+// message says which package of the cell needs it, which go build's does
+// not.)
 func importsPrelude(path string) string {
-	return "!*cp '" + path + "' " + ImportsFileName + " 2>/dev/null || true\n%noautoget\n"
+	return "!*cp '" + path + "' " + ImportsFileName + " 2>/dev/null || true\n"
 }
 
 // addImportsPrelude writes the imports file into the run's folder and puts

@@ -169,11 +169,8 @@ func TestExecuteWithTimings(t *testing.T) {
 	if tm.KernelStart <= 0 || tm.Wall < tm.KernelStart+tm.CellsWall() || tm.CPU <= 0 {
 		t.Errorf("timings = %+v: the kernel start and the cells must fit in the run", tm)
 	}
-	if g := tm.Phase(PhaseGoGet); g.N != 0 {
-		t.Errorf("go get ran %d times: %%noautoget should stop it", g.N)
-	}
 	src := string(res.Notebook.Cells[1].Source)
-	if strings.Contains(src, ImportsFileName) || strings.Contains(src, "%noautoget") || !strings.HasPrefix(src, "import (") {
+	if strings.Contains(src, ImportsFileName) || !strings.HasPrefix(src, "import (") {
 		t.Errorf("the first code cell's source is not the notebook's:\n%s", src)
 	}
 	for _, c := range res.Notebook.Cells {

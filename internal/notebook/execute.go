@@ -145,8 +145,13 @@ func Execute(ctx context.Context, path string, opts ExecOptions) (*Result, error
 	}
 	defer run.remove()
 	input := abs
-	preludeCell, preludeSource := -1, ipynb.MultilineText("")
-	if preludeCell, preludeSource = addImportsPrelude(nb, paths.Root, run.dir); preludeCell >= 0 {
+	// The run's own changes to the cells, undone in the executed notebook.
+	var changes []sourceChange
+	if changed {
+		changes = injectIntoParametersCell(nb)
+	}
+	if i, src := addImportsPrelude(nb, paths.Root, run.dir); i >= 0 {
+		changes = append(changes, sourceChange{cell: i, source: src})
 		changed = true
 	}
 	if changed {
@@ -167,9 +172,8 @@ func Execute(ctx context.Context, path string, opts ExecOptions) (*Result, error
 	if err != nil {
 		return nil, fmt.Errorf("notebook %s: reading nbconvert's output: %w", path, err)
 	}
-	if preludeCell >= 0 && preludeCell < len(executed.Cells) {
-		executed.Cells[preludeCell].Source = preludeSource
-	}
+	slices.Reverse(changes) // the first change's source is the one the notebook had
+	restoreSources(executed, changes)
 	var timings *Timings
 	if opts.Timings {
 		timings = buildTimings(stats.started, stats.ended, stats.procs)

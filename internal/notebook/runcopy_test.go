@@ -1,6 +1,7 @@
 package notebook
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -14,7 +15,7 @@ func TestInjectIntoParametersCell(t *testing.T) {
 		Source: "// Parameters injected by lensbook.\nvar (\n\ts = report.Must(report.Open(report.Params{Days: 7}))\n)\n"}
 	later := ipynb.Cell{CellType: "code", Metadata: map[string]any{}, Source: "%%\nfmt.Println(s)"}
 	nb := &ipynb.Notebook{Cells: []ipynb.Cell{params, injected, later}}
-	original := slicesCloneCells(nb.Cells)
+	original := slices.Clone(nb.Cells)
 
 	changes := injectIntoParametersCell(nb)
 	want := "var s = report.Must(report.Open(report.Params{Days: 30}))\n\n// Parameters injected by lensbook.\nvar (\n\ts = report.Must(report.Open(report.Params{Days: 7}))\n)\n"
@@ -44,8 +45,4 @@ func TestInjectIntoParametersCell(t *testing.T) {
 	if changes := injectIntoParametersCell(apart); changes != nil {
 		t.Errorf("changed a notebook whose injected cell is not after its parameters cell: %v", changes)
 	}
-}
-
-func slicesCloneCells(cells []ipynb.Cell) []ipynb.Cell {
-	return append([]ipynb.Cell(nil), cells...)
 }

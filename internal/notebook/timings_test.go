@@ -163,8 +163,9 @@ func TestExecuteWithTimings(t *testing.T) {
 	if tm == nil || len(tm.Cells) != 1 {
 		t.Fatalf("timings = %+v, want one cell", tm)
 	}
-	if b, r := tm.Phase(PhaseBuild), tm.Phase(PhaseRun); b.N != 1 || b.Wall <= 0 || r.N != 1 {
-		t.Errorf("build %+v, run %+v: want one of each", b, r)
+	// The cell's program prints two lines: it may end before a poll sees it.
+	if b, r := tm.Phase(PhaseBuild), tm.Phase(PhaseRun); b.N != 1 || b.Wall <= 0 || b.CPU <= 0 || r.N > 1 {
+		t.Errorf("build %+v, run %+v: want one build, and at most one run", b, r)
 	}
 	if tm.KernelStart <= 0 || tm.Wall < tm.KernelStart+tm.CellsWall() || tm.CPU <= 0 {
 		t.Errorf("timings = %+v: the kernel start and the cells must fit in the run", tm)

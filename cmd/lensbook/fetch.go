@@ -30,7 +30,7 @@ type fetchOptions struct {
 	format   export.Format
 	out      string
 	offline  bool
-	parallel int       // requests in flight; 0: the client's default
+	parallel int       // requests in flight; 0: the walk's choice
 	progress io.Writer // nil: no progress line
 	summary  io.Writer // the final line (rows, log, where); nil: none
 	cmd      string    // "fetch" or "export", for the summary line

@@ -115,7 +115,7 @@ func openOutput(path string, stdout io.Writer) (*output, error) {
 		if err != nil {
 			return nil, fmt.Errorf("--out %s: cannot write in %s: %w", path, filepath.Dir(path), errors.Unwrap(err))
 		}
-		return &output{Writer: f, path: path, tmp: f, mode: mode}, nil
+		return &output{Writer: newWriteback(f), path: path, tmp: f, mode: mode}, nil
 	}
 	return nil, fmt.Errorf("--out %s: no free temporary file name in %s", path, filepath.Dir(path))
 }

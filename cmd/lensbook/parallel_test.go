@@ -17,7 +17,7 @@ import (
 func TestFetchParallelGivesTheSameBytes(t *testing.T) {
 	startEmulator(t, emulator.Config{Seed: 6, Days: 20, Rows: 30_000, Hostile: true})
 	var first string
-	for _, p := range []string{"1", "3", "16"} {
+	for _, p := range []string{"1", "3", "16", "auto"} {
 		code, out, errs := runCLI(t, "fetch", "weblog", "--since", "2026-10-15", "--until", "2026-10-29T07:00:00Z", "--parallel", p)
 		if code != 0 {
 			t.Fatalf("--parallel %s: exit %d: %s", p, code, errs)

@@ -83,3 +83,28 @@ func check[R Record](t *testing.T, rows []R) {
 		t.Fatalf("%T: %d lines, want %d", rows[0], len(gl), len(wl))
 	}
 }
+
+// The field check reads eight bytes at a time: a comma, quote, CR or LF at
+// any place of a field of any length is found, as encoding/csv finds it,
+// and no other byte (spaces, a NUL, bytes next to the special ones in
+// value, non-ASCII) is taken for one.
+func TestCSVFieldQuotingAtEveryPlace(t *testing.T) {
+	fill := []byte("abcdefghijklmnopqrstuvwxyz0123456789")
+	odd := []byte{',', '"', '\r', '\n', ' ', 0, '+', '-', '!', '#', '\t', 0x8c, 0xa0, 0xe2, 0x7f, '\f', 0x2b, 0x2d, 0x0b, 0x0e, 0x0c, 0x21, 0x23}
+	for n := 1; n <= len(fill); n++ {
+		for at := range n {
+			for _, c := range odd {
+				f := []byte(string(fill[:n]))
+				f[at] = c
+				var want bytes.Buffer
+				cw := csv.NewWriter(&want)
+				cw.Write([]string{string(f)})
+				cw.Flush()
+				got := append(appendCSVField(nil, string(f)), '\n')
+				if !bytes.Equal(got, want.Bytes()) {
+					t.Fatalf("field %q: got %q, want %q", f, got, want.Bytes())
+				}
+			}
+		}
+	}
+}

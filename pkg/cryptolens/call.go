@@ -155,8 +155,15 @@ func (c *Client) attempt(ctx context.Context, method string, params url.Values, 
 	body := &idleReader{r: resp.Body, idle: c.timeouts.BodyIdle}
 	body.timer = time.AfterFunc(body.idle, func() { cancel(errBodyStalled) })
 	defer body.timer.Stop()
-	buf := bodyBuffers.Get().(*bytes.Buffer)
-	defer putBodyBuffer(buf)
+	var buf *bytes.Buffer
+	if p.intern != nil && p.intern.arena {
+		// The rows' strings will be slices of this body: memory of its
+		// own, never written once read (see interner.arena).
+		buf = new(bytes.Buffer)
+	} else {
+		buf = bodyBuffers.Get().(*bytes.Buffer)
+		defer putBodyBuffer(buf)
+	}
 	data, err := readBody(body, resp.ContentLength, buf)
 	if errors.Is(err, errBodyTooLarge) {
 		// The same answer would come again: not worth a retry.

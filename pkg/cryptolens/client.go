@@ -34,7 +34,7 @@ type Client struct {
 	logger   *slog.Logger
 	observer func(RequestInfo)
 	redactor *secret.Redactor
-	parallel int // requests a window walk keeps in flight; 0: DefaultParallel
+	parallel int // requests a window walk keeps in flight; 0: its choice, up to DefaultParallel
 }
 
 // Option configures a [Client] in [NewClient].

@@ -6,24 +6,29 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
 )
 
-// DefaultParallel is how many requests a client built without
-// [WithParallel] keeps in flight when it walks a window of the Web API Log.
+// DefaultParallel is the most requests a client built without
+// [WithParallel] (or with 0) keeps in flight when it walks a window of the
+// Web API Log. Such a walk chooses how many from the round trip it
+// measures while it finds the window (see workersFor): 2 on a near server,
+// up to DefaultParallel on a distant one.
 //
 // Paging is latency-bound: one 1000-row page costs a round trip plus about
-// 1.5 ms of CPU on one core to decode it and write it out (the 870,000-row
-// month: 1.2-1.4 s of user CPU in all). At 50 ms per round trip, 16
-// requests in flight bring the transfer of a page down to about 3 ms, the
-// same order as that CPU cost and the server's, so more would not go much
-// faster on the two cores such machines have, would hold more rows in
-// memory and would only load the server: 16 makes a distant API (50-100 ms
-// away) nearly as fast as a near one, and it stays well below the
-// connection limits of HTTP servers and proxies. On a near server (loopback)
-// any number above 2 makes no difference.
+// 1.4 ms of CPU on each side, the server writing it and the client
+// decoding it (the 870,000-row month written to CSV: about 1 s of the
+// client's CPU in all). At 50 ms per round trip, 16 requests in flight
+// bring the transfer of a page down to about 3 ms, the same order as that
+// CPU cost, so more would not go much faster on the two cores such
+// machines have, would hold more rows in memory and would only load the
+// server: 16 makes a distant API (50-100 ms away) nearly as fast as a near
+// one, and it stays well below the connection limits of HTTP servers and
+// proxies. On a near server (loopback) 2 are as fast as any more: one page
+// is answered while the other is decoded.
 const DefaultParallel = 16
 
 // MaxParallel is the largest value [WithParallel] accepts.
@@ -31,8 +36,9 @@ const MaxParallel = 64
 
 // WithParallel sets how many requests a window walk keeps in flight
 // ([Client.WebAPILogAscending], [Client.WebAPILogBatches]): 1 makes every
-// walk strictly sequential, one request at a time; 0 means
-// [DefaultParallel]. It fails outside 0..[MaxParallel].
+// walk strictly sequential, one request at a time; N > 1 keeps N in
+// flight; 0, the default, lets each walk choose from the round trip it
+// measures, up to [DefaultParallel]. It fails outside 0..[MaxParallel].
 func WithParallel(n int) Option {
 	return func(c *Client) error {
 		if n < 0 || n > MaxParallel {
@@ -43,8 +49,9 @@ func WithParallel(n int) Option {
 	}
 }
 
-// Parallel returns how many requests the client's window walks keep in
-// flight.
+// Parallel returns the most requests the client's window walks keep in
+// flight: the [WithParallel] setting, or [DefaultParallel] when the walks
+// choose.
 func (c *Client) Parallel() int {
 	if c.parallel <= 0 {
 		return DefaultParallel
@@ -78,9 +85,9 @@ type WindowBounds struct {
 
 // WebAPILogAscending yields the rows that match f with w.Since <= Time <
 // w.Until in ascending id order, each once, paging up to [Client.Parallel]
-// disjoint id ranges at once. It holds at most a few pages per request in
-// flight, not the window, and yields rows as soon as every row below them
-// has arrived.
+// disjoint id ranges at once (see [WithParallel] for how many). It holds
+// at most a few pages per request in flight, not the window, and yields
+// rows as soon as every row below them has arrived.
 //
 // It uses only what the API documents: EndingBefore, Limit and OrderBy, and
 // ids that grow with time. A search over ids at Limit 1 (several probes a
@@ -102,17 +109,21 @@ type WindowBounds struct {
 // observer is called for every request, one call at a time.
 func (c *Client) WebAPILogAscending(ctx context.Context, f WebAPILogFilter, w Window) iter.Seq2[WebAPILog, error] {
 	return func(yield func(WebAPILog, error) bool) {
-		for b, err := range c.WebAPILogBatches(ctx, f, w, nil) {
+		// The batches come newest first within each (as paged) and go
+		// back to the walk once yielded: the rows are yielded by value,
+		// so their storage pages the next segments.
+		c.webAPILogWalk(ctx, f, w, nil, true, func(b IDBatch[WebAPILog], err error) bool {
 			if err != nil {
 				yield(WebAPILog{}, err)
-				return
+				return false
 			}
-			for _, r := range b.Rows {
-				if w.Contains(r.Time) && !yield(r, nil) {
-					return
+			for i := len(b.Rows) - 1; i >= 0; i-- {
+				if r := &b.Rows[i]; w.Contains(r.Time) && !yield(*r, nil) {
+					return false
 				}
 			}
-		}
+			return true
+		})
 	}
 }
 
@@ -123,29 +134,42 @@ func (c *Client) WebAPILogAscending(ctx context.Context, f WebAPILogFilter, w Wi
 // first batch, with the range the walk pages. A store uses the batches and
 // bounds as proofs of what it holds.
 func (c *Client) WebAPILogBatches(ctx context.Context, f WebAPILogFilter, w Window, bounds func(WindowBounds)) iter.Seq2[IDBatch[WebAPILog], error] {
-	base := f.query()
 	return func(yield func(IDBatch[WebAPILog], error) bool) {
-		pw := c.newParallelWalk(ctx)
-		defer pw.close()
-		wc := pw.client
-		l := &idLog[WebAPILog]{
-			pages: wc.webAPILogPages(base),
-			time:  func(r *WebAPILog) time.Time { return r.Time },
-			firstAtOrAfter: func(ctx context.Context, t time.Time) ([]WebAPILog, error) {
-				q := base
-				q.Limit, q.OrderBy, q.Time = 1, "Id", TimeFilter{GTE: t}
-				return wc.getWebAPILog(ctx, q, nil, nil)
-			},
-		}
-		runIDWalk(pw, l, w, c.Parallel(), bounds, yield)
+		c.webAPILogWalk(ctx, f, w, bounds, false, func(b IDBatch[WebAPILog], err error) bool {
+			slices.Reverse(b.Rows)
+			return yield(b, err)
+		})
 	}
+}
+
+// webAPILogWalk runs a walk of the Web API Log and yields its batches with
+// their rows newest first; with recycle, a batch's storage goes back to
+// the walk once yield returns.
+func (c *Client) webAPILogWalk(ctx context.Context, f WebAPILogFilter, w Window, bounds func(WindowBounds), recycle bool, yield func(IDBatch[WebAPILog], error) bool) {
+	base := f.query()
+	pw := c.newParallelWalk(ctx)
+	defer pw.close()
+	wc := pw.client
+	l := &idLog[WebAPILog]{
+		pages: wc.webAPILogPages(base),
+		time:  func(r *WebAPILog) time.Time { return r.Time },
+		firstAtOrAfter: func(ctx context.Context, t time.Time) ([]WebAPILog, error) {
+			q := base
+			q.Limit, q.OrderBy, q.Time = 1, "Id", TimeFilter{GTE: t}
+			return wc.getWebAPILog(ctx, q, nil, nil)
+		},
+	}
+	runIDWalk(pw, l, w, c.parallel, bounds, recycle, yield)
 }
 
 // idLog is how a walk reads one log: pages below a cursor, newest first.
 type idLog[R identified] struct {
 	calls atomic.Int64 // requests made through fetch and firstAtOrAfter
-	pages *Pages[R]
-	time  func(*R) time.Time
+	// quickest is the shortest one-row request so far, in nanoseconds (0:
+	// none yet): see roundTrip.
+	quickest atomic.Int64
+	pages    *Pages[R]
+	time     func(*R) time.Time
 	// firstAtOrAfter asks the server for the oldest row at or after t
 	// through the Time filter; nil when the log has none. Its answer is
 	// only a hint.
@@ -156,8 +180,33 @@ type idLog[R identified] struct {
 // (0: the newest), newest first, counted.
 func (l *idLog[R]) fetch(ctx context.Context, in *interner, cursor int64, limit int, buf []R) ([]R, error) {
 	l.calls.Add(1)
-	return l.pages.below(ctx, in, cursor, limit, buf)
+	if limit != 1 {
+		return l.pages.below(ctx, in, cursor, limit, buf)
+	}
+	t0 := time.Now()
+	rows, err := l.pages.below(ctx, in, cursor, limit, buf)
+	if err == nil {
+		l.timed(time.Since(t0))
+	}
+	return rows, err
 }
+
+// timed notes how long a one-row request took.
+func (l *idLog[R]) timed(d time.Duration) {
+	d = max(d, 1)
+	for {
+		q := l.quickest.Load()
+		if q != 0 && q <= int64(d) || l.quickest.CompareAndSwap(q, int64(d)) {
+			return
+		}
+	}
+}
+
+// roundTrip is the quickest one-row request of the walk so far: the
+// network's round trip plus the server's cost of a request (retries and
+// the first connection's handshakes are in slower ones). 0 when none was
+// made.
+func (l *idLog[R]) roundTrip() time.Duration { return time.Duration(l.quickest.Load()) }
 
 // probe returns the newest matching row below cursor; ok is false when
 // there is none.
@@ -306,14 +355,23 @@ type idWalk[R identified] struct {
 	maxHeld int           // rows the workers may hold before they wait
 	target  int           // rows a segment aims at; one two pages past it splits
 	err     error
+	// free holds the storage of batches the caller has used (a walk with
+	// recycle), which the next segments page into.
+	free [][]R
 }
 
-// runIDWalk finds the window's id range, pages it with workers requests in
-// flight and yields it in batches.
-func runIDWalk[R identified](pw *parallelWalk, l *idLog[R], w Window, workers int, bounds func(WindowBounds), yield func(IDBatch[R], error) bool) {
+// runIDWalk finds the window's id range, pages it and yields it in
+// batches whose rows are newest first. parallel is the client's setting:
+// 1 pages strictly one request at a time, N > 1 keeps N requests in
+// flight, 0 as many as hide the round trip (see [workersFor]). With
+// recycle, a batch's rows are the walk's again once yield returns.
+func runIDWalk[R identified](pw *parallelWalk, l *idLog[R], w Window, parallel int, bounds func(WindowBounds), recycle bool, yield func(IDBatch[R], error) bool) {
 	ctx := pw.ctx
-	workers = max(workers, 1)
-	b, ok, err := findRange(ctx, l, w, workers)
+	most := parallel
+	if most <= 0 {
+		most = DefaultParallel
+	}
+	b, ok, err := findRange(ctx, l, w, most)
 	if err != nil {
 		yield(IDBatch[R]{}, err)
 		return
@@ -325,12 +383,18 @@ func runIDWalk[R identified](pw *parallelWalk, l *idLog[R], w Window, workers in
 	if !ok || b.From >= b.To {
 		return
 	}
-	// The first page, newest first: the density of the range.
+	// The first page, newest first: the density of the range, and the
+	// time a page takes.
 	pageMax := l.pages.max
+	t0 := time.Now()
 	first, err := l.fetch(ctx, newArena(), b.To, spanLimit(pageMax, b.From, b.To), nil)
 	if err != nil {
 		yield(IDBatch[R]{}, err)
 		return
+	}
+	workers := parallel
+	if workers <= 0 {
+		workers = workersFor(most, l.roundTrip(), time.Since(t0))
 	}
 	// Pages per segment: enough that the last short page of each costs
 	// little, few enough that the workers hold a bounded number of rows.
@@ -340,11 +404,11 @@ func runIDWalk[R identified](pw *parallelWalk, l *idLog[R], w Window, workers in
 	iw.cond = sync.NewCond(&iw.mu)
 	topSeg := &segment[R]{lo: b.From, hi: b.To, state: segDone, requests: 1}
 	var lowest int64 = b.To
-	for _, r := range first {
+	for i, r := range first {
 		if r.rowID() < b.From {
 			break
 		}
-		topSeg.rows = append(topSeg.rows, r)
+		topSeg.rows = first[:i+1]
 		lowest = r.rowID()
 	}
 	if len(first) > 0 && first[len(first)-1].rowID() >= b.From && lowest > b.From {
@@ -373,7 +437,31 @@ func runIDWalk[R identified](pw *parallelWalk, l *idLog[R], w Window, workers in
 		pw.cancel()
 		wg.Wait()
 	}()
-	iw.handOver(yield)
+	iw.handOver(recycle, yield)
+}
+
+// workersFor is how many requests a walk keeps in flight when the client
+// leaves it to the walk: enough to hide the round trip behind the pages
+// being answered and decoded, 1 + roundTrip/pageTime, between 2 and most.
+//
+// roundTrip is the quickest of the walk's one-row requests (the probes
+// that found the range): the network's round trip plus the server's cost
+// of a request. pageTime is what a full page takes beyond that (the
+// server writing it, the transfer, the client decoding it), measured on
+// the first page and taken as at most 2 ms, so that a first page slowed
+// by a busy machine does not starve a distant walk. On the 870,000-row
+// month, where a page costs about 1.4 ms of CPU on each side: on loopback
+// (round trip 0.2-0.5 ms) 2 requests, one answered while the other is
+// decoded, which is all two cores can use; 16 would only make the server
+// switch between them and hold 16 pages of memory. At 50 ms per round trip
+// the most (16 by default), about what hides it (50 / 2 + 1 = 26).
+func workersFor(most int, roundTrip, firstPage time.Duration) int {
+	if most <= 2 {
+		return most
+	}
+	pageTime := min(max(firstPage-roundTrip, 50*time.Microsecond), 2*time.Millisecond)
+	n := 1 + int((roundTrip+pageTime-1)/pageTime)
+	return min(max(n, 2), most)
 }
 
 // spanLimit is the Limit of a page below cursor in a segment starting at
@@ -385,8 +473,9 @@ func spanLimit(pageMax int, lo, cursor int64) int {
 	return int(cursor-lo) + 1
 }
 
-// handOver yields the segments in order as they complete.
-func (iw *idWalk[R]) handOver(yield func(IDBatch[R], error) bool) {
+// handOver yields the segments in order as they complete; with recycle,
+// their storage goes back to the walk after yield.
+func (iw *idWalk[R]) handOver(recycle bool, yield func(IDBatch[R], error) bool) {
 	for {
 		iw.mu.Lock()
 		for iw.err == nil && iw.ctx.Err() == nil && len(iw.segs) > 0 && iw.segs[0].state != segDone {
@@ -413,12 +502,17 @@ func (iw *idWalk[R]) handOver(yield func(IDBatch[R], error) bool) {
 		iw.held -= len(s.rows)
 		iw.cond.Broadcast()
 		iw.mu.Unlock()
-		rows := s.rows
-		for i, j := 0, len(rows)-1; i < j; i, j = i+1, j-1 {
-			rows[i], rows[j] = rows[j], rows[i]
-		}
-		if !yield(IDBatch[R]{From: s.lo, To: s.hi, Rows: rows, Requests: s.requests}, nil) {
+		if !yield(IDBatch[R]{From: s.lo, To: s.hi, Rows: s.rows, Requests: s.requests}, nil) {
 			return
+		}
+		if recycle && cap(s.rows) >= iw.target {
+			iw.mu.Lock()
+			if len(iw.free) < 4 {
+				// The rows left in it keep their pages' bodies alive until
+				// they are written over: at most a segment's worth each.
+				iw.free = append(iw.free, s.rows[:0])
+			}
+			iw.mu.Unlock()
 		}
 	}
 }
@@ -467,7 +561,6 @@ func (iw *idWalk[R]) anyPending() bool {
 
 // work pages segments until there are none left.
 func (iw *idWalk[R]) work() {
-	var buf []R
 	for {
 		s := iw.next()
 		if s == nil {
@@ -475,8 +568,7 @@ func (iw *idWalk[R]) work() {
 		}
 		// The rows are handed over and dropped: their strings are slices
 		// of their page's body (see interner.arena).
-		var err error
-		if buf, err = iw.page(s, newArena(), buf); err != nil {
+		if err := iw.page(s, newArena()); err != nil {
 			iw.mu.Lock()
 			if iw.err == nil && iw.ctx.Err() == nil {
 				iw.err = err
@@ -489,16 +581,27 @@ func (iw *idWalk[R]) work() {
 }
 
 // page fetches one segment newest first, splitting off its lower part when
-// it holds far more rows than planned.
-func (iw *idWalk[R]) page(s *segment[R], in *interner, buf []R) ([]R, error) {
+// it holds far more rows than planned. Each page is decoded straight into
+// the segment's storage, past the rows it holds: only the worker paging a
+// segment touches that part until the segment is done.
+func (iw *idWalk[R]) page(s *segment[R], in *interner) error {
 	pageMax := iw.l.pages.max
 	cursor := s.hi
+	iw.mu.Lock()
+	if n := len(iw.free); n > 0 {
+		s.rows, iw.free = iw.free[n-1], iw.free[:n-1]
+	}
+	iw.mu.Unlock()
 	for cursor > s.lo {
-		rows, err := iw.l.fetch(iw.ctx, in, cursor, spanLimit(pageMax, s.lo, cursor), buf)
-		buf = rows
+		limit := spanLimit(pageMax, s.lo, cursor)
+		if cap(s.rows)-len(s.rows) < limit {
+			s.rows = slices.Grow(s.rows, max(limit, iw.target+pageMax-len(s.rows)))
+		}
+		tail := s.rows[len(s.rows):]
+		rows, err := iw.l.fetch(iw.ctx, in, cursor, limit, tail)
 		s.requests++
 		if err != nil {
-			return buf, err
+			return err
 		}
 		done := len(rows) == 0
 		n := 0
@@ -510,10 +613,11 @@ func (iw *idWalk[R]) page(s *segment[R], in *interner, buf []R) ([]R, error) {
 			n++
 		}
 		iw.mu.Lock()
-		if s.rows == nil {
-			s.rows = make([]R, 0, iw.target+pageMax)
+		if n > 0 && &rows[0] == &tail[:1][0] {
+			s.rows = s.rows[:len(s.rows)+n] // decoded in place
+		} else {
+			s.rows = append(s.rows, rows[:n]...) // a page longer than its Limit
 		}
-		s.rows = append(s.rows, rows[:n]...)
 		iw.held += n
 		if n < len(rows) {
 			iw.skipEmpty(rows[n].rowID(), s.lo)
@@ -537,7 +641,7 @@ func (iw *idWalk[R]) page(s *segment[R], in *interner, buf []R) ([]R, error) {
 			s.state = segDone
 			iw.cond.Broadcast()
 			iw.mu.Unlock()
-			return buf, nil
+			return nil
 		}
 		iw.mu.Unlock()
 	}
@@ -545,7 +649,7 @@ func (iw *idWalk[R]) page(s *segment[R], in *interner, buf []R) ([]R, error) {
 	s.state = segDone
 	iw.cond.Broadcast()
 	iw.mu.Unlock()
-	return buf, nil
+	return nil
 }
 
 // skipEmpty marks the pending segments between ids below and lo as done:
@@ -609,10 +713,12 @@ func boundary[R identified](ctx context.Context, l *idLog[R], t time.Time, lo, h
 			whole = whole.Add(time.Second)
 		}
 		l.calls.Add(1)
+		t0 := time.Now()
 		rows, err := l.firstAtOrAfter(ctx, whole)
 		if err != nil {
 			return 0, below, false, err
 		}
+		l.timed(time.Since(t0))
 		if len(rows) == 1 && !l.time(&rows[0]).Before(t) && rows[0].rowID() > lo && rows[0].rowID() < hi {
 			s := rows[0].rowID() // at or after t: P(s+1) is false
 			r, ok, err := l.probe(ctx, s)

@@ -26,6 +26,12 @@ var rowInputs = []string{
 	`{"id":10,"value":-2530,"currency":"SEK","eventName":"purchase"}`,
 	`{"id":-0,"productId":-12,"time":9007199254740992}`,
 	`{"\u212Aey":"kelvin"}`,
+	// The fast path's edges: 18 and 19 digits, a minus, long strings with
+	// an escape, invalid UTF-8 or non-ASCII past the first eight bytes.
+	`{"id":123456789012345678,"productId":-1234567,"doId":1234567890123456789,"doIntValue":-9}`,
+	`{"id":1,"key":"abcdefghijklmnop\"q","ip":"abcdefghijkl\u00e9","machineCode":"abcdefghijklmnop` + "\xff" + `"}`,
+	`{"id":2,"key":"abcdefghijklmnop日本語abcdefgh","friendlyName":"abcdefgh` + "\t" + `ijk"}`,
+	`{"id":3 ,"productId" :4,"key": "k","ip":"i" }`,
 	// Malformed: each must fail in both decoders.
 	`{"id":1.5}`,
 	`{"id":"x"}`,

@@ -144,6 +144,7 @@ func newSchema[R any](log string, fields ...Field[R]) *Schema[R] {
 			kind = stringField
 		}
 		s.row.kinds = append(s.row.kinds, kind)
+		s.row.members = append(s.row.members, strconv.Quote(f.Name)+":")
 	}
 	s.row.names = s.names
 	return s

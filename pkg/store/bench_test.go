@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -60,60 +61,77 @@ func fileSize(b *testing.B, path string) int64 {
 //
 //   - first: into []cryptolens.WebAPILog through SQL, as the first read of a
 //     window does, writing its snapshot beside the store (removed before
-//     every read);
-//   - again: the same, when the snapshot is there (every later read);
+//     every read): the figure of "reading a window" (issue 14's target,
+//     1,000,000 rows/s on the 1M-row benchmark);
+//   - first-columns: [store.Account.Columns] the same way, what the first
+//     notebook cell that reads a window does;
+//   - again: into []cryptolens.WebAPILog when the snapshot is there (every
+//     later read);
 //   - columns: [store.Account.Columns] from the snapshot, what a notebook's
-//     DataFrame is built from.
+//     later cells build their DataFrames from.
 //
-// It reports rows/s and rows per CPU second.
+// It reports rows/s (wall) and rows per CPU second (user and system time
+// of the whole process, GC included, which a busy machine does not
+// inflate). The reads run in a process that holds nothing else, as a
+// notebook cell's does: the emulator and its dataset are gone before the
+// timer starts.
 func BenchmarkReadWebAPILog(b *testing.B) {
 	cfg := emulator.Config{Seed: 3, Rows: store.BenchRows(b)}
-	ds := emulator.Generate(cfg)
-	api := startAPI(b, ds)
 	path := filepath.Join(b.TempDir(), "store.db")
 	st := openStore(b, path)
-	acct := st.Account(api.client(b))
-	if _, err := acct.Sync(b.Context(), store.WebAPILog, time.Time{}); err != nil {
-		b.Fatal(err)
-	}
-	w := cryptolens.Window{Since: cfg.Start(), Until: emulator.DemoEnd}
-	read := func(b *testing.B, fresh bool) int {
-		if fresh {
-			b.StopTimer()
-			if err := os.RemoveAll(path + ".windows"); err != nil {
-				b.Fatal(err)
-			}
-			b.StartTimer()
+	var acct *store.Account
+	var want int
+	func() {
+		ds := emulator.Generate(cfg)
+		api := startAPI(b, ds)
+		defer api.current.Store(nil) // reads make no request
+		acct = st.Account(api.client(b))
+		if _, err := acct.Sync(b.Context(), store.WebAPILog, time.Time{}); err != nil {
+			b.Fatal(err)
 		}
+		want = len(ds.WebAPILog)
+	}()
+	runtime.GC()
+	w := cryptolens.Window{Since: cfg.Start(), Until: emulator.DemoEnd}
+	fresh := func(b *testing.B) {
+		b.StopTimer()
+		if err := os.RemoveAll(path + ".windows"); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+	records := func(b *testing.B) int {
 		got, err := acct.WebAPILog(b.Context(), w, store.Filter{})
 		if err != nil {
 			b.Fatal(err)
 		}
 		return len(got)
 	}
+	columns := func(b *testing.B) int {
+		c, err := acct.Columns(b.Context(), store.WebAPILog, w, store.Filter{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		return c.Len()
+	}
 	for _, bc := range []struct {
 		name string
 		read func(*testing.B) int
 	}{
-		{"first", func(b *testing.B) int { return read(b, true) }},
-		{"again", func(b *testing.B) int { return read(b, false) }},
-		{"columns", func(b *testing.B) int {
-			c, err := acct.Columns(b.Context(), store.WebAPILog, w, store.Filter{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			return c.Len()
-		}},
+		{"first", func(b *testing.B) int { fresh(b); return records(b) }},
+		{"first-columns", func(b *testing.B) int { fresh(b); return columns(b) }},
+		{"again", records},
+		{"columns", columns},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			read(b, false) // the snapshot exists before the timer starts
+			records(b) // the snapshot exists before the timer starts
 			b.ReportAllocs()
 			var rows int
 			cpu0 := store.CPUTime()
 			for b.Loop() {
 				n := bc.read(b)
-				if n != len(ds.WebAPILog) {
-					b.Fatalf("read %d rows, want %d", n, len(ds.WebAPILog))
+				if n != want {
+					b.Fatalf("read %d rows, want %d", n, want)
 				}
 				rows += n
 			}
@@ -124,7 +142,7 @@ func BenchmarkReadWebAPILog(b *testing.B) {
 			for _, f := range files {
 				size += fileSize(b, f)
 			}
-			b.ReportMetric(float64(size)/float64(len(ds.WebAPILog)), "snapshot-B/row")
+			b.ReportMetric(float64(size)/float64(want), "snapshot-B/row")
 		})
 	}
 }

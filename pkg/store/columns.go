@@ -2,10 +2,8 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"database/sql/driver"
 	"errors"
-	"io"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -192,13 +190,37 @@ func (c *Columns) where(f Filter) *Columns {
 	return c.subset(keep)
 }
 
-// records builds one record per row with t.fromColumns.
+// records builds one record per row with t.fromColumns; a big window in
+// parts at once, one per processor.
 func records[R any](t *table[R], c *Columns) []R {
-	out := make([]R, c.n)
 	if c.n == 0 {
 		return nil
 	}
-	t.fromColumns(out, c)
+	out := make([]R, c.n)
+	parts := 1
+	if c.n >= parallelReadRows {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	for i := range parts {
+		lo, hi := c.n*i/parts, c.n*(i+1)/parts
+		wg.Go(func() { t.fromColumns(out[lo:hi], c.rows(lo, hi)) })
+	}
+	wg.Wait()
+	return out
+}
+
+// rows returns rows [lo, hi) of c, sharing c's memory.
+func (c *Columns) rows(lo, hi int) *Columns {
+	out := newColumns(c.log, c.names, c.text)
+	out.n = hi - lo
+	for j := range c.names {
+		if c.text[j] {
+			out.texts[j] = textCol{dict: c.texts[j].dict, codes: c.texts[j].codes[lo:hi]}
+		} else {
+			out.ints[j] = c.ints[j][lo:hi]
+		}
+	}
 	return out
 }
 
@@ -212,65 +234,103 @@ func (c *Columns) colInt(name string) []int64 {
 	return make([]int64, c.n)
 }
 
-func (c *Columns) colText(name string) []string {
-	if v := c.Text(name); len(v) == c.n {
-		return v
+func (c *Columns) colText(name string) textCol {
+	if i := c.index(name); i >= 0 && c.text[i] && len(c.texts[i].codes) == c.n {
+		return c.texts[i]
 	}
-	return make([]string, c.n)
+	return textCol{dict: []string{""}, codes: make([]uint32, c.n)}
 }
 
-// columnBuilder collects rows from the driver into columns; each text
-// column keeps a dictionary of its distinct values.
+// at returns the value of row r.
+func (t textCol) at(r int) string { return t.dict[t.codes[r]] }
+
+// columnBuilder collects rows into columns; each text column keeps a
+// dictionary of its distinct values. It fills its columns chunk by chunk,
+// never copying the rows it holds: a window's size is not always known
+// when its read starts.
 type columnBuilder struct {
-	c     *Columns
-	text  []bool
-	index []map[string]uint32
+	c      *Columns   // the chunk being filled
+	room   int        // the rows c has room for
+	chunks []*Columns // the chunks filled before it
+	dict   [][]string // per text column: its distinct values
+	index  []map[string]uint32
 }
+
+// builderChunkRows is the size of a chunk after the first.
+const builderChunkRows = 1 << 16
 
 // newColumnBuilder makes empty columns; text says which hold text (by the
-// declared type of each column).
+// declared type of each column); the first chunk holds capacity rows.
 func newColumnBuilder(l Log, names []string, text []bool, capacity int) *columnBuilder {
-	b := &columnBuilder{c: newColumns(l, names, text), text: text, index: make([]map[string]uint32, len(names))}
+	b := &columnBuilder{dict: make([][]string, len(names)), index: make([]map[string]uint32, len(names))}
 	for j := range names {
 		if text[j] {
-			b.c.texts[j].codes = make([]uint32, 0, capacity)
 			b.index[j] = make(map[string]uint32)
-		} else {
-			b.c.ints[j] = make([]int64, 0, capacity)
 		}
 	}
+	b.room = max(capacity, 1)
+	b.c = b.chunk(l, names, text, b.room)
 	return b
 }
 
-// add appends one row of driver values.
-func (b *columnBuilder) add(v []driver.Value) {
-	c := b.c
-	for j, x := range v {
-		if !b.text[j] {
-			n, _ := x.(int64)
-			c.ints[j] = append(c.ints[j], n)
-			continue
+func (b *columnBuilder) chunk(l Log, names []string, text []bool, capacity int) *Columns {
+	c := newColumns(l, names, text)
+	for j := range names {
+		if text[j] {
+			c.texts[j].codes = make([]uint32, 0, capacity)
+		} else {
+			c.ints[j] = make([]int64, 0, capacity)
 		}
-		var s string
-		switch x := x.(type) {
-		case string:
-			s = x
-		case []byte:
-			s = string(x)
-		}
-		t := &c.texts[j]
-		code, ok := b.index[j][s]
-		if !ok {
-			code = uint32(len(t.dict))
-			b.index[j][s] = code
-			t.dict = append(t.dict, s)
-		}
-		t.codes = append(t.codes, code)
 	}
-	c.n++
+	return c
 }
 
-// concat joins parts read in id order, of the same columns, into one.
+// addInt appends v to integer column j of the row being added.
+func (b *columnBuilder) addInt(j int, v int64) { b.c.ints[j] = append(b.c.ints[j], v) }
+
+// addText appends s to text column j of the row being added. s may be a
+// view of memory that changes after the call: it is copied when it is new
+// to the column.
+func (b *columnBuilder) addText(j int, s string) {
+	code, ok := b.index[j][s]
+	if !ok {
+		s = strings.Clone(s)
+		code = uint32(len(b.dict[j]))
+		b.index[j][s] = code
+		b.dict[j] = append(b.dict[j], s)
+	}
+	b.c.texts[j].codes = append(b.c.texts[j].codes, code)
+}
+
+// endRow ends the row being added.
+func (b *columnBuilder) endRow() {
+	b.c.n++
+	if b.room--; b.room == 0 {
+		b.chunks = append(b.chunks, b.c)
+		b.room = builderChunkRows
+		b.c = b.chunk(b.c.log, b.c.names, b.c.text, b.room)
+	}
+}
+
+// finish returns the chunks, in the order of their rows.
+func (b *columnBuilder) finish() []*Columns {
+	chunks := b.chunks
+	if b.c.n > 0 || len(chunks) == 0 {
+		chunks = append(chunks, b.c)
+	}
+	for _, c := range chunks {
+		for j := range c.names {
+			if c.text[j] {
+				c.texts[j].dict = b.dict[j]
+			}
+		}
+	}
+	return chunks
+}
+
+// concat joins parts read in id order, of the same columns, into one,
+// one goroutine a column. Parts may share their dictionaries (the chunks
+// of one columnBuilder).
 func concat(parts []*Columns) *Columns {
 	if len(parts) == 1 {
 		return parts[0]
@@ -282,20 +342,35 @@ func concat(parts []*Columns) *Columns {
 	}
 	out := newColumns(first.log, first.names, first.text)
 	out.n = n
+	var wg sync.WaitGroup
 	for j := range first.names {
 		if !first.text[j] {
-			v := make([]int64, 0, n)
-			for _, p := range parts {
-				v = append(v, p.ints[j]...)
-			}
-			out.ints[j] = v
+			wg.Go(func() {
+				v := make([]int64, 0, n)
+				for _, p := range parts {
+					v = append(v, p.ints[j]...)
+				}
+				out.ints[j] = v
+			})
 			continue
 		}
-		index := map[string]uint32{}
-		t := textCol{codes: make([]uint32, 0, n)}
-		for _, p := range parts {
-			pt := p.texts[j]
-			remap := make([]uint32, len(pt.dict))
+		wg.Go(func() { out.texts[j] = concatText(parts, j, n) })
+	}
+	wg.Wait()
+	return out
+}
+
+// concatText joins text column j of parts holding n rows in all: one
+// dictionary, and the codes into it.
+func concatText(parts []*Columns, j, n int) textCol {
+	index := map[string]uint32{}
+	t := textCol{codes: make([]uint32, 0, n)}
+	var remap []uint32
+	var last []string
+	for _, p := range parts {
+		pt := p.texts[j]
+		if !sameDict(pt.dict, last) {
+			last, remap = pt.dict, make([]uint32, len(pt.dict))
 			for k, s := range pt.dict {
 				code, ok := index[s]
 				if !ok {
@@ -305,28 +380,38 @@ func concat(parts []*Columns) *Columns {
 				}
 				remap[k] = code
 			}
-			for _, code := range pt.codes {
-				t.codes = append(t.codes, remap[code])
-			}
 		}
-		out.texts[j] = t
+		for _, code := range pt.codes {
+			t.codes = append(t.codes, remap[code])
+		}
 	}
-	return out
+	return t
+}
+
+// sameDict reports whether a and b are the same dictionary (one slice).
+func sameDict(a, b []string) bool {
+	return len(a) == len(b) && len(a) > 0 && &a[0] == &b[0]
 }
 
 // readColumnsSQL reads the rows of a table of one account with a time in
-// [since, until) and an id in [lo, hi] into columns, size of them in all.
-// A big range is cut into id parts read at once over several connections
-// (SQLite in WAL mode serves readers in parallel), each through the
-// driver's rows without database/sql's conversions.
-func readColumnsSQL(ctx context.Context, db *sql.DB, l Log, name, timeCol string, cols []string, account, since, until, lo, hi int64, size int) (*Columns, error) {
+// [since, until) and an id in [lo, hi] into columns, size of them in all
+// (-1: not known; the id range then stands for it). A big range is cut
+// into id parts read at once, each on a [readConn] of its own (SQLite in
+// WAL mode serves readers in parallel).
+func readColumnsSQL(ctx context.Context, s *Store, l Log, name, timeCol string, cols []string, account, since, until, lo, hi int64, size int) (*Columns, error) {
+	capacity := func(parts int) int { return size/parts + size/10 }
+	if size < 0 {
+		size = int(min(hi-lo+1, math.MaxInt32))
+		// Ids may be sparse: start small, and grow.
+		capacity = func(parts int) int { return min(size/parts+1, 1<<16) }
+	}
 	parts := 1
 	if size >= parallelReadRows {
 		parts = min(runtime.GOMAXPROCS(0), 4, size/(parallelReadRows/2))
 	}
 	query := "SELECT " + strings.Join(cols, ", ") + " FROM " + name + " NOT INDEXED WHERE account = ? AND " +
 		timeCol + " >= ? AND " + timeCol + " < ? AND id >= ? AND id <= ? ORDER BY id"
-	out := make([]*Columns, parts)
+	out := make([][]*Columns, parts)
 	errs := make([]error, parts)
 	var wg sync.WaitGroup
 	span := (hi - lo + 1) / int64(parts)
@@ -336,15 +421,19 @@ func readColumnsSQL(ctx context.Context, db *sql.DB, l Log, name, timeCol string
 			to = hi
 		}
 		wg.Go(func() {
+			c, err := s.takeReadConn()
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			defer func() { s.putReadConn(c, errs[i]) }()
 			var b *columnBuilder
-			errs[i] = readDriverRows(ctx, db, query, []driver.NamedValue{
-				{Ordinal: 1, Value: account}, {Ordinal: 2, Value: since}, {Ordinal: 3, Value: until},
-				{Ordinal: 4, Value: from}, {Ordinal: 5, Value: to}}, func(text []bool) func([]driver.Value) {
-				b = newColumnBuilder(l, cols, text, size/parts+size/10)
-				return b.add
+			errs[i] = c.readColumns(ctx, query, []int64{account, since, until, from, to}, func(text []bool) *columnBuilder {
+				b = newColumnBuilder(l, cols, text, capacity(parts))
+				return b
 			})
 			if b != nil {
-				out[i] = b.c
+				out[i] = b.finish()
 			}
 		})
 	}
@@ -352,60 +441,5 @@ func readColumnsSQL(ctx context.Context, db *sql.DB, l Log, name, timeCol string
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return concat(out), nil
-}
-
-// readDriverRows runs query on a connection of its own, tells start which
-// result columns are declared TEXT, and hands each row's driver values to
-// the function start returns; the slice is reused.
-func readDriverRows(ctx context.Context, db *sql.DB, query string, args []driver.NamedValue, start func(text []bool) func([]driver.Value)) error {
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	return conn.Raw(func(dc any) error {
-		prep, ok := dc.(driver.ConnPrepareContext)
-		if !ok {
-			return errors.New("the SQLite driver cannot prepare with a context")
-		}
-		stmt, err := prep.PrepareContext(ctx, query)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
-		sq, ok := stmt.(driver.StmtQueryContext)
-		if !ok {
-			return errors.New("the SQLite driver cannot query with a context")
-		}
-		dr, err := sq.QueryContext(ctx, args)
-		if err != nil {
-			return err
-		}
-		defer dr.Close()
-		names := dr.Columns()
-		text := make([]bool, len(names))
-		typed, ok := dr.(driver.RowsColumnTypeDatabaseTypeName)
-		if !ok {
-			return errors.New("the SQLite driver does not tell column types")
-		}
-		for j := range names {
-			text[j] = strings.EqualFold(typed.ColumnTypeDatabaseTypeName(j), "TEXT")
-		}
-		row := start(text)
-		dest := make([]driver.Value, len(names))
-		for n := 0; ; n++ {
-			if n&4095 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			if err := dr.Next(dest); err == io.EOF {
-				return nil
-			} else if err != nil {
-				return err
-			}
-			row(dest)
-		}
-	})
+	return concat(slices.Concat(out...)), nil
 }

@@ -32,11 +32,20 @@ func (e *damagedError) Is(target error) bool { return target == ErrDamaged }
 
 func (e *damagedError) Unwrap() error { return e.err }
 
+// sqliteError is an error carrying SQLite's result code: the driver's
+// [sqlite.Error], and a [readConn]'s.
+type sqliteError interface {
+	error
+	Code() int
+}
+
+var _ sqliteError = (*sqlite.Error)(nil)
+
 // explain turns SQLite's "not a database" and "malformed" errors into an
 // error that names the file and the way to rebuild it; others pass as they
 // are.
 func (s *Store) explain(err error) error {
-	var se *sqlite.Error
+	var se sqliteError
 	if err == nil || !errors.As(err, &se) {
 		return err
 	}

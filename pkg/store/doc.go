@@ -39,5 +39,7 @@
 // eight most recently used), named by the window and its content (row
 // count and id bounds), so that the next read of that window, such as the
 // next cell of a notebook, decodes the snapshot instead: see
-// [Account.Columns].
+// [Account.Columns]. The read through SQL goes below database/sql, on
+// read-only connections of its own, one per part of the window's id range
+// read at once (readconn.go).
 package store

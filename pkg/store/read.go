@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
+	"path/filepath"
 
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 )
@@ -80,7 +81,32 @@ func readRecords[R any](ctx context.Context, a *Account, t *table[R], w cryptole
 // windowColumns returns every row of t of the account with a time in w, as
 // columns: from the window's snapshot when there is one, else through SQL
 // (then writing the snapshot of a big window).
+//
+// The window's content, as the time index tells it (its number of rows
+// and their lowest and highest ids), names its snapshot, and bounds the
+// range of the table to read; counting it takes a pass over the window's
+// index entries. That pass runs at once with the rest: with the decoding of
+// the window's newest snapshot, checked against the count after; or, when
+// the window has no snapshot, with the read of the ids between the first
+// and the last row in time (two index lookups), which holds the whole
+// window when ids grow with time, as the API's do, and is completed from
+// the count when they do not.
 func windowColumns[R any](ctx context.Context, a *Account, t *table[R], w cryptolens.Window) (*Columns, error) {
+	c, err := readWindow(ctx, a, t, w)
+	if err != nil {
+		return nil, fmt.Errorf("store: read %s: %w", t.log, a.st.explain(err))
+	}
+	return c, nil
+}
+
+// windowCensus is the window's content as the time index tells it.
+type windowCensus struct {
+	lo, hi int64
+	size   int
+	err    error
+}
+
+func readWindow[R any](ctx context.Context, a *Account, t *table[R], w cryptolens.Window) (*Columns, error) {
 	empty := newColumns(t.log, t.columns, nil)
 	empty.text = make([]bool, len(t.columns))
 	account, err := a.rowID(ctx, false)
@@ -88,39 +114,83 @@ func windowColumns[R any](ctx context.Context, a *Account, t *table[R], w crypto
 		return empty, err
 	}
 	since, until := windowSeconds(w)
-	// The time index alone (no table lookups) gives the window's id bounds
-	// and size: the snapshot's name, and one ordered range of the table to
-	// read, with no lookup per row.
-	var lo, hi sql.NullInt64
-	var size int
-	if err := a.st.db.QueryRowContext(ctx, "SELECT MIN(id), MAX(id), COUNT(*) FROM "+t.name+
-		" WHERE account = ? AND "+t.timeCol+" >= ? AND "+t.timeCol+" < ?", account, since, until).
-		Scan(&lo, &hi, &size); err != nil {
-		return nil, fmt.Errorf("store: read %s: %w", t.log, a.st.explain(err))
+	inWindow := " FROM " + t.name + " WHERE account = ? AND " + t.timeCol + " >= ? AND " + t.timeCol + " < ?"
+	var firstID, lastID sql.NullInt64
+	if err := a.st.db.QueryRowContext(ctx, "SELECT (SELECT id"+inWindow+" ORDER BY "+t.timeCol+" LIMIT 1), (SELECT id"+inWindow+
+		" ORDER BY "+t.timeCol+" DESC LIMIT 1)", account, since, until, account, since, until).Scan(&firstID, &lastID); err != nil {
+		return nil, err
 	}
-	if size == 0 {
+	if !firstID.Valid || !lastID.Valid {
 		return empty, nil
 	}
-	var key windowKey
-	if size >= snapshotMinRows {
-		id, err := a.st.storeID(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("store: read %s: %w", t.log, a.st.explain(err))
+	first, last := firstID.Int64, lastID.Int64
+	storeIdentity, err := a.st.storeID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	key := windowKey{log: t.log, since: since, until: until, fingerprint: a.fingerprint, storeIdentity: storeIdentity}
+
+	counted := make(chan windowCensus, 1)
+	go func() {
+		var n windowCensus
+		n.err = a.st.db.QueryRowContext(ctx, "SELECT MIN(id), MAX(id), COUNT(*)"+inWindow, account, since, until).
+			Scan(&n.lo, &n.hi, &n.size)
+		counted <- n
+	}()
+	read := func(lo, hi int64, size int) (*Columns, error) {
+		return readColumnsSQL(ctx, a.st, t.log, t.name, t.timeCol, t.columns, account, since, until, lo, hi, size)
+	}
+	finish := func(n windowCensus, c *Columns) *Columns {
+		if n.size >= snapshotMinRows && c.n == n.size {
+			key.lo, key.hi, key.count = n.lo, n.hi, n.size
+			a.st.saveSnapshot(key, c)
 		}
-		key = windowKey{log: t.log, since: since, until: until, lo: lo.Int64, hi: hi.Int64, count: size,
-			fingerprint: a.fingerprint, storeIdentity: id}
-		if c := a.st.loadSnapshot(key, t.columns); c != nil {
+		return c
+	}
+
+	if newest := a.st.newestSnapshot(key); newest != "" {
+		c := decodeSnapshotFile(t.log, newest, t.columns)
+		n := <-counted
+		if n.err != nil {
+			return nil, n.err
+		}
+		key.lo, key.hi, key.count = n.lo, n.hi, n.size
+		if c != nil && filepath.Base(newest) == key.name() && c.n == n.size {
+			touch(newest)
 			return c, nil
 		}
+		c, err := read(n.lo, n.hi, n.size)
+		if err != nil {
+			return nil, err
+		}
+		return finish(n, c), nil
 	}
-	c, err := readColumnsSQL(ctx, a.st.db, t.log, t.name, t.timeCol, t.columns, account, since, until, lo.Int64, hi.Int64, size)
+
+	c, err := read(first, last, -1)
+	n := <-counted
 	if err != nil {
-		return nil, fmt.Errorf("store: read %s: %w", t.log, a.st.explain(err))
+		return nil, err
 	}
-	if size >= snapshotMinRows {
-		a.st.saveSnapshot(key, c)
+	if n.err != nil {
+		return nil, n.err
 	}
-	return c, nil
+	// Rows of the window outside [first, last]: ids that do not grow with
+	// time.
+	if n.lo < first {
+		before, err := read(n.lo, first-1, -1)
+		if err != nil {
+			return nil, err
+		}
+		c = concat([]*Columns{before, c})
+	}
+	if n.hi > last {
+		after, err := read(last+1, n.hi, -1)
+		if err != nil {
+			return nil, err
+		}
+		c = concat([]*Columns{c, after})
+	}
+	return finish(n, c), nil
 }
 
 // windowSeconds returns the unix-second bounds of w: since <= t < until.

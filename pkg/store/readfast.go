@@ -26,9 +26,9 @@ func webLogFromColumns(out []cryptolens.WebAPILog, c *Columns) {
 	tm, state, machine, name := c.colInt("time"), c.colInt("state"), c.colText("machine_code"), c.colText("friendly_name")
 	floating, doInt, doID := c.colInt("floating_expires"), c.colInt("do_int_value"), c.colInt("do_id")
 	for i := range out {
-		out[i] = cryptolens.WebAPILog{ID: id[i], ProductID: int(product[i]), Key: key[i], IP: ip[i],
-			Time: unixUTC(tm[i]), State: cryptolens.State(state[i]), MachineCode: machine[i],
-			FriendlyName: name[i], FloatingExpires: unixUTC(floating[i]), DOIntValue: int(doInt[i]), DOID: doID[i]}
+		out[i] = cryptolens.WebAPILog{ID: id[i], ProductID: int(product[i]), Key: key.at(i), IP: ip.at(i),
+			Time: unixUTC(tm[i]), State: cryptolens.State(state[i]), MachineCode: machine.at(i),
+			FriendlyName: name.at(i), FloatingExpires: unixUTC(floating[i]), DOIntValue: int(doInt[i]), DOID: doID[i]}
 	}
 }
 
@@ -37,9 +37,9 @@ func eventsFromColumns(out []cryptolens.Event, c *Columns) {
 	feature, event, value, currency := c.colText("feature_name"), c.colText("event_name"), c.colInt("value"), c.colText("currency")
 	tm, meta := c.colInt("time"), c.colText("metadata")
 	for i := range out {
-		out[i] = cryptolens.Event{ID: id[i], ProductID: int(product[i]), Key: key[i], MachineCode: machine[i],
-			FeatureName: feature[i], EventName: event[i], Value: value[i], Currency: currency[i],
-			Time: unixUTC(tm[i]), Metadata: meta[i]}
+		out[i] = cryptolens.Event{ID: id[i], ProductID: int(product[i]), Key: key.at(i), MachineCode: machine.at(i),
+			FeatureName: feature.at(i), EventName: event.at(i), Value: value[i], Currency: currency.at(i),
+			Time: unixUTC(tm[i]), Metadata: meta.at(i)}
 	}
 }
 
@@ -49,6 +49,6 @@ func objectLogFromColumns(out []cryptolens.ObjectLogEntry, c *Columns) {
 	for i := range out {
 		out[i] = cryptolens.ObjectLogEntry{ID: id[i], Created: unixUTC(created[i]),
 			ResourceType: cryptolens.ResourceType(rtype[i]), ResourceAction: cryptolens.ResourceAction(action[i]),
-			AffectedObjectID: affected[i], ObjectOwnerUserID: owner[i], PerformedByUserID: by[i], Data: data[i]}
+			AffectedObjectID: affected[i], ObjectOwnerUserID: owner[i], PerformedByUserID: by.at(i), Data: data.at(i)}
 	}
 }

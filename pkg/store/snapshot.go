@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -27,6 +28,9 @@ import (
 // their lowest and highest ids. Rows are immutable and never deleted, so a
 // window whose count and id bounds are unchanged holds the same rows; a
 // sync that adds a row to the window changes its count and so its name.
+// The name is two hashes, of the window, then of its content: a read finds
+// the window's snapshots before counting its rows, decodes the newest one
+// while the count runs, and uses it only when the count gives its name.
 // A snapshot that fails its checksum, or that cannot be written (a
 // read-only store), is ignored: the window is read through SQL.
 
@@ -69,28 +73,58 @@ type windowKey struct {
 	storeIdentity string
 }
 
+// name is the snapshot's file name: a hash of the window, then a hash of
+// its content, so that the snapshots of a window are found without
+// counting its rows (see [Store.newestSnapshot]).
 func (k windowKey) name() string {
-	sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%s\x00%s\x00%d\x00%d\x00%d\x00%d\x00%d\x00%q",
-		k.storeIdentity, k.fingerprint, k.log, k.since, k.until, k.lo, k.hi, k.count, snapshotMagic))
-	return hex.EncodeToString(sum[:16]) + snapshotExt
+	window := sha256.Sum256(fmt.Appendf(nil, "%s\x00%s\x00%s\x00%d\x00%d\x00%q",
+		k.storeIdentity, k.fingerprint, k.log, k.since, k.until, snapshotMagic))
+	content := sha256.Sum256(fmt.Appendf(nil, "%x\x00%d\x00%d\x00%d", window, k.lo, k.hi, k.count))
+	return hex.EncodeToString(window[:12]) + "-" + hex.EncodeToString(content[:12]) + snapshotExt
 }
 
-// loadSnapshot returns the snapshot named by k, or nil when there is none
-// that reads back whole.
-func (s *Store) loadSnapshot(k windowKey, names []string) *Columns {
-	path := filepath.Join(s.snapshotDir(), k.name())
+// newestSnapshot returns the path of the most recently used snapshot of
+// k's window (whatever its content), or "" when there is none.
+func (s *Store) newestSnapshot(k windowKey) string {
+	prefix, _, _ := strings.Cut(k.name(), "-")
+	entries, err := os.ReadDir(s.snapshotDir())
+	if err != nil {
+		return ""
+	}
+	var newest string
+	var mod time.Time
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), prefix+"-") || !strings.HasSuffix(e.Name(), snapshotExt) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() && (newest == "" || info.ModTime().After(mod)) {
+			newest, mod = e.Name(), info.ModTime()
+		}
+	}
+	if newest == "" {
+		return ""
+	}
+	return filepath.Join(s.snapshotDir(), newest)
+}
+
+// decodeSnapshotFile returns the columns of the snapshot at path, or nil
+// when it does not read back whole with the given columns.
+func decodeSnapshotFile(l Log, path string, names []string) *Columns {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil
 	}
-	c, err := decodeColumns(k.log, data)
-	if err != nil || c.n != k.count || !slices.Equal(c.names, names) {
+	c, err := decodeColumns(l, data)
+	if err != nil || !slices.Equal(c.names, names) {
 		return nil
 	}
-	// The newest used snapshots are the ones kept.
+	return c
+}
+
+// touch marks a snapshot as used now: the newest used ones are kept.
+func touch(path string) {
 	now := time.Now()
 	_ = os.Chtimes(path, now, now)
-	return c
 }
 
 // saveSnapshot writes c as the snapshot named by k, atomically, and prunes
@@ -161,7 +195,8 @@ func pruneSnapshots(dir string) {
 // each column's name and kind (0 integer, 1 text), then each column's
 // values (integers as zigzag varints of the difference from the row
 // before; text as its dictionary, then one varint code per row), then a
-// CRC-32C of everything before it.
+// CRC-32C of everything before it. The columns are encoded at once, one
+// goroutine each.
 func encodeColumns(c *Columns) []byte {
 	b := []byte(snapshotMagic)
 	b = binary.AppendUvarint(b, uint64(c.n))
@@ -175,26 +210,46 @@ func encodeColumns(c *Columns) []byte {
 		}
 		b = append(b, kind)
 	}
+	cols := make([][]byte, len(c.names))
+	var wg sync.WaitGroup
 	for j := range c.names {
-		if !c.text[j] {
-			prev := int64(0)
-			for _, v := range c.ints[j] {
-				b = binary.AppendVarint(b, v-prev)
-				prev = v
-			}
-			continue
-		}
-		t := c.texts[j]
-		b = binary.AppendUvarint(b, uint64(len(t.dict)))
-		for _, s := range t.dict {
-			b = binary.AppendUvarint(b, uint64(len(s)))
-			b = append(b, s...)
-		}
-		for _, code := range t.codes {
-			b = binary.AppendUvarint(b, uint64(code))
-		}
+		wg.Go(func() { cols[j] = encodeColumn(c, j) })
+	}
+	wg.Wait()
+	size := len(b) + 4
+	for _, col := range cols {
+		size += len(col)
+	}
+	b = slices.Grow(b, size-len(b))
+	for _, col := range cols {
+		b = append(b, col...)
 	}
 	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crcTable))
+}
+
+// encodeColumn returns the values of column j as encodeColumns writes
+// them.
+func encodeColumn(c *Columns, j int) []byte {
+	if !c.text[j] {
+		b := make([]byte, 0, 2*c.n)
+		prev := int64(0)
+		for _, v := range c.ints[j] {
+			b = binary.AppendVarint(b, v-prev)
+			prev = v
+		}
+		return b
+	}
+	t := c.texts[j]
+	b := make([]byte, 0, 2*c.n)
+	b = binary.AppendUvarint(b, uint64(len(t.dict)))
+	for _, s := range t.dict {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	for _, code := range t.codes {
+		b = binary.AppendUvarint(b, uint64(code))
+	}
+	return b
 }
 
 var errBadSnapshot = errors.New("not a whole window snapshot")

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql/driver"
 	"os"
 	"path/filepath"
 	"slices"
@@ -246,9 +245,12 @@ func TestWindowSnapshotsArePruned(t *testing.T) {
 func TestDecodeColumnsRefusesWhatIsNotASnapshot(t *testing.T) {
 	c := newColumns(WebAPILog, []string{"id", "key"}, []bool{false, true})
 	b := newColumnBuilder(WebAPILog, c.names, c.text, 2)
-	b.add([]driver.Value{int64(5), "A"})
-	b.add([]driver.Value{int64(9), "A"})
-	good := encodeColumns(b.c)
+	for _, id := range []int64{5, 9} {
+		b.addInt(0, id)
+		b.addText(1, "A")
+		b.endRow()
+	}
+	good := encodeColumns(concat(b.finish()))
 	back, err := decodeColumns(WebAPILog, good)
 	if err != nil || back.Len() != 2 || back.Int("id")[1] != 9 || back.Text("key")[1] != "A" {
 		t.Fatalf("round trip: %v, %v", back, err)
@@ -256,6 +258,34 @@ func TestDecodeColumnsRefusesWhatIsNotASnapshot(t *testing.T) {
 	for _, bad := range [][]byte{nil, []byte("LBWIN"), good[:len(good)-1], append([]byte("XX"), good[2:]...)} {
 		if _, err := decodeColumns(WebAPILog, bad); err == nil {
 			t.Errorf("decodeColumns(%q): no error", bad)
+		}
+	}
+}
+
+// TestWindowWhoseIdsDoNotGrowWithTime reads windows holding rows whose ids
+// lie below the id of the window's first row in time and above that of its
+// last: the read of the ids between those two is completed from the
+// window's count, first through SQL, then from the snapshot.
+func TestWindowWhoseIdsDoNotGrowWithTime(t *testing.T) {
+	rows := slices.Clone(snapshotRows(t))
+	mid := rows[len(rows)/2].Time
+	// The lowest ids and the highest take times from the middle of the log.
+	for _, i := range []int{0, 1, 2, len(rows) - 1, len(rows) - 3} {
+		rows[i].Time = mid.Add(time.Duration(i%7) * time.Second)
+	}
+	st := openTemp(t)
+	a := testAccount(t, st, "tok")
+	syncRows(t, a, rows)
+	for _, w := range []cryptolens.Window{
+		{Since: rows[len(rows)/4].Time, Until: rows[3*len(rows)/4].Time},      // a snapshot's worth
+		{Since: mid.Add(-time.Minute), Until: mid.Add(time.Minute)},           // a few rows
+		{Since: rows[3].Time, Until: rows[len(rows)-4].Time.Add(time.Second)}, // nearly all
+	} {
+		want := within(rows, w, nil)
+		for _, read := range []string{"first", "again"} {
+			if diff := cmp.Diff(want, readWeb(t, a, w, Filter{})); diff != "" {
+				t.Fatalf("window %v, %s read (-want +got):\n%s", w, read, diff)
+			}
 		}
 	}
 }

@@ -29,6 +29,8 @@ type Store struct {
 	idOnce sync.Once // storeID (snapshot.go)
 	id     string
 	idErr  error
+
+	reads readConnPool // the connections that read windows (readconn.go)
 }
 
 // Open opens or creates the store file at path, creating its folder, and
@@ -82,6 +84,7 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.reads.close()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("store: close %s: %w", s.path, err)
 	}

@@ -6,17 +6,21 @@
 #      against the demo's data and against a 1,000,000-row emulator month
 #      (about 335,000 rows in the 30-day window); target: warm big <= 2x
 #      warm demo;
-#   2. the same notebook executed once more on each dataset with nbconvert's
-#      cell timings: kernel start, then each cell (GoNB's compile and link of
-#      the cell, then its run); a cell's big-minus-demo time is its data;
+#   2. where the warm renders' time went (lensbook render --timings): the
+#      kernel's start, then per cell GoNB's goimports, go get, the build of
+#      the cell's program (its link apart) and the program's run; the run's
+#      big-minus-demo time is the data;
 #   3. the demo gallery (every notebook, render --demo, 2 jobs) rendered
-#      twice, cold then warm; target: warm <= 60 s.
+#      cold, then warm twice: once plain (the figure; target: warm <= 60 s),
+#      once with --timings (where its time went).
 #
-# Every figure is printed with the CPU seconds it took (user + system, of
-# lensbook and everything it ran: nbconvert, the kernel, go build, the cell
-# programs) and the 1-minute load average beside it: on a shared machine a
-# wall time means little without them. Cell timings come from the kernel's
-# message times, to the second. Takes 5-15 minutes.
+# Every figure is printed with the CPU seconds it took and the 1-minute load
+# average beside it: on a shared machine a wall time means little without
+# them. The CPU seconds are those --timings counts (lensbook, the Jupyter
+# client, the kernel, the builds and the cell programs, read from /proc;
+# the kernel is killed at the end of a run, not waited for, so rusage would
+# miss it); watching /proc costs lensbook about 5% of a core. The plain
+# gallery render has no CPU figure for that reason. Takes 5-15 minutes.
 #
 #   scripts/notebook-bench.sh                      # everything
 #   scripts/notebook-bench.sh -notebook revenue    # another notebook
@@ -50,8 +54,8 @@ cleanup() {
 trap cleanup EXIT
 
 load() { cut -d' ' -f1 /proc/loadavg; }
-# cpu FILE: the user + system seconds /usr/bin/time wrote to FILE.
-cpu() { awk '{ printf "%.1f", $1 + $2 }' "$1"; }
+# cpu FILE: the CPU seconds of the render whose --timings output is FILE.
+cpu() { sed -n 's/^render: .* s wall, \([0-9.]*\) s CPU.*/\1/p' "$1"; }
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
@@ -74,8 +78,9 @@ emulator() {
 	exit 1
 }
 
-# render NAME LABEL: renders the notebook against emulator NAME with its own
-# store; prints the wall time and the load.
+# render NAME LABEL PASS: renders the notebook against emulator NAME with
+# its own store and --timings (kept in $dir/NAME-PASS.timings); prints the
+# wall time, the CPU time and the load.
 render() {
 	local name=$1 label=$2 t0 t1 l
 	l=$(load)
@@ -83,36 +88,19 @@ render() {
 	(
 		# shellcheck disable=SC1090
 		. "$dir/$name.env"
-		LENSBOOK_STORE=$dir/$name-store/store.db /usr/bin/time -f '%U %S' -o "$dir/time.out" \
-			"$lensbook" render --force --out "$dir/$name-out" "$notebook" >"$dir/render.log" 2>&1
+		LENSBOOK_STORE=$dir/$name-store/store.db \
+			"$lensbook" render --force --timings --out "$dir/$name-out" "$notebook" >"$dir/$name-$3.timings" 2>&1
 	) || {
-		cat "$dir/render.log" >&2
+		cat "$dir/$name-$3.timings" >&2
 		exit 1
 	}
 	t1=$(now)
-	printf '  %-34s %7s s, %6s CPU s   (load %s)\n' "$label" "$(secs "$t0" "$t1")" "$(cpu "$dir/time.out")" "$l"
+	printf '  %-34s %7s s, %6s CPU s   (load %s)\n' "$label" "$(secs "$t0" "$t1")" "$(cpu "$dir/$name-$3.timings")" "$l"
 	eval "render_${name}_$3=$(secs "$t0" "$t1")"
 }
 
-# timed NAME: executes the notebook once through nbconvert with cell
-# timings, against emulator NAME and its (warm) store.
-timed() {
-	local name=$1
-	(
-		# shellcheck disable=SC1090
-		. "$dir/$name.env"
-		export LENSBOOK_STORE=$dir/$name-store/store.db
-		now >"$dir/$name.start"
-		"$JUPYTER" nbconvert --to notebook --execute --allow-errors \
-			--ExecutePreprocessor.kernel_name=gonb --ExecutePreprocessor.timeout=1200 \
-			--ExecutePreprocessor.record_timing=True \
-			--output-dir "$dir" --output "$name-timed.ipynb" "notebooks/$notebook.ipynb" >"$dir/nbconvert.log" 2>&1
-		now >"$dir/$name.end"
-	) || {
-		cat "$dir/nbconvert.log" >&2
-		exit 1
-	}
-}
+# table FILE: the timings tables of a render --timings output.
+table() { sed -n '/seconds, wall/,$p' "$1" | sed 's/^/    /'; }
 
 if [ "$single" = 1 ]; then
 echo "notebook-bench: $notebook; demo data, and an emulator month of $rows rows"
@@ -129,66 +117,36 @@ render big "$rows rows, warm" warm
 awk -v d="$render_demo_warm" -v b="$render_big_warm" 'BEGIN {
 	printf "  warm %s rows / warm demo: %.2fx (target <= 2x): %s\n", "'"$rows"'", b / d, (b <= 2 * d ? "met" : "NOT met") }'
 
-echo "where the time goes (nbconvert with cell timings, warm stores; load $(load)):"
-timed demo
-timed big
-# shellcheck disable=SC2154
-python3 - "$dir" "$render_demo_warm" "$render_big_warm" <<'EOF'
-import datetime, json, sys
-d = sys.argv[1]
-render_demo, render_big = float(sys.argv[2]), float(sys.argv[3])
-
-def ts(s):
-    return datetime.datetime.fromisoformat(s.replace("Z", "+00:00")).timestamp()
-
-def cells(name):
-    nb = json.load(open(f"{d}/{name}-timed.ipynb"))
-    start, end = float(open(f"{d}/{name}.start").read()), float(open(f"{d}/{name}.end").read())
-    out, first = [], None
-    for c in nb["cells"]:
-        if c["cell_type"] != "code":
-            continue
-        ex = c.get("metadata", {}).get("execution", {})
-        if "iopub.execute_input" not in ex or "shell.execute_reply" not in ex:
-            continue
-        t0, t1 = ts(ex["iopub.execute_input"]), ts(ex["shell.execute_reply"])
-        first = t0 if first is None else first
-        src = "".join(c["source"]).strip().splitlines()
-        label = next((l for l in src if l.strip() and not l.startswith(("//", "import", "!", "%%", ")", "\t\"", "("))), src[0] if src else "")
-        out.append((label.strip()[:46], t1 - t0))
-    return start, first, end, out
-
-ds, df, de, dc = cells("demo")
-bs, bf, be, bc = cells("big")
-print(f"  {'':48} {'demo':>7} {'big':>7} {'big-demo':>9}")
-print(f"  {'kernel start (nbconvert to the first cell)':48} {df-ds:7.1f} {bf-bs:7.1f} {(bf-bs)-(df-ds):9.1f}")
-for (label, a), (_, b) in zip(dc, bc):
-    print(f"  cell: {label:42} {a:7.1f} {b:7.1f} {b-a:9.1f}")
-sa, sb = sum(a for _, a in dc), sum(b for _, b in bc)
-print(f"  {'all cells':48} {sa:7.1f} {sb:7.1f} {sb-sa:9.1f}")
-print(f"  {'kernel shutdown, nbconvert writing':48} {de-ds-(df-ds)-sa:7.1f} {be-bs-(bf-bs)-sb:7.1f}")
-print(f"  {'nbconvert in all':48} {de-ds:7.1f} {be-bs:7.1f}")
-n = len(dc)
-print(f"  per cell on the demo (compile, link and start of the cell program; its data is small): {sa/max(n,1):.1f} s over {n} cells")
-print(f"  data on the big month (big-demo over the cells): {sb-sa:.1f} s")
-print(f"  {'render beyond nbconvert (warm render - nbconvert)':48} {render_demo-(de-ds):7.1f} {render_big-(be-bs):7.1f}")
-EOF
+echo "where the warm renders' time went (lensbook render --timings):"
+echo "  demo:"
+table "$dir/demo-warm.timings"
+echo "  $rows rows:"
+table "$dir/big-warm.timings"
+# run: the cell programs' time, the data and display work.
+runs() { awk '$1 == "run" && $2 == "(data," { print $5 }' "$1"; }
+awk -v d="$(runs "$dir/demo-warm.timings")" -v b="$(runs "$dir/big-warm.timings")" 'BEGIN {
+	printf "  data on the big month (the cell programs'"'"' run, big - demo): %.1f s wall\n", b - d }'
 
 fi
 
 if [ "$gallery" = 1 ]; then
 	echo "demo gallery (lensbook render --demo --force, every notebook, 2 jobs):"
-	for pass in cold warm; do
+	for pass in cold warm timed; do
+		flags=()
+		[ "$pass" = timed ] && flags=(--timings)
 		l=$(load)
 		t0=$(now)
-		/usr/bin/time -f '%U %S' -o "$dir/time.out" \
-			"$lensbook" render --demo --force --out "$dir/gallery" >"$dir/gallery.log" 2>&1 || {
-			tail -30 "$dir/gallery.log" >&2
+		"$lensbook" render --demo --force "${flags[@]}" --out "$dir/gallery" >"$dir/gallery-$pass.log" 2>&1 || {
+			tail -30 "$dir/gallery-$pass.log" >&2
 			exit 1
 		}
 		t1=$(now)
-		printf '  %-34s %7s s, %6s CPU s   (load %s)\n' "$pass" "$(secs "$t0" "$t1")" "$(cpu "$dir/time.out")" "$l"
+		c=""
+		[ "$pass" = timed ] && c=", $(cpu "$dir/gallery-$pass.log") CPU s"
+		printf '  %-34s %7s s%s   (load %s)\n' "$pass" "$(secs "$t0" "$t1")" "$c" "$l"
+		[ "$pass" = warm ] && warm=$(secs "$t0" "$t1")
 	done
-	awk -v t="$(secs "$t0" "$t1")" 'BEGIN { printf "  warm gallery: %.1f s (target <= 60 s): %s\n", t, (t <= 60 ? "met" : "NOT met") }'
-	grep -E '^notebooks/' "$dir/gallery.log" | sed 's/^/    /'
+	awk -v t="$warm" 'BEGIN { printf "  warm gallery: %.1f s (target <= 60 s): %s\n", t, (t <= 60 ? "met" : "NOT met") }'
+	echo "  where the time went (the timed warm render):"
+	table "$dir/gallery-timed.log"
 fi

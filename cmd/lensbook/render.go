@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/lensbook/lensbook/internal/account"
@@ -21,7 +22,7 @@ import (
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
-const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--offline] [--demo] [--force] [--pdf]
+const renderUsage = `[NOTEBOOK...] [--out reports] [--param name=value ...] [--jobs N] [--timeout D] [--as-of T] [--offline] [--demo] [--force] [--pdf] [--timings]
 
 Executes the notebooks (default notebooks/*.ipynb; a NOTEBOOK is a .ipynb file
 or the name of one in notebooks/, such as most-active-keys) through the GoNB
@@ -35,7 +36,10 @@ instant: --as-of, else $LENSBOOK_AS_OF, else the moment the render starts
 local emulator with the demo's pinned data, so the pages come out the same on
 every run. With --pdf each page is also printed to a PDF beside it
 (OUT/<name>.pdf) through headless Chromium, and the pages and the gallery
-link to the PDFs.`
+link to the PDFs. With --timings, render then prints where the time went:
+per notebook, Jupyter's and the kernel's start, each cell's goimports, go
+get, build, link and run, the kernel's shutdown and the page, in wall and
+CPU seconds, and the render's own wall and CPU time.`
 
 func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("render", renderUsage, stderr)
@@ -50,6 +54,7 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	force := fs.Bool("force", false, "render every notebook, even unchanged ones")
 	offline := fs.Bool("offline", os.Getenv(account.EnvOffline) == "1", "read only the local store (sets LENSBOOK_OFFLINE=1 for the notebooks): no request; without --as-of the reports end at the store's last sync")
 	pdf := fs.Bool("pdf", false, "also print every page to a PDF beside it, through headless Chromium")
+	timings := fs.Bool("timings", false, "print where the time went: each notebook's start, cells (goimports, go get, build, link, run) and page")
 	nbs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -118,7 +123,7 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	// notebook's run and page.
 	plan, err := publish.NewPlan(publish.Options{
 		Notebooks: nbs, OutDir: *out, Params: params, AsOf: instant, Jobs: *jobs, Timeout: *timeout,
-		Force: *force, Env: map[string]string{}, PDF: *pdf,
+		Force: *force, Env: map[string]string{}, PDF: *pdf, Timings: *timings,
 		Progress: func(r publish.Report) {
 			fmt.Fprintf(stderr, "%-32s %-9s %s\n", r.Slug, r.Status, r.Duration.Round(100*time.Millisecond))
 		},
@@ -144,7 +149,9 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 	}
+	renderStart := time.Now()
 	sum, err := plan.Render(ctx)
+	renderWall := time.Since(renderStart)
 	if sum == nil && err != nil {
 		return renderPlanError(err)
 	}
@@ -155,6 +162,21 @@ func runRender(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stdout)
 		if werr := sum.WriteText(stdout); werr != nil && err == nil {
 			err = werr
+		}
+		if *timings {
+			fmt.Fprintln(stdout)
+			if werr := sum.WriteTimings(stdout); werr != nil && err == nil {
+				err = werr
+			}
+			var notebooks time.Duration
+			for _, r := range sum.Reports {
+				if r.Timings != nil {
+					notebooks += r.Timings.CPU
+				}
+			}
+			self := selfCPU()
+			fmt.Fprintf(stdout, "\nrender: %.1f s wall, %.1f s CPU (%.1f s lensbook; %.1f s the notebooks' runs), %d jobs, load %s\n",
+				renderWall.Seconds(), (self + notebooks).Seconds(), self.Seconds(), notebooks.Seconds(), *jobs, loadAverage())
 		}
 	}
 	if err != nil {
@@ -305,3 +327,21 @@ func findNotebook(arg string) (string, error) {
 // shownInstant writes an as-of instant in the pages' one instant format
 // (timespec.InstantLayout).
 func shownInstant(t time.Time) string { return t.UTC().Format(timespec.InstantLayout) }
+
+// selfCPU is the user + system time of this process so far. (Its
+// children's rusage would miss the kernels, which are killed, not waited
+// for: the notebooks' CPU time comes from their Timings.)
+func selfCPU() time.Duration {
+	var self syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &self)
+	return time.Duration(self.Utime.Nano() + self.Stime.Nano())
+}
+
+// loadAverage is the machine's 1, 5 and 15-minute load averages, or "?".
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "?"
+}

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -57,6 +56,9 @@ type ExecOptions struct {
 	Redactor *secret.Redactor
 	// Paths locates the kernel and jupyter; nil means FindPaths().
 	Paths *Paths
+	// Timings, when set, makes Result.Timings say where the run's time
+	// went (see Timings). The executed notebook is the same as without.
+	Timings bool
 }
 
 // Result is an executed notebook and what failed in it.
@@ -69,6 +71,7 @@ type Result struct {
 	Failures []Failure     // failed cells, in cell order; empty when all ran cleanly
 	Params   []Param       // the parameters the notebook ran with
 	Duration time.Duration // wall time of the run
+	Timings  *Timings      // where the time went, with ExecOptions.Timings; else nil
 }
 
 // OK reports whether every cell ran without failing.
@@ -142,6 +145,15 @@ func Execute(ctx context.Context, path string, opts ExecOptions) (*Result, error
 	}
 	defer run.remove()
 	input := abs
+	// The run's own changes to the cells, undone in the executed notebook.
+	var changes []sourceChange
+	if changed {
+		changes = injectIntoParametersCell(nb)
+	}
+	if i, src := addImportsPrelude(nb, paths.Root, run.dir); i >= 0 {
+		changes = append(changes, sourceChange{cell: i, source: src})
+		changed = true
+	}
 	if changed {
 		if input, err = run.writeCopy(abs, nb); err != nil {
 			return nil, err
@@ -152,12 +164,19 @@ func Execute(ctx context.Context, path string, opts ExecOptions) (*Result, error
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	if err := runNBConvert(ctx, paths, run, input, timeout, opts.Env, opts.Redactor); err != nil {
+	stats, err := runNBConvert(ctx, paths, run, input, timeout, opts.Env, opts.Redactor, opts.Timings)
+	if err != nil {
 		return nil, fmt.Errorf("notebook %s: %w", path, err)
 	}
 	executed, err := ipynb.ReadFile(run.output())
 	if err != nil {
 		return nil, fmt.Errorf("notebook %s: reading nbconvert's output: %w", path, err)
+	}
+	slices.Reverse(changes) // the first change's source is the one the notebook had
+	restoreSources(executed, changes)
+	var timings *Timings
+	if opts.Timings {
+		timings = buildTimings(stats.started, stats.ended, stats.procs)
 	}
 	if ContainsSecret(executed, opts.Redactor) {
 		return nil, fmt.Errorf("notebook %s: %w: refusing to return it", path, ErrTokenLeak)
@@ -170,6 +189,7 @@ func Execute(ctx context.Context, path string, opts ExecOptions) (*Result, error
 		Failures: failures,
 		Params:   params,
 		Duration: time.Since(start),
+		Timings:  timings,
 	}, nil
 }
 
@@ -186,50 +206,67 @@ func cloneNotebook(nb *ipynb.Notebook) *ipynb.Notebook {
 	return &c
 }
 
+// nbconvertRun is what runNBConvert measured of a run.
+type nbconvertRun struct {
+	started, ended time.Time
+	procs          []process // with timings: the processes of the run
+}
+
 // runNBConvert executes input into the run's output notebook, killing the
 // whole run (nbconvert, the kernel in its own session, and the cell
-// programs) at the timeout or when ctx ends.
-func runNBConvert(ctx context.Context, paths Paths, run *runFiles, input string, timeout time.Duration, env map[string]string, redactor *secret.Redactor) error {
+// programs) at the timeout or when ctx ends. With timings, the run's
+// processes are watched.
+func runNBConvert(ctx context.Context, paths Paths, run *runFiles, input string, timeout time.Duration, env map[string]string, redactor *secret.Redactor, timings bool) (nbconvertRun, error) {
+	var stats nbconvertRun
 	mark, err := NewRunMark()
 	if err != nil {
-		return err
+		return stats, err
 	}
 	// nbclient's own per-cell timeout must not fire first: it aborts the
 	// run without writing the notebook.
 	cellTimeout := int(timeout/time.Second) + 60
-	cmd := exec.Command(paths.Jupyter, "nbconvert",
-		"--to", "notebook", "--execute", "--allow-errors",
-		"--ExecutePreprocessor.timeout="+strconv.Itoa(cellTimeout),
-		"--ExecutePreprocessor.kernel_name="+kernelName,
-		"--ExecutePreprocessor.record_timing=False", // no timestamps in cell metadata: same run, same notebook
-		"--output-dir", filepath.Dir(run.output()), "--output", filepath.Base(run.output()),
-		input)
+	cmd := nbclientCommand(paths, input, run.output(), cellTimeout)
 	cmd.Dir = filepath.Dir(input)
 	cmd.Env = append(KernelEnv(paths, run.env(env)), mark.Env())
 	var stderr bytes.Buffer
 	cmd.Stdout = &stderr
 	cmd.Stderr = &stderr
+	stats.started = time.Now()
 	started, done := startOrphanProof(cmd)
 	if err := <-started; err != nil {
-		return fmt.Errorf("starting %s nbconvert: %w", paths.Jupyter, err)
+		return stats, fmt.Errorf("starting %s nbconvert: %w", paths.Jupyter, err)
+	}
+	var watcher *procWatcher
+	if timings {
+		watcher = watchProcesses(cmd.Process.Pid)
 	}
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	select {
 	case err := <-done:
+		stats.ended = time.Now()
+		if watcher != nil {
+			stats.procs = watcher.stop()
+		}
 		mark.KillAll() // a cell may have left a background process behind
 		if err != nil {
-			return fmt.Errorf("jupyter nbconvert failed (%w): %s", err, errorLines(redactor.Redact(stderr.String())))
+			return stats, fmt.Errorf("jupyter nbconvert failed (%w): %s", err, errorLines(redactor.Redact(stderr.String())))
 		}
-		return nil
+		return stats, nil
 	case <-timer.C:
 		stopGroup(cmd.Process.Pid, done)
+		if watcher != nil {
+			watcher.stop()
+		}
 		mark.KillAll()
-		return fmt.Errorf("%w after %s", ErrTimeout, timeout)
+		return stats, fmt.Errorf("%w after %s", ErrTimeout, timeout)
 	case <-ctx.Done():
 		stopGroup(cmd.Process.Pid, done)
+		if watcher != nil {
+			watcher.stop()
+		}
 		mark.KillAll()
-		return fmt.Errorf("execution stopped: %w", context.Cause(ctx))
+		return stats, fmt.Errorf("execution stopped: %w", context.Cause(ctx))
 	}
 }
 

@@ -122,7 +122,10 @@ func TestExecuteInjectsParameters(t *testing.T) {
 	if diff := cmp.Diff(wantValues, values); diff != "" {
 		t.Errorf("Result.Params (-want +got):\n%s", diff)
 	}
-	leftovers, _ := filepath.Glob("testdata/.lensbook-run-*")
+	// Every run writes a copy beside its notebook (this one's, with the
+	// parameters injected), and the tests run in parallel: look for this
+	// run's alone.
+	leftovers, _ := filepath.Glob("testdata/.lensbook-run-params-*")
 	if len(leftovers) > 0 {
 		t.Errorf("run copies left behind: %v", leftovers)
 	}

@@ -60,6 +60,9 @@ type Options struct {
 	// PDF links every page and gallery card to a PDF of the page beside it
 	// (OUT/<slug>.pdf), which the caller prints (package printpdf).
 	PDF bool
+	// Timings, when set, gives every executed notebook's Report the
+	// Timings of its run (see notebook.Timings) and the time its page took.
+	Timings bool
 	// Progress, when set, is called as each notebook is done (one call at
 	// a time).
 	Progress func(Report)
@@ -87,6 +90,12 @@ type Report struct {
 	Cell     int           // the failing cell (1-based, as in the notebook), 0 when the failure is not a cell's
 	LastGood time.Time     // for a failure: when the good page kept on disk was rendered; zero when none was kept
 	Duration time.Duration // execution and rendering time (for unchanged: the last render's)
+	// Timings is where the execution's time went, with Options.Timings;
+	// nil otherwise, and for a notebook that did not run.
+	Timings *notebook.Timings
+	// PageDuration is the time from the end of the execution to the page
+	// written: reading the executed notebook, rendering and writing it.
+	PageDuration time.Duration
 }
 
 // Summary is the outcome of Render, one Report per notebook in the order of

@@ -45,6 +45,7 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 		return canceled(rep, err)
 	}
 	source := j.nb
+	pageStart := time.Now()
 	var executed *ipynb.Notebook
 	failure, cell, leaked := "", 0, false
 	if j.parseErr != nil {
@@ -53,7 +54,12 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 	} else {
 		res, err := notebook.Execute(ctx, j.path, notebook.ExecOptions{
 			Notebook: j.nb, Declared: j.declared, Timeout: opts.Timeout, Env: opts.Env, Redactor: opts.Redactor, Paths: opts.Paths,
+			Timings: opts.Timings,
 		})
+		if res != nil {
+			rep.Timings = res.Timings
+		}
+		pageStart = time.Now()
 		switch {
 		case err != nil:
 			failure = err.Error()
@@ -93,6 +99,7 @@ func renderOne(ctx context.Context, opts Options, j job, prev record, now time.T
 	rec, err := writePage(opts, j, page, shown, source, j.declared, failure, cell, now)
 	rec.Fingerprint = fp
 	rep.Duration = time.Since(start)
+	rep.PageDuration = time.Since(pageStart)
 	rec.DurationMS = rep.Duration.Milliseconds()
 	var leak *secret.LeakError
 	if errors.As(err, &leak) {

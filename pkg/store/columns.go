@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -396,7 +397,7 @@ func sameDict(a, b []string) bool {
 // readColumnsSQL reads the rows of a table of one account with a time in
 // [since, until) and an id in [lo, hi] into columns, size of them in all
 // (-1: not known; the id range then stands for it). A big range is cut
-// into id parts read at once, each on a [readConn] of its own (SQLite in
+// into id parts read at once, each on a read connection of its own ([Store.takeReadConn]) (SQLite in
 // WAL mode serves readers in parallel).
 func readColumnsSQL(ctx context.Context, s *Store, l Log, name, timeCol string, cols []string, account, since, until, lo, hi int64, size int) (*Columns, error) {
 	capacity := func(parts int) int { return size/parts + size/10 }
@@ -442,4 +443,126 @@ func readColumnsSQL(ctx context.Context, s *Store, l Log, name, timeCol string, 
 		return nil, err
 	}
 	return concat(slices.Concat(out...)), nil
+}
+
+// readConnPool keeps a store's idle read connections for its next reads:
+// opening one, and reading the schema on its first query, costs about a
+// quarter of a millisecond, as much as a small read.
+type readConnPool struct {
+	mu     sync.Mutex
+	idle   []*sqliteConn
+	closed bool
+}
+
+// readConnsKept is how many idle read connections a store keeps: one for
+// each part of a read at once (readColumnsSQL).
+const readConnsKept = 4
+
+// readPragmas is what a read connection runs once open, as the store's own
+// connections: reads map the file instead of copying its pages.
+var readPragmas = fmt.Sprintf("PRAGMA mmap_size = %d", mmapSize)
+
+// takeReadConn returns an idle read connection of s, or a new one.
+func (s *Store) takeReadConn() (*sqliteConn, error) {
+	p := &s.reads
+	p.mu.Lock()
+	if n := len(p.idle); n > 0 {
+		c := p.idle[n-1]
+		p.idle = p.idle[:n-1]
+		p.mu.Unlock()
+		return c, nil
+	}
+	p.mu.Unlock()
+	return s.openReadConn()
+}
+
+// putReadConn gives back a read connection whose read went well, for the
+// next read; others are closed.
+func (s *Store) putReadConn(c *sqliteConn, err error) {
+	p := &s.reads
+	p.mu.Lock()
+	if err == nil && !p.closed && len(p.idle) < readConnsKept {
+		p.idle = append(p.idle, c)
+		c = nil
+	}
+	p.mu.Unlock()
+	if c != nil {
+		c.close()
+	}
+}
+
+// close closes the idle read connections; those given back later are
+// closed.
+func (p *readConnPool) close() {
+	p.mu.Lock()
+	idle := p.idle
+	p.idle, p.closed = nil, true
+	p.mu.Unlock()
+	for _, c := range idle {
+		c.close()
+	}
+}
+
+// openReadConn opens a read connection on s's file as the store opened
+// it: read-only and immutable for a store this process may not write, else
+// read-only through the WAL, so it sees every transaction committed before
+// the read began.
+func (s *Store) openReadConn() (*sqliteConn, error) {
+	mode := openReadOnly
+	if s.ro {
+		mode = openImmutable
+	}
+	return openSQLiteConn(s.path, mode, readPragmas)
+}
+
+// readColumns runs query, which takes integer arguments, and adds every
+// row to the columnBuilder start returns; start is told which result
+// columns are declared TEXT. A cancelled ctx interrupts the query.
+func (c *sqliteConn) readColumns(ctx context.Context, query string, args []int64, start func(text []bool) *columnBuilder) error {
+	stmt, err := c.cachedStmt(query)
+	if err != nil {
+		return err
+	}
+	defer stmt.reset()
+	for i, a := range args {
+		if err := stmt.bindInt64(i+1, a); err != nil {
+			return err
+		}
+	}
+	text := make([]bool, stmt.columnCount())
+	for j := range text {
+		text[j] = stmt.columnIsText(j)
+	}
+	b := start(text)
+
+	// The interrupt runs on the goroutine that watches ctx, and is over
+	// before the connection is closed or used again.
+	interrupted := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		defer close(interrupted)
+		c.interrupt()
+	})
+	defer func() {
+		if !stop() {
+			<-interrupted
+		}
+	}()
+
+	for {
+		row, err := stmt.step()
+		if err != nil || !row {
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				return ctxErr
+			}
+			return err
+		}
+		for j, isText := range text {
+			if isText {
+				b.addText(j, stmt.columnText(j))
+			} else {
+				b.addInt(j, stmt.columnInt64(j))
+			}
+		}
+		b.endRow()
+	}
 }

@@ -33,7 +33,7 @@ func (e *damagedError) Is(target error) bool { return target == ErrDamaged }
 func (e *damagedError) Unwrap() error { return e.err }
 
 // sqliteError is an error carrying SQLite's result code: the driver's
-// [sqlite.Error], a [readConn]'s, and a sync's [sqliteConn]'s.
+// [sqlite.Error], and a [sqliteConn]'s (a read's or a sync's).
 type sqliteError interface {
 	error
 	Code() int

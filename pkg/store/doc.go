@@ -44,5 +44,5 @@
 // next cell of a notebook, decodes the snapshot instead: see
 // [Account.Columns]. The read through SQL goes below database/sql, on
 // read-only connections of its own, one per part of the window's id range
-// read at once (readconn.go).
+// read at once (sqliteconn.go, columns.go).
 package store

@@ -12,7 +12,7 @@ import (
 )
 
 // readAll reads every Web API Log row of the store's first account on a
-// readConn, as readColumnsSQL does.
+// read connection, as readColumnsSQL does.
 func readAll(ctx context.Context, st *Store) (*Columns, error) {
 	c, err := st.openReadConn()
 	if err != nil {

@@ -36,7 +36,7 @@ type Store struct {
 	id     string
 	idErr  error
 
-	reads readConnPool // the connections that read windows (readconn.go)
+	reads readConnPool // the connections that read windows (columns.go)
 }
 
 // Open opens or creates the store file at path, creating its folder, and

@@ -20,10 +20,16 @@ type pageWriter[R any] struct {
 	loadSpans, deleteSpan, insertSpan *sqliteStmt
 }
 
+// writePragmas set up a sync's connection as [Open] sets up the store's
+// own, but with foreign keys unchecked: a sync writes only its own account,
+// whose row it has read, and no code deletes accounts.
+var writePragmas = fmt.Sprintf(`PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;
+		PRAGMA mmap_size = %d; PRAGMA cache_size = %d`, mmapSize, cacheSize)
+
 // newPageWriter opens a connection to the store file and prepares the
 // account's statements for table t on it.
 func newPageWriter[R any](path string, t *table[R], account int64) (*pageWriter[R], error) {
-	c, err := openSQLiteConn(path)
+	c, err := openSQLiteConn(path, openReadWrite, writePragmas)
 	if err != nil {
 		return nil, fmt.Errorf("open %s for the sync: %w", path, err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/lensbook/lensbook/internal/browsertest"
 	"github.com/lensbook/lensbook/internal/emulator"
 	"github.com/lensbook/lensbook/internal/kerneltest"
+	"github.com/lensbook/lensbook/internal/notebook"
 	"github.com/lensbook/lensbook/internal/printpdf"
 	"github.com/lensbook/lensbook/internal/publish"
 )
@@ -219,7 +220,7 @@ func renderDemo(t *testing.T) (string, []string) {
 	api := httptest.NewServer(srv)
 	t.Cleanup(api.Close)
 	token := srv.NewToken(emulator.AllPermissions...)
-	nbs, err := filepath.Glob(filepath.Join("..", "notebooks", "*.ipynb"))
+	nbs, err := notebook.List(filepath.Join("..", "notebooks"))
 	if err != nil || len(nbs) == 0 {
 		t.Fatalf("no notebooks: %v", err)
 	}

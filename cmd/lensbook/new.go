@@ -150,7 +150,7 @@ func setTitle(nb *ipynb.Notebook, title string) {
 // titleTaken returns the notebook in dir whose title (as the gallery reads
 // it) is title, regardless of case, or "".
 func titleTaken(dir, title string) (string, error) {
-	paths, err := filepath.Glob(filepath.Join(dir, "*.ipynb"))
+	paths, err := notebook.List(dir)
 	if err != nil {
 		return "", err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/lensbook/lensbook/internal/credentials"
 	"github.com/lensbook/lensbook/internal/emulator"
+	"github.com/lensbook/lensbook/internal/notebook"
 	"github.com/lensbook/lensbook/pkg/cryptolens"
 	"github.com/lensbook/lensbook/pkg/store"
 )
@@ -109,7 +110,7 @@ func TestPreflightPassesWithThePermissionsNeeded(t *testing.T) {
 }
 
 func TestNeededLogsOfTheStandardNotebooks(t *testing.T) {
-	nbs, err := filepath.Glob("../../notebooks/*.ipynb")
+	nbs, err := notebook.List("../../notebooks")
 	if err != nil || len(nbs) == 0 {
 		t.Fatalf("notebooks: %v", err)
 	}

@@ -26,7 +26,7 @@ import (
 func main() {
 	paths := os.Args[1:]
 	if len(paths) == 0 {
-		paths, _ = filepath.Glob("notebooks/*.ipynb")
+		paths, _ = notebook.List("notebooks")
 		if len(paths) == 0 {
 			fmt.Fprintln(os.Stderr, "notebookstats: no notebooks/*.ipynb here: run it from the checkout, or name the notebooks")
 			os.Exit(2)

@@ -78,7 +78,7 @@ func TestCommittedNotebooksHaveNoSetupCell(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := filepath.Glob(filepath.Join(paths.Root, "notebooks", "*.ipynb"))
+	files, err := List(filepath.Join(paths.Root, "notebooks"))
 	if err != nil {
 		t.Fatal(err)
 	}

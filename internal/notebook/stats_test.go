@@ -69,7 +69,7 @@ func TestStandardNotebooksMeetTheTargets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := filepath.Glob(filepath.Join(paths.Root, "notebooks", "*.ipynb"))
+	files, err := List(filepath.Join(paths.Root, "notebooks"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no notebooks: %v", err)
 	}

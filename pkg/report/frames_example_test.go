@@ -40,7 +40,7 @@ func ExampleNewEventsFrame() {
 
 // A notebook's parameters cell opens the session on its parameters; its
 // fetch cell syncs the store and prints one line per log, the window's rows
-// ("Web API Log, 2 Oct – 31 Oct 2026 (30 days, UTC), all products: 24159
+// ("Web API Log, 2 Oct – 31 Oct 2026 (30 days, UTC), all products: 24,159
 // requests"), the same on every run over the same data.
 func ExampleSession_Sync() {
 	var s = report.Must(report.Open(report.Params{Days: 30, ProductID: 0, AsOf: ""}))

@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -57,7 +58,7 @@ func TestSessionReadsTheWindowThroughTheStore(t *testing.T) {
 		t.Errorf("WebAPILog (-want +got):\n%s", diff)
 	}
 	// Sync's line counts the window's rows of the session's product.
-	line := fmt.Sprintf("Web API Log, %s, product %d: %d requests", s.Period(), ds.Products[0].ID, len(want))
+	line := fmt.Sprintf("Web API Log, %s, product %d: %s requests", s.Period(), ds.Products[0].ID, thousands(len(want)))
 	if synced.String() != line || synced[0].Rows != len(want) || synced[0].Stats.RowsNew == 0 {
 		t.Errorf("Sync = %q, %+v; want %q", synced, synced[0], line)
 	}
@@ -252,4 +253,14 @@ func TestSessionKeepsOneStoreHandle(t *testing.T) {
 	if _, err := s.ObjectLog(); err == nil {
 		t.Error("a read after Close found the moved store")
 	}
+}
+
+// thousands writes n with a comma between groups of three digits, as the
+// fetch cell's line does.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

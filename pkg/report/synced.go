@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strings"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
 	"github.com/lensbook/lensbook/pkg/store"
 )
 
@@ -12,7 +15,7 @@ import (
 // it is one line per log saying how many of the window's rows the store
 // holds, such as
 //
-//	Web API Log, 2 Oct – 31 Oct 2026 (30 days, UTC), all products: 24159 requests
+//	Web API Log, 2 Oct – 31 Oct 2026 (30 days, UTC), all products: 24,159 requests
 //
 // which is the same on every run over the same data and window: what the
 // sync downloaded, which is not, stays in Stats, off the page.
@@ -39,13 +42,17 @@ var logWords = map[store.Log][2]string{
 	store.ObjectLog: {"Object Log", "changes"},
 }
 
-// String is the log's line: "Web API Log, <window>: 24159 requests".
+// counts writes row counts as the pages' tables and headlines do, with
+// thousands separators ("24,159").
+var counts = message.NewPrinter(language.English)
+
+// String is the log's line: "Web API Log, <window>: 24,159 requests".
 func (l LogSynced) String() string {
 	w, ok := logWords[l.Log]
 	if !ok {
 		w = [2]string{l.Log.String(), "rows"}
 	}
-	return fmt.Sprintf("%s, %s: %d %s", w[0], l.Of, l.Rows, w[1])
+	return fmt.Sprintf("%s, %s: %s %s", w[0], l.Of, counts.Sprint(l.Rows), w[1])
 }
 
 // String is one line per log, in the order they were synced.

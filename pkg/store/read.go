@@ -123,7 +123,9 @@ func readWindow[R any](ctx context.Context, a *Account, t *table[R], w cryptolen
 	if !firstID.Valid || !lastID.Valid {
 		return empty, nil
 	}
-	first, last := firstID.Int64, lastID.Int64
+	// The ids of the first and the last row in time, lowest first: when ids
+	// do not grow with time the first row's id may be the higher one.
+	first, last := min(firstID.Int64, lastID.Int64), max(firstID.Int64, lastID.Int64)
 	storeIdentity, err := a.st.storeID(ctx)
 	if err != nil {
 		return nil, err

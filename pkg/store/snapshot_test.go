@@ -289,3 +289,26 @@ func TestWindowWhoseIdsDoNotGrowWithTime(t *testing.T) {
 		}
 	}
 }
+
+// TestWindowWhoseFirstRowHasTheHighestID reads a window whose earliest row
+// in time has its highest id and whose latest row its lowest: the id
+// ranges read around them must not overlap.
+func TestWindowWhoseFirstRowHasTheHighestID(t *testing.T) {
+	rows := slices.Clone(snapshotRows(t))
+	mid := rows[len(rows)/2].Time
+	rows[len(rows)-1].Time = mid.Add(-39 * time.Second)
+	rows[0].Time = mid.Add(39 * time.Second)
+	st := openTemp(t)
+	a := testAccount(t, st, "tok")
+	syncRows(t, a, rows)
+	w := cryptolens.Window{Since: mid.Add(-40 * time.Second), Until: mid.Add(40 * time.Second)}
+	want := within(rows, w, nil)
+	if len(want) < 4 || want[0].ID != rows[0].ID || want[len(want)-1].ID != rows[len(rows)-1].ID {
+		t.Fatalf("the window does not hold the two moved rows: %d rows", len(want))
+	}
+	for _, read := range []string{"first", "again"} {
+		if diff := cmp.Diff(want, readWeb(t, a, w, Filter{})); diff != "" {
+			t.Fatalf("%s read (-want +got):\n%s", read, diff)
+		}
+	}
+}

@@ -28,15 +28,15 @@ func (a *Account) Count(ctx context.Context, l Log, w cryptolens.Window, f Filte
 	}
 	switch l {
 	case WebAPILog, Events:
-		name, timeCol = "weblog", "time"
+		name, timeCol = webLogTable.name, webLogTable.timeCol
 		if l == Events {
-			name = "events"
+			name, timeCol = eventsTable.name, eventsTable.timeCol
 		}
 		eq("product_id", f.ProductID != 0, f.ProductID)
 		eq("key", f.Key != "", f.Key)
 		eq("machine_code", f.MachineCode != "", f.MachineCode)
 	case ObjectLog:
-		name, timeCol = "objectlog", "created"
+		name, timeCol = objectLogTable.name, objectLogTable.timeCol
 	default:
 		_, err := ParseLog(string(l))
 		return 0, err

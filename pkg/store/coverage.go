@@ -105,10 +105,6 @@ func loadSpans(ctx context.Context, q querier, account int64, l Log) ([]span, er
 	if err != nil {
 		return nil, fmt.Errorf("read coverage of %s: %w", l, err)
 	}
-	return scanSpans(rows, l)
-}
-
-func scanSpans(rows *sql.Rows, l Log) ([]span, error) {
 	defer rows.Close()
 	var spans []span
 	for rows.Next() {

@@ -164,13 +164,13 @@ func Execute(ctx context.Context, path string, opts ExecOptions) (*Result, error
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	stats, err := runNBConvert(ctx, paths, run, input, timeout, opts.Env, opts.Redactor, opts.Timings)
+	stats, err := runJupyter(ctx, paths, run, input, timeout, opts.Env, opts.Redactor, opts.Timings)
 	if err != nil {
 		return nil, fmt.Errorf("notebook %s: %w", path, err)
 	}
 	executed, err := ipynb.ReadFile(run.output())
 	if err != nil {
-		return nil, fmt.Errorf("notebook %s: reading nbconvert's output: %w", path, err)
+		return nil, fmt.Errorf("notebook %s: reading the executed notebook: %w", path, err)
 	}
 	slices.Reverse(changes) // the first change's source is the one the notebook had
 	restoreSources(executed, changes)
@@ -206,18 +206,18 @@ func cloneNotebook(nb *ipynb.Notebook) *ipynb.Notebook {
 	return &c
 }
 
-// nbconvertRun is what runNBConvert measured of a run.
-type nbconvertRun struct {
+// jupyterRun is what runJupyter measured of a run.
+type jupyterRun struct {
 	started, ended time.Time
 	procs          []process // with timings: the processes of the run
 }
 
-// runNBConvert executes input into the run's output notebook, killing the
-// whole run (nbconvert, the kernel in its own session, and the cell
-// programs) at the timeout or when ctx ends. With timings, the run's
-// processes are watched.
-func runNBConvert(ctx context.Context, paths Paths, run *runFiles, input string, timeout time.Duration, env map[string]string, redactor *secret.Redactor, timings bool) (nbconvertRun, error) {
-	var stats nbconvertRun
+// runJupyter executes input into the run's output notebook, killing the
+// whole run (the notebook client, nbclient or nbconvert; the kernel in its
+// own session; the cell programs) at the timeout or when ctx ends. With
+// timings, the run's processes are watched.
+func runJupyter(ctx context.Context, paths Paths, run *runFiles, input string, timeout time.Duration, env map[string]string, redactor *secret.Redactor, timings bool) (jupyterRun, error) {
+	var stats jupyterRun
 	mark, err := NewRunMark()
 	if err != nil {
 		return stats, err
@@ -234,7 +234,7 @@ func runNBConvert(ctx context.Context, paths Paths, run *runFiles, input string,
 	stats.started = time.Now()
 	started, done := startOrphanProof(cmd)
 	if err := <-started; err != nil {
-		return stats, fmt.Errorf("starting %s nbconvert: %w", paths.Jupyter, err)
+		return stats, fmt.Errorf("starting the notebook client (%s): %w", cmd.Path, err)
 	}
 	var watcher *procWatcher
 	if timings {
@@ -250,7 +250,7 @@ func runNBConvert(ctx context.Context, paths Paths, run *runFiles, input string,
 		}
 		mark.KillAll() // a cell may have left a background process behind
 		if err != nil {
-			return stats, fmt.Errorf("jupyter nbconvert failed (%w): %s", err, errorLines(redactor.Redact(stderr.String())))
+			return stats, fmt.Errorf("the notebook client failed (%w): %s", err, errorLines(redactor.Redact(stderr.String())))
 		}
 		return stats, nil
 	case <-timer.C:
